@@ -1,0 +1,49 @@
+"""Choosing which language version of a page or snippet a visitor sees.
+
+Listings show every item: the version in the visitor's language where one is live, otherwise the
+version in the default (source) language, which templates then mark as untranslated.
+"""
+
+from django.db.models import Q
+from wagtail.models import Locale
+
+
+def active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def prefer_active_locale(queryset, locale=None):
+    """Keep, for each translation key, the active-locale item, else the default-locale one.
+
+    ``queryset`` must already contain only what may be shown (live, public pages).
+    One query with a subquery, however many items there are.
+    """
+    locale = locale or active_locale()
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated_keys = queryset.filter(locale=locale).values("translation_key")
+    return queryset.filter(Q(locale=locale) | Q(locale=default) & ~Q(translation_key__in=translated_keys))
+
+
+def localize_all(objects, locale=None, queryset=None):
+    """Map translatable objects to their version in ``locale`` with one query.
+
+    Objects with no version in that locale are returned unchanged. For pages pass a queryset of
+    live pages so that a draft translation never replaces a published source.
+    """
+    objects = list(objects)
+    if not objects:
+        return objects
+    locale = locale or active_locale()
+    model = type(objects[0])
+    if queryset is None:
+        queryset = model._default_manager.all()
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
+    if not keys:
+        return objects
+    translations = {item.translation_key: item for item in queryset.filter(locale=locale, translation_key__in=keys)}
+    return [translations.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]

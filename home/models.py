@@ -1,0 +1,161 @@
+from django.db import models
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.forms import PlatformPageForm
+from cms.localization import localize_all
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), help_text=_("The first paragraph visitors read."))
+    featured_programme = models.ForeignKey(
+        "programmes.ProgrammePage",
+        verbose_name=_("featured programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        PageChooserPanel("featured_programme", "programmes.ProgrammePage"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    base_form_class = PlatformPageForm
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "programmes.ProgrammePage",
+        "programmes.TopicIndexPage",
+        "programmes.CallIndexPage",
+        "programmes.EventIndexPage",
+        "programmes.PartnershipIndexPage",
+        "home.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes.models import CallForParticipationPage, EventPage, Partnership, ProgrammePage
+
+        context = super().get_context(request, *args, **kwargs)
+        programme = None
+        if self.featured_programme_id:
+            programme = next(
+                iter(localize_all([self.featured_programme], queryset=ProgrammePage.objects.live().public())), None
+            )
+            if not programme.live:
+                programme = None
+        context.update(
+            featured_programme=programme,
+            upcoming_events=EventPage.objects.for_listing().upcoming().with_listing_relations()[:3],
+            open_calls=CallForParticipationPage.objects.for_listing()
+            .open()
+            .order_by("deadline")
+            .with_listing_relations()[:3],
+            network=partnership_figures(Partnership.objects.for_display()),
+        )
+        return context
+
+
+def partnership_figures(partnerships):
+    """The partnerships network in numbers, counted in one query."""
+    figures = partnerships.order_by().aggregate(
+        partnerships=Count("pk", distinct=True),
+        german_partners=Count("german_partner", distinct=True),
+        maghreb_partners=Count("maghreb_partner", distinct=True),
+        countries=Count("country", distinct=True),
+    )
+    return figures
+
+
+class StandardPage(Page):
+    """Kontakt, Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache …"""
+
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in search results and previews."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    easy_language = models.BooleanField(
+        _("written in easy language"),
+        default=False,
+        help_text=_("Tick for pages in Leichte Sprache (easy-to-read German); they are marked as such."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("easy_language"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    base_form_class = PlatformPageForm
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What every page shows in its footer. The chosen pages are shown in the visitor's language."""
+
+    contact_point = models.ForeignKey(
+        "programmes.ContactPoint",
+        verbose_name=_("contact point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        Page, verbose_name=_("contact"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imprint_page = models.ForeignKey(
+        Page, verbose_name=_("imprint"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    privacy_page = models.ForeignKey(
+        Page, verbose_name=_("privacy policy"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    easy_language_page = models.ForeignKey(
+        Page, verbose_name=_("easy language"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("contact_point"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("contact_page"),
+                PageChooserPanel("imprint_page"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("easy_language_page"),
+            ],
+            heading=_("Pages linked in the footer"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    FOOTER_PAGE_FIELDS = ("contact_page", "imprint_page", "privacy_page", "accessibility_page", "easy_language_page")

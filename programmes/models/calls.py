@@ -1,0 +1,177 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
+from cms.forms import PlatformPageForm
+from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
+
+from .querysets import CallManager
+
+
+class CallForm(PlatformPageForm):
+    zoned_datetime_fields = ("opening", "deadline")
+
+
+class CallStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class CallForParticipationPage(Page):
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    eligible_types = ParentalManyToManyField(
+        "programmes.ApplicantType",
+        verbose_name=_("eligible applicants"),
+        related_name="+",
+        help_text=_("Who may take part. Manage the list under Snippets › Applicant types."),
+    )
+    offer = RichTextField(_("what is offered"), features=RICH_TEXT_FEATURES, blank=True)
+    expectations = RichTextField(_("what is expected"), features=RICH_TEXT_FEATURES, blank=True)
+    topics = ParentalManyToManyField("programmes.TopicPage", verbose_name=_("topics"), blank=True, related_name="+")
+    countries = ParentalManyToManyField(
+        "programmes.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="+",
+        help_text=_("Countries of the partner municipalities."),
+    )
+    phase = models.ForeignKey(
+        "programmes.ProgrammePhasePage",
+        verbose_name=_("programme phase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=TimeZoneChoices.choices,
+        default=DEFAULT_TIME_ZONE,
+        help_text=_("Opening and deadline are entered and shown in this time zone."),
+    )
+    opening = models.DateTimeField(
+        _("opening"), null=True, blank=True, help_text=_("Leave empty if the call is open from publication.")
+    )
+    deadline = models.DateTimeField(_("deadline"), help_text=_("The last moment at which applications are accepted."))
+    deadline_note = models.CharField(
+        _("note on the deadline"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown beside the deadline, for example where the date was not announced and how it was set."),
+    )
+
+    how_to_apply = RichTextField(_("how to apply"), features=RICH_TEXT_FEATURES, blank=True)
+    documents = StreamField([("document", DocumentItemBlock())], verbose_name=_("documents"), blank=True)
+    faq = StreamField([("question", FAQItemBlock())], verbose_name=_("frequently asked questions"), blank=True)
+    contact_point = models.ForeignKey(
+        "programmes.ContactPoint",
+        verbose_name=_("contact point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CallManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("opening"), FieldPanel("deadline")]),
+                FieldPanel("deadline_note"),
+            ],
+            heading=_("Dates"),
+            help_text=_("The status (upcoming, open, closed) follows from these dates."),
+        ),
+        FieldPanel("eligible_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("offer"),
+        FieldPanel("expectations"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("phase"),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("how_to_apply"),
+        FieldPanel("documents"),
+        FieldPanel("faq"),
+        FieldPanel("contact_point"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.AutocompleteField("summary"),
+        index.SearchField("body"),
+        index.SearchField("offer"),
+        index.SearchField("expectations"),
+        index.FilterField("deadline"),
+        index.FilterField("opening"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("eligible_types"),
+        SynchronizedField("topics"),
+        SynchronizedField("countries"),
+    ]
+
+    base_form_class = CallForm
+    parent_page_types = ["programmes.CallIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("call for participation")
+        verbose_name_plural = _("calls for participation")
+
+    def clean(self):
+        super().clean()
+        if self.opening and self.deadline and self.deadline <= self.opening:
+            raise ValidationError({"deadline": _("The deadline must be after the opening.")})
+
+    def status_at(self, moment):
+        if self.opening and moment < self.opening:
+            return CallStatus.UPCOMING
+        if moment < self.deadline:
+            return CallStatus.OPEN
+        return CallStatus.CLOSED
+
+    @cached_property
+    def status(self):
+        return self.status_at(timezone.now())
+
+    @property
+    def zoned_opening(self):
+        return in_zone(self.opening, self.time_zone)
+
+    @property
+    def zoned_deadline(self):
+        return in_zone(self.deadline, self.time_zone)
+
+    def get_context(self, request, *args, **kwargs):
+        from .events import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_events"] = (
+            EventPage.objects.for_listing()
+            .filter(related_call__translation_key=self.translation_key)
+            .order_by("start")
+            .with_listing_relations()
+        )
+        return context

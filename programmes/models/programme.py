@@ -1,0 +1,187 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import BodyBlock
+from cms.forms import PlatformPageForm
+from cms.localization import localize_all
+
+
+class ProgrammePage(Page):
+    """A funding programme, such as "Kommunale Zusammenarbeit Maghreb-Deutschland"."""
+
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    countries = ParentalManyToManyField(
+        "programmes.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="+",
+        help_text=_("The countries the programme covers."),
+    )
+    topics = ParentalManyToManyField(
+        "programmes.TopicPage",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The topics partnerships in this programme work on."),
+    )
+    contact_point = models.ForeignKey(
+        "programmes.ContactPoint",
+        verbose_name=_("contact point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Scope"),
+        ),
+        InlinePanel("organisation_roles", heading=_("Organisations"), label=_("Organisation")),
+        FieldPanel("contact_point"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    override_translatable_fields = [SynchronizedField("countries"), SynchronizedField("topics")]
+
+    base_form_class = PlatformPageForm
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePhasePage"]
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def phases(self):
+        return ProgrammePhasePage.objects.child_of(self).live().public().order_by("start_date")
+
+    def get_context(self, request, *args, **kwargs):
+        from .calls import CallForParticipationPage
+        from .events import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        phases = list(self.phases().prefetch_related("focus_countries"))
+        phase_keys = [phase.translation_key for phase in phases]
+        context.update(
+            phases=phases,
+            topics=localize_all(self.topics.all(), queryset=_live_topics()),
+            countries=list(self.countries.all()),
+            organisation_roles=_localized_roles(self),
+            contact_point=self.contact_point.localized if self.contact_point else None,
+            current_calls=CallForParticipationPage.objects.for_listing()
+            .filter(phase__translation_key__in=phase_keys)
+            .current()[:6],
+            upcoming_events=EventPage.objects.for_listing()
+            .filter(
+                models.Q(phase__translation_key__in=phase_keys)
+                | models.Q(related_call__phase__translation_key__in=phase_keys)
+            )
+            .upcoming()[:6],
+        )
+        return context
+
+
+def _live_topics():
+    from .topics import TopicPage
+
+    return TopicPage.objects.live().public()
+
+
+def _localized_roles(programme):
+    roles = list(programme.organisation_roles.select_related("organisation"))
+    organisations = localize_all([role.organisation for role in roles])
+    return [(role.get_role_display(), organisation) for role, organisation in zip(roles, organisations, strict=True)]
+
+
+class ProgrammeOrganisation(Orderable):
+    class Role(models.TextChoices):
+        COMMISSIONED_BY = "commissioned_by", _("Commissioned by")
+        IMPLEMENTED_BY = "implemented_by", _("Implemented by")
+        IN_COOPERATION_WITH = "in_cooperation_with", _("In cooperation with")
+
+    page = ParentalKey(ProgrammePage, related_name="organisation_roles", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "programmes.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation role")
+        verbose_name_plural = _("organisation roles")
+
+
+class PhaseStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    CURRENT = "current", _("Current")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProgrammePhasePage(Page):
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty if the phase is open-ended.")
+    )
+    focus_countries = ParentalManyToManyField(
+        "programmes.Country", verbose_name=_("focus countries"), blank=True, related_name="+"
+    )
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    sources = models.TextField(
+        _("sources"), blank=True, help_text=_("Where the dates and facts come from, one source a line.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Duration")),
+        FieldPanel("focus_countries", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    override_translatable_fields = [SynchronizedField("focus_countries")]
+
+    base_form_class = PlatformPageForm
+    parent_page_types = ["programmes.ProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("programme phase")
+        verbose_name_plural = _("programme phases")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date must not be before the start date.")})
+
+    def status_on(self, day):
+        if self.start_date > day:
+            return PhaseStatus.PLANNED
+        if self.end_date is None or self.end_date >= day:
+            return PhaseStatus.CURRENT
+        return PhaseStatus.COMPLETED
+
+    @cached_property
+    def status(self):
+        return self.status_on(timezone.localdate())
+
+    @property
+    def source_list(self):
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]

@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.forms import PlatformPageForm
+
+from .querysets import ListingPageManager
+
+
+class TopicIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = PlatformPageForm
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.TopicPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("topic index")
+        verbose_name_plural = _("topic indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.for_listing().child_of(self).select_related("image").order_by("title")
+        return context
+
+
+class TopicPage(Page):
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and in listings; its description is used as alternative text."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("image"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.AutocompleteField("summary"),
+        index.SearchField("body"),
+    ]
+
+    objects = ListingPageManager()
+
+    base_form_class = PlatformPageForm
+    parent_page_types = ["programmes.TopicIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def get_context(self, request, *args, **kwargs):
+        from .calls import CallForParticipationPage
+        from .events import EventPage
+        from .partnerships import Partnership
+
+        context = super().get_context(request, *args, **kwargs)
+        key = self.translation_key
+        context.update(
+            calls=CallForParticipationPage.objects.for_listing()
+            .filter(topics__translation_key=key)
+            .distinct()
+            .order_by("-deadline")
+            .with_listing_relations()[:10],
+            events=EventPage.objects.for_listing()
+            .filter(topics__translation_key=key)
+            .distinct()
+            .upcoming()
+            .with_listing_relations()[:10],
+            partnerships=Partnership.objects.for_display().filter(topics__translation_key=key).distinct(),
+        )
+        return context

@@ -1,0 +1,76 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ApplicantType, ContactPoint, Country, Organisation, Partnership, Region, Venue
+
+
+class PartnershipViewSet(SnippetViewSet):
+    model = Partnership
+    icon = "group"
+    menu_label = _("Partnerships")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["german_partner", "maghreb_partner", "country", "status", "locale"]
+    list_filter = ["status", "country", "locale"]
+    search_fields = ["german_partner", "maghreb_partner", "focus"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    list_display = ["name", "short_name", "kind", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "short_name"]
+
+
+class ContactPointViewSet(SnippetViewSet):
+    model = ContactPoint
+    icon = "mail"
+    list_display = ["title", "email", "phone", "locale"]
+    search_fields = ["title", "email"]
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "home"
+    list_display = ["name", "locality", "country", "locale"]
+    search_fields = ["name", "locality"]
+
+
+class ApplicantTypeViewSet(SnippetViewSet):
+    model = ApplicantType
+    icon = "tag"
+    list_display = ["name", "code", "locale"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["code", "name"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "globe"
+    list_display = ["code", "name", "country", "valid_from", "valid_until"]
+    list_filter = ["country"]
+    search_fields = ["code", "name"]
+
+
+class ReferenceDataGroup(SnippetViewSetGroup):
+    menu_label = _("Reference data")
+    menu_icon = "folder-open-inverse"
+    menu_order = 210
+    items = (
+        OrganisationViewSet,
+        ContactPointViewSet,
+        VenueViewSet,
+        ApplicantTypeViewSet,
+        CountryViewSet,
+        RegionViewSet,
+    )
+
+
+register_snippet(PartnershipViewSet)
+register_snippet(ReferenceDataGroup)
