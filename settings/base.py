@@ -124,7 +124,8 @@ LANGUAGES = [
     ("en", "English"),
 ]
 LANGUAGES_BIDI = ["ar", "ar-dz"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# KZ_LOCALE_PATH lets scripts/check_translations.py write fresh catalogues to a scratch copy.
+LOCALE_PATHS = [Path(os.environ.get("KZ_LOCALE_PATH", BASE_DIR / "locale"))]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

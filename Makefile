@@ -1,0 +1,76 @@
+# Two commands matter: `make run` (the demo site) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# apt-get needs root; elsewhere sudo is tried.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements/dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	touch $@
+
+.PHONY: install
+install: $(BIN)/.installed ## Create the virtualenv and install the locked dependencies
+
+.PHONY: system-deps
+system-deps: ## Install gettext (translations) from the system packages if missing
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext; }
+
+.PHONY: browser-deps
+browser-deps: ## Install Debian's Chromium for the browser tests if missing
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+.PHONY: messages
+messages: install system-deps ## Compile the .po files
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+.PHONY: migrate
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput -v0
+
+.PHONY: demo
+demo: migrate ## Load (or refresh) the demo content and print an admin login
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_demo_admin
+
+.PHONY: run
+run: messages demo ## Run the demo site on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+.PHONY: test
+test: install messages browser-deps ## Run the whole test suite, browser tests included
+	$(BIN)/pytest
+
+.PHONY: lint
+lint: install ## ruff, Django's checks, migrations and translation files up to date
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python scripts/check_translations.py
+
+.PHONY: makemessages
+makemessages: install system-deps ## Update the .po files from the code and templates
+	$(MANAGE) makemessages --ignore=.venv --ignore=staticfiles --no-obsolete --no-location -l de -l fr -l ar_DZ -l en
+
+.PHONY: lock
+lock: install ## Re-resolve requirements/*.txt from requirements/*.in
+	$(BIN)/pip install --quiet uv
+	cd requirements && ../$(BIN)/uv pip compile -q --python-version 3.11 base.in -o base.txt
+	cd requirements && ../$(BIN)/uv pip compile -q --python-version 3.11 dev.in -o dev.txt
+
+.PHONY: clean
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,28 @@
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create or reset the demo administrator and print how to log in (development only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default=os.environ.get("DEMO_ADMIN_USERNAME", "admin"))
+
+    def handle(self, *args, username, **options):
+        # A fresh password every run, unless one is given, so no known default ever exists.
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@localhost"}
+        )
+        user.is_staff = user.is_superuser = user.is_active = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write(
+            "\nAdmin login for the demo site:\n"
+            "  http://127.0.0.1:8000/admin/\n"
+            f"  user:     {username}\n"
+            f"  password: {password}\n"
+        )

@@ -1,0 +1,100 @@
+"""Dates and times as visitors read them: in the zone of the event's place, in the active
+language's format, with the zone named ("23. März 2021, 10:00–12:30 Uhr (MEZ)").
+
+The sentence shapes are gettext messages so that each language can add its own words
+(German adds "Uhr" after times); the parts come from django.utils.formats.
+"""
+
+import datetime
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from cms.timezones import in_zone, zone_label
+
+register = template.Library()
+
+
+def _date(value):
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def _time(value):
+    return formats.time_format(value, "TIME_FORMAT")
+
+
+@register.simple_tag
+def zoned_datetime(value, zone_name):
+    """One moment with its zone: "23. März 2021, 10:00 Uhr (MEZ)"."""
+    if value is None:
+        return ""
+    local = in_zone(value, zone_name)
+    return _("%(date)s, %(time)s (%(zone)s)") % {"date": _date(local), "time": _time(local), "zone": zone_label(local)}
+
+
+@register.simple_tag
+def zoned_range(start, end, zone_name, all_day=False):
+    """A span of time; the date is written once when start and end fall on the same day."""
+    if start is None:
+        return ""
+    local_start = in_zone(start, zone_name)
+    local_end = in_zone(end, zone_name) if end else None
+    if all_day:
+        return date_range(local_start.date(), local_end.date() if local_end else None)
+    if local_end is None:
+        return zoned_datetime(start, zone_name)
+    start_zone, end_zone = zone_label(local_start), zone_label(local_end)
+    if local_start.date() == local_end.date():
+        return _("%(date)s, %(start)s–%(end)s (%(zone)s)") % {
+            "date": _date(local_start),
+            "start": _time(local_start),
+            "end": _time(local_end),
+            "zone": start_zone,
+        }
+    parts = {
+        "start_date": _date(local_start),
+        "start_time": _time(local_start),
+        "end_date": _date(local_end),
+        "end_time": _time(local_end),
+        "zone": start_zone,
+    }
+    if start_zone == end_zone:
+        return _("%(start_date)s, %(start_time)s – %(end_date)s, %(end_time)s (%(zone)s)") % parts
+    # A change to or from summer time during the event: each end keeps its own zone.
+    parts.update(start_zone=start_zone, end_zone=end_zone)
+    return (
+        _("%(start_date)s, %(start_time)s (%(start_zone)s) – %(end_date)s, %(end_time)s (%(end_zone)s)") % parts
+    )
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """Dates only: "23. März 2021", "4. – 6. September 2016" is left to the full form for clarity."""
+    if start is None:
+        return ""
+    if isinstance(start, datetime.datetime):
+        start = start.date()
+    if isinstance(end, datetime.datetime):
+        end = end.date()
+    if end is None or end == start:
+        return _date(start)
+    return _("%(start)s – %(end)s") % {"start": _date(start), "end": _date(end)}
+
+
+@register.simple_tag
+def open_date_range(start, end=None):
+    """A period that may still be running: "since 1 January 2020" when there is no end."""
+    if start is None:
+        return ""
+    if end is None:
+        return _("since %(start)s") % {"start": _date(start)}
+    return date_range(start, end)
+
+
+@register.filter
+def iso_in_zone(value, zone_name):
+    """ISO 8601 with the offset of the event's place, for <time datetime> and JSON-LD."""
+    if value is None:
+        return ""
+    return in_zone(value, zone_name).isoformat()

@@ -1,0 +1,237 @@
+"""The site's frame: language attributes, navigation, language switcher, breadcrumbs, footer.
+
+Each part costs a fixed number of queries, however large the site grows. Everything here
+degrades to "nothing to show" when there is no request or no site (error pages, previews).
+"""
+
+from django import template
+from django.conf import settings
+from django.db.models import Q
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_bidi, to_locale
+from wagtail.models import Locale, Page, Site
+
+from cms.localization import active_locale, localize_all
+
+register = template.Library()
+
+# Open Graph wants a territory; the languages here are read in these countries.
+OG_LOCALES = {"de": "de_DE", "fr": "fr_FR", "ar-dz": "ar_DZ", "en": "en_GB"}
+
+
+def bcp47(language_code):
+    """Django's "ar-dz" → "ar-DZ" (BCP 47 as the lang attribute expects it)."""
+    return to_locale(language_code or settings.LANGUAGE_CODE).replace("_", "-")
+
+
+@register.simple_tag
+def html_lang():
+    return bcp47(get_language())
+
+
+@register.simple_tag
+def html_dir():
+    return "rtl" if get_language_bidi() else "ltr"
+
+
+@register.filter
+def lang_tag(language_code):
+    return bcp47(language_code)
+
+
+@register.simple_tag
+def og_locale(language_code=None):
+    code = language_code or get_language() or settings.LANGUAGE_CODE
+    return OG_LOCALES.get(code, to_locale(code))
+
+
+@register.simple_tag
+def og_locale_alternates():
+    current = get_language()
+    return [OG_LOCALES.get(code, to_locale(code)) for code, _name in settings.LANGUAGES if code != current]
+
+
+def _site(request):
+    if request is None:
+        return None
+    try:
+        return Site.find_for_request(request)
+    except Exception:  # noqa: BLE001 - no site configured: the frame is simply left out
+        return None
+
+
+def _home_pages(request):
+    """Every live translation of the site's home page, by language code (one query, cached per request)."""
+    if request is None:
+        return {}
+    if not hasattr(request, "_site_home_pages"):
+        site = _site(request)
+        homes = {}
+        if site is not None:
+            root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            for page in Page.objects.live().filter(translation_key__in=root_keys).select_related("locale"):
+                homes[page.locale.language_code] = page
+        request._site_home_pages = homes
+    return request._site_home_pages
+
+
+def _current_home(request):
+    homes = _home_pages(request)
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return _current_home(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The live, public children of the home page in the active language that are shown in menus."""
+    request = context.get("request")
+    home = _current_home(request)
+    if home is None:
+        return []
+    current = context.get("page")
+    items = []
+    for page in home.get_children().live().public().in_menu():
+        url = page.get_url(request)
+        active = bool(current and current.path.startswith(page.path))
+        items.append({"title": page.title, "url": url, "active": active, "current": bool(current and current.pk == page.pk)})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the live translation of this page, else that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    homes = _home_pages(request)
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        url = target.get_url(request) if target else None
+        if url is None and request is not None and not isinstance(page, Page):
+            # Views outside the page tree (search) exist in every language at the same path.
+            translated = translate_url(request.get_full_path(), code)
+            if translated != request.get_full_path() or code == current:
+                url = translated
+        if url is None and code in homes:
+            url = homes[code].get_url(request)
+        if url is None:
+            continue
+        links.append({"code": code, "lang": bcp47(code), "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """Ancestors from the home page down to the parent of the current page."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The legal pages chosen in the site settings, each in the visitor's language where it is live."""
+    from home.models import SiteSettings
+
+    request = context.get("request")
+    site = _site(request)
+    if site is None:
+        return []
+    site_settings = SiteSettings.for_site(site)
+    chosen = [getattr(site_settings, f"{name}_id") for name in SiteSettings.FOOTER_PAGE_FIELDS]
+    chosen_ids = [pk for pk in chosen if pk]
+    if not chosen_ids:
+        return []
+    locale = active_locale()
+    keys = Page.objects.filter(pk__in=chosen_ids).values("translation_key")
+    # One query returns both the chosen pages and their translations in the visitor's language.
+    pages = list(
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .filter(Q(pk__in=chosen_ids) | Q(locale=locale))
+        .select_related("locale")
+    )
+    by_pk = {page.pk: page for page in pages}
+    by_key = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
+    links = []
+    for pk in chosen_ids:
+        source = by_pk.get(pk)
+        if source is None:
+            continue
+        page = by_key.get(source.translation_key, source)
+        lang = "" if page.locale_id == locale.pk else bcp47(page.locale.language_code)
+        links.append({"title": page.title, "url": page.get_url(request), "lang": lang})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def footer_contact(context):
+    """The site's contact point in the visitor's language, if one is chosen."""
+    from home.models import SiteSettings
+
+    site = _site(context.get("request"))
+    if site is None:
+        return None
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.contact_point_id:
+        return None
+    contact = site_settings.contact_point
+    return contact.localized if contact else None
+
+
+@register.simple_tag
+def localized(objects):
+    """Translatable snippets or pages in the active language, in one query for the whole list."""
+    return localize_all(objects)
+
+
+@register.simple_tag
+def with_display_topics(items):
+    """Give every listing item ``display_topics``: its topics in the visitor's language.
+
+    The items' topics must be prefetched; all topics of all items are localized with one query.
+    """
+    from programmes.models import TopicPage
+
+    items = list(items)
+    topics = {}
+    for item in items:
+        for topic in item.topics.all():
+            topics.setdefault(topic.pk, topic)
+    if topics:
+        localized_topics = localize_all(topics.values(), queryset=TopicPage.objects.live().public())
+        mapping = dict(zip(topics.keys(), localized_topics, strict=True))
+    else:
+        mapping = {}
+    for item in items:
+        item.display_topics = [mapping[topic.pk] for topic in item.topics.all() if mapping[topic.pk].live]
+    return items
+
+
+@register.filter
+def page_lang(page):
+    """The lang attribute for a page shown in a listing in another language ("" when it matches)."""
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return ""
+    try:
+        current = active_locale()
+    except Locale.DoesNotExist:
+        return ""
+    if locale_id == current.pk:
+        return ""
+    locale = page.locale
+    return bcp47(locale.language_code)

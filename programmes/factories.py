@@ -1,0 +1,234 @@
+"""Factories for the programmes app (factory_boy + wagtail-factories).
+
+Page factories default their parent to the matching index page of the default locale, so that
+``CallForParticipationPageFactory()`` works once the minimal site exists (see ``home.factories``).
+Datetimes are aware; events last one hour in Europe/Berlin unless told otherwise.
+"""
+
+import datetime
+import zoneinfo
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale
+
+from programmes.models import (
+    ApplicantType,
+    CallForParticipationPage,
+    CallIndexPage,
+    ContactPoint,
+    Country,
+    EventFormat,
+    EventIndexPage,
+    EventPage,
+    Organisation,
+    Partnership,
+    PartnershipIndexPage,
+    PartnershipStatus,
+    ProgrammePage,
+    ProgrammePhasePage,
+    Region,
+    TopicIndexPage,
+    TopicPage,
+    Venue,
+)
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+def default_locale():
+    return Locale.get_default()
+
+
+def next_week_at_ten():
+    """A fixed wall-clock time (10:00 Berlin) a week ahead: always upcoming, never ambiguous."""
+    day = timezone.localdate(timezone.now(), BERLIN) + datetime.timedelta(days=7)
+    return datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=BERLIN)
+
+
+def first_page_of(model):
+    """The default-locale page of ``model`` to use as a parent (the index pages exist once per site)."""
+
+    def get():
+        return model.objects.filter(locale=Locale.get_default()).order_by("path").first()
+
+    return factory.LazyFunction(get)
+
+
+# --- Reference data ------------------------------------------------------------------
+
+
+class CountryFactory(DjangoModelFactory):
+    code = "DZ"
+
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+
+class RegionFactory(DjangoModelFactory):
+    code = "DZ-23"
+    name = "Annaba"
+    country = factory.SubFactory(
+        CountryFactory, code=factory.LazyAttribute(lambda o: o.factory_parent.code.split("-")[0])
+    )
+
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+
+class ApplicantTypeFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Antragstellende {n}")
+    code = factory.Sequence(lambda n: f"typ-{n}")
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = ApplicantType
+        django_get_or_create = ("code", "locale")
+
+
+class OrganisationFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    short_name = ""
+    kind = Organisation.Kind.OTHER
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = Organisation
+
+
+class ContactPointFactory(DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Kontakt {n}")
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = ContactPoint
+
+
+class VenueFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Rathaus {n}")
+    locality = "Bonn"
+    country = factory.SubFactory(CountryFactory, code="DE")
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = Venue
+
+
+class PartnershipFactory(DjangoModelFactory):
+    german_partner = factory.Sequence(lambda n: f"Stadt {n}")
+    maghreb_partner = factory.Sequence(lambda n: f"Ville {n}")
+    country = factory.SubFactory(CountryFactory, code="TN")
+    status = PartnershipStatus.ACTIVE
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = Partnership
+
+
+# --- Pages ---------------------------------------------------------------------------
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title = "Kommunale Zusammenarbeit Maghreb-Deutschland"
+    summary = "Deutsche Kommunen und Städte im Maghreb arbeiten in Projektpartnerschaften zusammen."
+    parent = factory.LazyFunction(lambda: _home_page())
+
+    class Meta:
+        model = ProgrammePage
+
+
+class ProgrammePhasePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Phase {n}")
+    summary = "Eine Phase des Programms."
+    start_date = datetime.date(2020, 1, 1)
+    end_date = datetime.date(2024, 12, 31)
+    parent = first_page_of(ProgrammePage)
+
+    class Meta:
+        model = ProgrammePhasePage
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Themen"
+    slug = "themen"
+    parent = factory.LazyFunction(lambda: _home_page())
+
+    class Meta:
+        model = TopicIndexPage
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Thema {n}")
+    summary = "Worum es bei diesem Thema geht."
+    parent = first_page_of(TopicIndexPage)
+
+    class Meta:
+        model = TopicPage
+
+
+class CallIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Aufrufe"
+    slug = "aufrufe"
+    parent = factory.LazyFunction(lambda: _home_page())
+
+    class Meta:
+        model = CallIndexPage
+
+
+class CallForParticipationPageFactory(wagtail_factories.PageFactory):
+    """An open call by default: opened a week ago, closes in 30 days."""
+
+    title = factory.Sequence(lambda n: f"Aufruf {n}")
+    summary = "Kommunen für Projektpartnerschaften gesucht."
+    time_zone = "Europe/Berlin"
+    opening = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    parent = first_page_of(CallIndexPage)
+
+    class Meta:
+        model = CallForParticipationPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    parent = factory.LazyFunction(lambda: _home_page())
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An online event next week, 10:00–11:00 in Berlin."""
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    summary = "Eine Informationsveranstaltung."
+    time_zone = "Europe/Berlin"
+    start = factory.LazyFunction(next_week_at_ten)
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=1))
+    event_format = EventFormat.ONLINE
+    online_details = "Der Zugangslink wird nach der Anmeldung verschickt."
+    parent = first_page_of(EventIndexPage)
+
+    class Meta:
+        model = EventPage
+
+
+class PartnershipIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Partnerschaften"
+    slug = "partnerschaften"
+    parent = factory.LazyFunction(lambda: _home_page())
+
+    class Meta:
+        model = PartnershipIndexPage
+
+
+def _home_page():
+    from home.models import HomePage
+
+    return HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()

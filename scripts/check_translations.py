@@ -1,0 +1,64 @@
+"""Fail when a .po file is stale (its messages differ from the code and templates) or when a
+German translation is empty. Runs makemessages into a scratch copy of locale/, so the working
+tree is never changed."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ["de", "fr", "ar_DZ", "en"]
+# Languages whose every entry must be translated (the others are reported only).
+REQUIRED_COMPLETE = {"de"}
+
+
+def messages(po_path):
+    return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in polib.pofile(str(po_path)) if not entry.obsolete}
+
+
+def main():
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch_locale = Path(scratch) / "locale"
+        shutil.copytree(ROOT / "locale", scratch_locale)
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test", "KZ_LOCALE_PATH": str(scratch_locale)}
+        subprocess.run(
+            [sys.executable, "manage.py", "makemessages", "--ignore=.venv", "--ignore=staticfiles",
+             "--no-obsolete", "--no-location", *[f"-l{code}" for code in LOCALES]],
+            cwd=ROOT, env=env, check=True, capture_output=True,
+        )
+        for code in LOCALES:
+            committed = ROOT / "locale" / code / "LC_MESSAGES" / "django.po"
+            fresh = scratch_locale / code / "LC_MESSAGES" / "django.po"
+            if not committed.exists():
+                failures.append(f"{committed.relative_to(ROOT)} is missing; run `make makemessages`.")
+                continue
+            missing = messages(fresh) - messages(committed)
+            extra = messages(committed) - messages(fresh)
+            if missing or extra:
+                failures.append(
+                    f"{committed.relative_to(ROOT)} is stale: {len(missing)} new and {len(extra)} removed "
+                    "message(s); run `make makemessages` and translate."
+                )
+                failures.extend(f"    new: {msgid!r}" for _ctx, msgid, _plural in sorted(missing, key=str)[:10])
+            untranslated = [e.msgid for e in polib.pofile(str(committed)) if not e.obsolete and not e.translated()]
+            if untranslated:
+                line = f"{committed.relative_to(ROOT)}: {len(untranslated)} untranslated message(s)"
+                if code in REQUIRED_COMPLETE:
+                    failures.append(line + ", e.g. " + repr(untranslated[0]))
+                else:
+                    print("note: " + line)
+    if failures:
+        print("\n".join(failures))
+        return 1
+    print("Translation files are up to date.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Headless Chromium (Debian's package) driven by Playwright, against pytest-django's live server.
+
+These tests never skip: without /usr/bin/chromium they fail and say how to install it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the live
+# server's test code are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: run `make browser-deps` (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    # Every request must stay on this machine: the site has no external assets.
+    external = []
+    page.on("request", lambda request: external.append(request.url) if not _is_local(request.url) else None)
+    yield page
+    context.close()
+    assert not external, f"the page requested external resources: {external}"
+
+
+def _is_local(url):
+    return url.startswith(("http://localhost", "http://127.0.0.1", "data:", "about:", "blob:"))
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    """The demo content on the live server; the default Site answers on the live server's host."""
+    call_command("load_demo_content", verbosity=0)
+    return live_server
+
+
+@pytest.fixture
+def axe():
+    return Axe()
+
+
+def assert_no_wcag_violations(axe, page, name):
+    results = axe.run(page, options=WCAG_21_AA)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    assert results.violations_count == 0, f"axe-core on {name}:\n{results.generate_report()}"
