@@ -27,3 +27,8 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "password")
     client.force_login(user)
     return client
+
+
+def pytest_configure(config):
+    # Tests do not run collectstatic; WhiteNoise's warning about the missing STATIC_ROOT is noise here.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")

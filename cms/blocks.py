@@ -173,3 +173,9 @@ class BodyBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
     faq = FAQBlock()
     contact = ContactCardBlock()
+
+
+BODY_HELP_TEXT = _(
+    "The main text, built from blocks: text, headings, images, quotes, calls to action, facts and figures, "
+    "documents, questions and answers, contact cards."
+)

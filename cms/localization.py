@@ -5,7 +5,7 @@ version in the default (source) language, which templates then mark as untransla
 """
 
 from django.db.models import Q
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 
 def active_locale():
@@ -32,18 +32,19 @@ def prefer_active_locale(queryset, locale=None):
 def localize_all(objects, locale=None, queryset=None):
     """Map translatable objects to their version in ``locale`` with one query.
 
-    Objects with no version in that locale are returned unchanged. For pages pass a queryset of
-    live pages so that a draft translation never replaces a published source.
+    Objects with no version in that locale are returned unchanged. Pages are replaced only by
+    live, public translations.
     """
     objects = list(objects)
     if not objects:
         return objects
     locale = locale or active_locale()
     model = type(objects[0])
-    if queryset is None:
-        queryset = model._default_manager.all()
     keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
     if not keys:
         return objects
+    if queryset is None:
+        # Only published translations may replace what a visitor sees.
+        queryset = model._default_manager.live().public() if issubclass(model, Page) else model._default_manager.all()
     translations = {item.translation_key: item for item in queryset.filter(locale=locale, translation_key__in=keys)}
     return [translations.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]

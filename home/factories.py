@@ -30,9 +30,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Seite {n}")
     summary = "Eine Standardseite."
-    parent = factory.LazyFunction(
-        lambda: HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()
-    )
+    parent = factory.LazyFunction(lambda: HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first())
 
     class Meta:
         model = StandardPage

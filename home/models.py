@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BodyBlock
+from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all
 
@@ -21,13 +21,22 @@ class HomePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The programme presented on the home page."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
+    footer_note = models.TextField(
+        _("footer note"),
+        blank=True,
+        help_text=_(
+            "One sentence shown at the bottom of every page, for example who funds and carries out the programme."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         PageChooserPanel("featured_programme", "programmes.ProgrammePage"),
         FieldPanel("body"),
+        FieldPanel("footer_note"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -85,7 +94,7 @@ class StandardPage(Page):
     """Kontakt, Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache …"""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in search results and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
     easy_language = models.BooleanField(
         _("written in easy language"),
         default=False,
@@ -119,15 +128,34 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The contact shown in the footer of every page."),
     )
     contact_page = models.ForeignKey(
-        Page, verbose_name=_("contact"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Page,
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The contact page linked in the footer."),
     )
     imprint_page = models.ForeignKey(
-        Page, verbose_name=_("imprint"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Page,
+        verbose_name=_("imprint"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The Impressum linked in the footer."),
     )
     privacy_page = models.ForeignKey(
-        Page, verbose_name=_("privacy policy"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Page,
+        verbose_name=_("privacy policy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The Datenschutzerklärung linked in the footer."),
     )
     accessibility_page = models.ForeignKey(
         Page,
@@ -136,9 +164,16 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The Erklärung zur Barrierefreiheit linked in the footer."),
     )
     easy_language_page = models.ForeignKey(
-        Page, verbose_name=_("easy language"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Page,
+        verbose_name=_("easy language"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page in Leichte Sprache linked in the footer."),
     )
 
     panels = [

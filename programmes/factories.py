@@ -232,3 +232,47 @@ def _home_page():
     from home.models import HomePage
 
     return HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()
+
+
+# --- Translations and drafts -----------------------------------------------------------
+
+
+def translate_page(page, language_code, *, publish=True, **changes):
+    """A translation of ``page`` (parents are copied as needed), with ``changes`` applied.
+
+    Published unless ``publish=False``: then it exists only as a draft, as after "Translate" in the admin.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.copy_for_translation(locale, copy_parents=True).specific
+    for name, value in changes.items():
+        setattr(translation, name, value)
+    translation.save()
+    revision = translation.save_revision()
+    if publish:
+        revision.publish()
+        translation.refresh_from_db()
+    return translation
+
+
+def publish_ancestors_in(page):
+    """Publish the (draft) ancestors that ``copy_for_translation(copy_parents=True)`` created."""
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        if not ancestor.live:
+            ancestor.save_revision().publish()
+
+
+def make_draft(page_factory, **kwargs):
+    """A page that was saved but never published."""
+    page = page_factory(live=False, **kwargs)
+    page.save_revision()
+    return page
+
+
+def add_draft_changes(page, **changes):
+    """A newer, unpublished revision of a live page: the live version must stay what visitors see."""
+    page = page.specific
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision()
+    page.refresh_from_db()
+    return page

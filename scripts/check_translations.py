@@ -18,7 +18,9 @@ REQUIRED_COMPLETE = {"de"}
 
 
 def messages(po_path):
-    return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in polib.pofile(str(po_path)) if not entry.obsolete}
+    return {
+        (entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in polib.pofile(str(po_path)) if not entry.obsolete
+    }
 
 
 def main():
@@ -28,9 +30,20 @@ def main():
         shutil.copytree(ROOT / "locale", scratch_locale)
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test", "KZ_LOCALE_PATH": str(scratch_locale)}
         subprocess.run(
-            [sys.executable, "manage.py", "makemessages", "--ignore=.venv", "--ignore=staticfiles",
-             "--no-obsolete", "--no-location", *[f"-l{code}" for code in LOCALES]],
-            cwd=ROOT, env=env, check=True, capture_output=True,
+            [
+                sys.executable,
+                "manage.py",
+                "makemessages",
+                "--ignore=.venv",
+                "--ignore=staticfiles",
+                "--no-obsolete",
+                "--no-location",
+                *[f"-l{code}" for code in LOCALES],
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
         )
         for code in LOCALES:
             committed = ROOT / "locale" / code / "LC_MESSAGES" / "django.po"

@@ -63,9 +63,7 @@ def zoned_range(start, end, zone_name, all_day=False):
         return _("%(start_date)s, %(start_time)s – %(end_date)s, %(end_time)s (%(zone)s)") % parts
     # A change to or from summer time during the event: each end keeps its own zone.
     parts.update(start_zone=start_zone, end_zone=end_zone)
-    return (
-        _("%(start_date)s, %(start_time)s (%(start_zone)s) – %(end_date)s, %(end_time)s (%(end_zone)s)") % parts
-    )
+    return _("%(start_date)s, %(start_time)s (%(start_zone)s) – %(end_date)s, %(end_time)s (%(end_zone)s)") % parts
 
 
 @register.simple_tag

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_bidi, to_locale
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from cms.localization import active_locale, localize_all
 
@@ -56,8 +56,46 @@ def _site(request):
         return None
     try:
         return Site.find_for_request(request)
-    except Exception:  # noqa: BLE001 - no site configured: the frame is simply left out
+    except Exception:
         return None
+
+
+def _request_cache(request):
+    """A dict kept on the request, so that header, breadcrumbs and footer share their lookups."""
+    if request is None:
+        return {}
+    if not hasattr(request, "_site_tags_cache"):
+        request._site_tags_cache = {}
+    return request._site_tags_cache
+
+
+def _locale(request):
+    """The active Locale, looked up once per request and language."""
+    cache = _request_cache(request)
+    key = ("locale", get_language())
+    if key not in cache:
+        cache[key] = active_locale()
+    return cache[key]
+
+
+def _private_q(request):
+    """Wagtail's "private section" condition, read once per request instead of once per ``.public()``."""
+    cache = _request_cache(request)
+    if "private_q" not in cache:
+        cache["private_q"] = Page.objects.all().private_q()
+    return cache["private_q"]
+
+
+def _public(queryset, request):
+    return queryset.live().exclude(_private_q(request))
+
+
+def _site_settings(request):
+    from home.models import SiteSettings
+
+    if request is None or _site(request) is None:
+        return None
+    return SiteSettings.for_request(request)
 
 
 def _home_pages(request):
@@ -94,10 +132,12 @@ def main_navigation(context):
         return []
     current = context.get("page")
     items = []
-    for page in home.get_children().live().public().in_menu():
+    for page in _public(home.get_children(), request).in_menu():
         url = page.get_url(request)
         active = bool(current and current.path.startswith(page.path))
-        items.append({"title": page.title, "url": url, "active": active, "current": bool(current and current.pk == page.pk)})
+        items.append(
+            {"title": page.title, "url": url, "active": active, "current": bool(current and current.pk == page.pk)}
+        )
     return items
 
 
@@ -109,7 +149,7 @@ def language_links(context):
     homes = _home_pages(request)
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        for translation in _public(page.get_translations(inclusive=True), request).select_related("locale"):
             translations[translation.locale.language_code] = translation
     current = get_language()
     links = []
@@ -146,21 +186,18 @@ def footer_links(context):
     from home.models import SiteSettings
 
     request = context.get("request")
-    site = _site(request)
-    if site is None:
+    site_settings = _site_settings(request)
+    if site_settings is None:
         return []
-    site_settings = SiteSettings.for_site(site)
     chosen = [getattr(site_settings, f"{name}_id") for name in SiteSettings.FOOTER_PAGE_FIELDS]
     chosen_ids = [pk for pk in chosen if pk]
     if not chosen_ids:
         return []
-    locale = active_locale()
+    locale = _locale(request)
     keys = Page.objects.filter(pk__in=chosen_ids).values("translation_key")
     # One query returns both the chosen pages and their translations in the visitor's language.
     pages = list(
-        Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys)
+        _public(Page.objects.filter(translation_key__in=keys), request)
         .filter(Q(pk__in=chosen_ids) | Q(locale=locale))
         .select_related("locale")
     )
@@ -179,27 +216,32 @@ def footer_links(context):
 
 @register.simple_tag(takes_context=True)
 def footer_contact(context):
-    """The site's contact point in the visitor's language, if one is chosen."""
-    from home.models import SiteSettings
+    """The site's contact point in the visitor's language (one query, organisation included)."""
+    from programmes.models import ContactPoint
 
-    site = _site(context.get("request"))
-    if site is None:
+    request = context.get("request")
+    site_settings = _site_settings(request)
+    if site_settings is None or not site_settings.contact_point_id:
         return None
-    site_settings = SiteSettings.for_site(site)
-    if not site_settings.contact_point_id:
-        return None
-    contact = site_settings.contact_point
-    return contact.localized if contact else None
+    locale = _locale(request)
+    pk = site_settings.contact_point_id
+    key = ContactPoint.objects.filter(pk=pk).values("translation_key")[:1]
+    candidates = list(
+        ContactPoint.objects.select_related("organisation").filter(Q(pk=pk) | Q(translation_key=key, locale=locale))
+    )
+    return next((c for c in candidates if c.locale_id == locale.pk), None) or next(
+        (c for c in candidates if c.pk == pk), None
+    )
 
 
-@register.simple_tag
-def localized(objects):
+@register.simple_tag(takes_context=True)
+def localized(context, objects):
     """Translatable snippets or pages in the active language, in one query for the whole list."""
-    return localize_all(objects)
+    return localize_all(objects, locale=_locale(context.get("request")))
 
 
-@register.simple_tag
-def with_display_topics(items):
+@register.simple_tag(takes_context=True)
+def with_display_topics(context, items):
     """Give every listing item ``display_topics``: its topics in the visitor's language.
 
     The items' topics must be prefetched; all topics of all items are localized with one query.
@@ -212,7 +254,10 @@ def with_display_topics(items):
         for topic in item.topics.all():
             topics.setdefault(topic.pk, topic)
     if topics:
-        localized_topics = localize_all(topics.values(), queryset=TopicPage.objects.live().public())
+        request = context.get("request")
+        localized_topics = localize_all(
+            topics.values(), locale=_locale(request), queryset=_public(TopicPage.objects.all(), request)
+        )
         mapping = dict(zip(topics.keys(), localized_topics, strict=True))
     else:
         mapping = {}
@@ -221,17 +266,14 @@ def with_display_topics(items):
     return items
 
 
-@register.filter
-def page_lang(page):
-    """The lang attribute for a page shown in a listing in another language ("" when it matches)."""
-    locale_id = getattr(page, "locale_id", None)
-    if locale_id is None:
+@register.simple_tag(takes_context=True)
+def other_language(context, item):
+    """The lang attribute for an item shown in a listing in another language, else "".
+
+    Listings fall back to the source language only (``prefer_active_locale``), so an item
+    that is not in the visitor's language is in the source language.
+    """
+    locale_id = getattr(item, "locale_id", None)
+    if locale_id is None or locale_id == _locale(context.get("request")).pk:
         return ""
-    try:
-        current = active_locale()
-    except Locale.DoesNotExist:
-        return ""
-    if locale_id == current.pk:
-        return ""
-    locale = page.locale
-    return bcp47(locale.language_code)
+    return bcp47(settings.LANGUAGE_CODE)

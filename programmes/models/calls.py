@@ -11,8 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
+from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
 from cms.forms import PlatformPageForm
+from cms.localization import localize_all
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import CallManager
@@ -30,7 +31,7 @@ class CallStatus(models.TextChoices):
 
 class CallForParticipationPage(Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 
     eligible_types = ParentalManyToManyField(
         "programmes.ApplicantType",
@@ -38,9 +39,22 @@ class CallForParticipationPage(Page):
         related_name="+",
         help_text=_("Who may take part. Manage the list under Snippets › Applicant types."),
     )
-    offer = RichTextField(_("what is offered"), features=RICH_TEXT_FEATURES, blank=True)
-    expectations = RichTextField(_("what is expected"), features=RICH_TEXT_FEATURES, blank=True)
-    topics = ParentalManyToManyField("programmes.TopicPage", verbose_name=_("topics"), blank=True, related_name="+")
+    offer = RichTextField(
+        _("what is offered"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the programme offers participants, for example advice, contacts and financed visits."),
+    )
+    expectations = RichTextField(
+        _("what is expected"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("What is expected of participants.")
+    )
+    topics = ParentalManyToManyField(
+        "programmes.TopicPage",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The topics partnerships may work on."),
+    )
     countries = ParentalManyToManyField(
         "programmes.Country",
         verbose_name=_("countries"),
@@ -55,6 +69,7 @@ class CallForParticipationPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The programme phase the call belongs to."),
     )
 
     time_zone = models.CharField(
@@ -75,9 +90,21 @@ class CallForParticipationPage(Page):
         help_text=_("Shown beside the deadline, for example where the date was not announced and how it was set."),
     )
 
-    how_to_apply = RichTextField(_("how to apply"), features=RICH_TEXT_FEATURES, blank=True)
-    documents = StreamField([("document", DocumentItemBlock())], verbose_name=_("documents"), blank=True)
-    faq = StreamField([("question", FAQItemBlock())], verbose_name=_("frequently asked questions"), blank=True)
+    how_to_apply = RichTextField(
+        _("how to apply"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("The steps to take part, in order.")
+    )
+    documents = StreamField(
+        [("document", DocumentItemBlock())],
+        verbose_name=_("documents"),
+        blank=True,
+        help_text=_("Forms and information sheets to download."),
+    )
+    faq = StreamField(
+        [("question", FAQItemBlock())],
+        verbose_name=_("frequently asked questions"),
+        blank=True,
+        help_text=_("Questions people ask about the call, with their answers."),
+    )
     contact_point = models.ForeignKey(
         "programmes.ContactPoint",
         verbose_name=_("contact point"),
@@ -85,6 +112,7 @@ class CallForParticipationPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Who answers questions about the call."),
     )
 
     objects = CallManager()
@@ -166,6 +194,7 @@ class CallForParticipationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .events import EventPage
+        from .topics import TopicPage
 
         context = super().get_context(request, *args, **kwargs)
         context["related_events"] = (
@@ -174,4 +203,22 @@ class CallForParticipationPage(Page):
             .order_by("start")
             .with_listing_relations()
         )
+        # What the page shows beside its own fields, in the visitor's language where it exists.
+        phase = live_localized(self.phase) if self.phase_id else None
+        context.update(
+            eligible_types=localize_all(self.eligible_types.all()),
+            topics=[t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live],
+            countries=list(self.countries.all()),
+            contact_point=self.contact_point.localized if self.contact_point_id and self.contact_point else None,
+            phase=phase,
+            programme=live_localized(phase.get_parent().specific) if phase else None,
+        )
         return context
+
+
+def live_localized(page):
+    """The page in the visitor's language if that version is live, else the page if live, else None."""
+    if page is None:
+        return None
+    localized = page.localized
+    return localized if localized.live else None

@@ -14,9 +14,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import BodyBlock
+from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import MultipleChoiceListField
 from cms.forms import PlatformPageForm
+from cms.localization import localize_all
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import EventManager
@@ -66,7 +67,7 @@ class EventForm(PlatformPageForm):
 
 class EventPage(Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 
     time_zone = models.CharField(
         _("time zone"),
@@ -75,8 +76,10 @@ class EventPage(Page):
         default=DEFAULT_TIME_ZONE,
         help_text=_("Start and end are entered and shown in the time zone of the event's place."),
     )
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
+    start = models.DateTimeField(
+        _("start"), help_text=_("Date and time at which the event begins, in the time zone above.")
+    )
+    end = models.DateTimeField(_("end"), help_text=_("Date and time at which the event ends, in the time zone above."))
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("Only the dates are shown; times are ignored.")
     )
@@ -88,7 +91,9 @@ class EventPage(Page):
         help_text=_("Upcoming, ongoing and past follow from the dates; set only a cancellation or postponement."),
     )
 
-    event_format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
+    event_format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, help_text=_("Online, on site, or both.")
+    )
     venue = models.ForeignKey(
         "programmes.Venue",
         verbose_name=_("venue"),
@@ -101,7 +106,11 @@ class EventPage(Page):
     online_platform = models.CharField(
         _("online platform"), max_length=100, blank=True, help_text=_("For example the video conference software.")
     )
-    online_url = models.URLField(_("online access link"), blank=True)
+    online_url = models.URLField(
+        _("online access link"),
+        blank=True,
+        help_text=_("The link to join online. Shown publicly only if ticked below."),
+    )
     online_url_is_public = models.BooleanField(
         _("show the access link publicly"),
         default=False,
@@ -111,13 +120,29 @@ class EventPage(Page):
         _("online details"), blank=True, help_text=_("How to join, technical requirements.")
     )
 
-    registration_url = models.URLField(_("registration link"), blank=True)
-    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_("The full web address of the registration, if people must register."),
+    )
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last moment to register, in the time zone above. Leave empty to allow registration until the start."
+        ),
+    )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Number of places; leave empty if unlimited.")
     )
 
-    languages = MultipleChoiceListField(_("event languages"), item_choices=settings.LANGUAGES, blank=True)
+    languages = MultipleChoiceListField(
+        _("event languages"),
+        item_choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The languages spoken at the event."),
+    )
     interpretation = models.CharField(
         _("interpretation"),
         max_length=255,
@@ -131,8 +156,15 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The organisation that hosts the event."),
     )
-    topics = ParentalManyToManyField("programmes.TopicPage", verbose_name=_("topics"), blank=True, related_name="+")
+    topics = ParentalManyToManyField(
+        "programmes.TopicPage",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The topics the event is about."),
+    )
     countries = ParentalManyToManyField(
         "programmes.Country",
         verbose_name=_("countries"),
@@ -147,6 +179,7 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The call for participation the event informs about, if any."),
     )
     phase = models.ForeignKey(
         "programmes.ProgrammePhasePage",
@@ -155,6 +188,7 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The programme phase the event belongs to."),
     )
 
     objects = EventManager()
@@ -271,13 +305,16 @@ class EventPage(Page):
     def registration_closes_at(self):
         return self.registration_deadline or self.start
 
-    @property
-    def registration_is_open(self):
+    def registration_open_at(self, moment):
         return (
             bool(self.registration_url)
             and self.schedule == EventSchedule.AS_PLANNED
-            and timezone.now() < self.registration_closes_at
+            and moment < self.registration_closes_at
         )
+
+    @property
+    def registration_is_open(self):
+        return self.registration_open_at(timezone.now())
 
     @property
     def is_online(self):
@@ -290,6 +327,22 @@ class EventPage(Page):
     @property
     def public_online_url(self):
         return self.online_url if self.online_url_is_public else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from .calls import live_localized
+        from .topics import TopicPage
+
+        context = super().get_context(request, *args, **kwargs)
+        # Related snippets and pages in the visitor's language where that version exists.
+        context.update(
+            topics=[t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live],
+            countries=list(self.countries.all()),
+            venue=self.venue.localized if self.venue_id and self.venue else None,
+            organiser=self.organiser.localized if self.organiser_id and self.organiser else None,
+            related_call=live_localized(self.related_call) if self.related_call_id else None,
+            phase=live_localized(self.phase) if self.phase_id else None,
+        )
+        return context
 
     def get_language_names(self):
         names = dict(settings.LANGUAGES)

@@ -17,7 +17,7 @@ class FilteredListingPage(Page):
     a page number that does not exist gets a notice and no results (status 400 or 404).
     """
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text shown above the list."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     base_form_class = PlatformPageForm

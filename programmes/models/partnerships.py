@@ -43,10 +43,19 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"country__code": "DE"},
+        help_text=_("The German Land of the German partner."),
     )
-    maghreb_partner = models.CharField(_("partner in the Maghreb"), max_length=200)
+    maghreb_partner = models.CharField(
+        _("partner in the Maghreb"),
+        max_length=200,
+        help_text=_("The city or municipality in Algeria, Morocco or Tunisia."),
+    )
     country = models.ForeignKey(
-        "programmes.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+        "programmes.Country",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The country of the partner in the Maghreb."),
     )
     region = models.ForeignKey(
         "programmes.Region",
@@ -57,7 +66,13 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
         related_name="+",
         help_text=_("The wilaya, province or governorate."),
     )
-    topics = ParentalManyToManyField("programmes.TopicPage", verbose_name=_("topics"), blank=True, related_name="+")
+    topics = ParentalManyToManyField(
+        "programmes.TopicPage",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("The topics the partners work on."),
+    )
     focus = models.CharField(
         _("focus"), max_length=200, blank=True, help_text=_("What the partners work on, in a few words.")
     )
@@ -68,9 +83,14 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The programme phase in which the partnership started."),
     )
-    since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=PartnershipStatus.choices)
+    since = models.PositiveSmallIntegerField(
+        _("since (year)"), null=True, blank=True, help_text=_("The year the partnership began, if known.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PartnershipStatus.choices, help_text=_("Planned, active or completed.")
+    )
     sources = models.TextField(_("sources"), blank=True, help_text=_("Where the facts come from, one source a line."))
 
     objects = PartnershipQuerySet.as_manager()

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import BodyBlock
+from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all
 
@@ -20,7 +20,7 @@ class ProgrammePage(Page):
     """A funding programme, such as "Kommunale Zusammenarbeit Maghreb-Deutschland"."""
 
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
     countries = ParentalManyToManyField(
         "programmes.Country",
         verbose_name=_("countries"),
@@ -42,6 +42,7 @@ class ProgrammePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Who answers questions about the programme."),
     )
 
     content_panels = Page.content_panels + [
@@ -86,13 +87,15 @@ class ProgrammePage(Page):
             contact_point=self.contact_point.localized if self.contact_point else None,
             current_calls=CallForParticipationPage.objects.for_listing()
             .filter(phase__translation_key__in=phase_keys)
-            .current()[:6],
+            .current()
+            .with_listing_relations()[:6],
             upcoming_events=EventPage.objects.for_listing()
             .filter(
                 models.Q(phase__translation_key__in=phase_keys)
                 | models.Q(related_call__phase__translation_key__in=phase_keys)
             )
-            .upcoming()[:6],
+            .upcoming()
+            .with_listing_relations()[:6],
         )
         return context
 
@@ -117,9 +120,15 @@ class ProgrammeOrganisation(Orderable):
 
     page = ParentalKey(ProgrammePage, related_name="organisation_roles", on_delete=models.CASCADE)
     organisation = models.ForeignKey(
-        "programmes.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+        "programmes.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("An organisation involved in the programme."),
     )
-    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    role = models.CharField(
+        _("role"), max_length=30, choices=Role.choices, help_text=_("What the organisation does in the programme.")
+    )
 
     panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
 
@@ -134,22 +143,39 @@ class PhaseStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Exact day")
+    YEAR = "year", _("Year only")
+
+
 class ProgrammePhasePage(Page):
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), help_text=_("The day the phase began or begins."))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty if the phase is open-ended.")
     )
+    date_precision = models.CharField(
+        _("precision of the dates"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("Choose “year” when the sources give only years; the site then shows years only."),
+    )
     focus_countries = ParentalManyToManyField(
-        "programmes.Country", verbose_name=_("focus countries"), blank=True, related_name="+"
+        "programmes.Country",
+        verbose_name=_("focus countries"),
+        blank=True,
+        related_name="+",
+        help_text=_("The countries this phase concentrates on."),
     )
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
     sources = models.TextField(
         _("sources"), blank=True, help_text=_("Where the dates and facts come from, one source a line.")
     )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Duration")),
+        FieldPanel("date_precision"),
         FieldPanel("focus_countries", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -181,6 +207,10 @@ class ProgrammePhasePage(Page):
     @cached_property
     def status(self):
         return self.status_on(timezone.localdate())
+
+    @property
+    def shows_years_only(self):
+        return self.date_precision == DatePrecision.YEAR
 
     @property
     def source_list(self):

@@ -76,7 +76,13 @@ class Region(models.Model):
         unique=True,
         help_text=_("For example DZ-23 for Annaba or DE-BY for Bavaria."),
     )
-    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="regions")
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="regions",
+        help_text=_("The country the item belongs to."),
+    )
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The official name; ISO's translations are shown where they exist.")
     )
@@ -114,7 +120,7 @@ class Region(models.Model):
 class ApplicantType(TranslatableMixin, models.Model):
     """The managed vocabulary of who may apply (Städte, Landkreise, Gemeinden, kommunale Unternehmen)."""
 
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, help_text=_("The name as it should be shown."))
     code = models.SlugField(
         _("code"),
         max_length=50,
@@ -145,11 +151,25 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=255, help_text=_("The official name."))
     short_name = models.CharField(_("short name"), max_length=40, blank=True, help_text=_("For example BMZ or GIZ."))
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
-    country = models.ForeignKey(
-        Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    kind = models.CharField(
+        _("kind"),
+        max_length=30,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text=_("What kind of organisation this is."),
     )
-    website = models.URLField(_("website"), blank=True)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The country the item belongs to."),
+    )
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The organisation's own website, as a full address.")
+    )
     description = models.TextField(_("description"), blank=True, help_text=_("One or two sentences on its role."))
 
     panels = [
@@ -175,14 +195,28 @@ class ContactPoint(TranslatableMixin, models.Model):
 
     title = models.CharField(_("title"), max_length=200, help_text=_("For example “Kontakt SKEW”."))
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation behind this contact point."),
     )
-    email = models.EmailField(_("e-mail"), blank=True)
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("An e-mail address that is read by a team, not a person's private address."),
+    )
     phone = models.CharField(
         _("phone"), max_length=40, blank=True, help_text=_("International form, for example +49 228 20 717-1343.")
     )
-    url = models.URLField(_("web address"), blank=True)
-    address = models.TextField(_("postal address"), blank=True)
+    url = models.URLField(
+        _("web address"), blank=True, help_text=_("A web page with contact details or a contact form.")
+    )
+    address = models.TextField(
+        _("postal address"), blank=True, help_text=_("Street, postal code and town, one per line.")
+    )
 
     panels = [
         FieldPanel("title"),
@@ -212,14 +246,28 @@ class ContactPoint(TranslatableMixin, models.Model):
 class Venue(TranslatableMixin, ClusterableModel):
     """A place where events happen, with a postal address."""
 
-    name = models.CharField(_("name"), max_length=200)
-    street_address = models.CharField(_("street and number"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
-    locality = models.CharField(_("town or city"), max_length=120)
-    region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    name = models.CharField(_("name"), max_length=200, help_text=_("The name as it should be shown."))
+    street_address = models.CharField(
+        _("street and number"), max_length=200, blank=True, help_text=_("Street and house number.")
     )
-    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True, help_text=_("The postal code."))
+    locality = models.CharField(_("town or city"), max_length=120, help_text=_("The town or city."))
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The region the place lies in."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The country the item belongs to."),
+    )
 
     panels = [
         FieldPanel("name"),

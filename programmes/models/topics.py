@@ -5,14 +5,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BodyBlock
+from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.forms import PlatformPageForm
 
 from .querysets import ListingPageManager
 
 
 class TopicIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text shown above the list of topics."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     base_form_class = PlatformPageForm
@@ -26,7 +26,13 @@ class TopicIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.for_listing().child_of(self).select_related("image").order_by("title")
+        context["topics"] = (
+            TopicPage.objects.for_listing()
+            .child_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("title")
+        )
         return context
 
 
@@ -41,7 +47,7 @@ class TopicPage(Page):
         related_name="+",
         help_text=_("Shown at the top of the page and in listings; its description is used as alternative text."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("image"), FieldPanel("body")]
     search_fields = Page.search_fields + [

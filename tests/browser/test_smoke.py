@@ -20,9 +20,7 @@ def test_visitor_finds_the_call_and_the_topic_events(demo_site, page, axe):
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main"
 
-    page.get_by_role("navigation", name=re.compile("Haupt|Main", re.I)).get_by_role(
-        "link", name="Aufrufe"
-    ).click()
+    page.get_by_role("navigation", name=re.compile("Haupt|Main", re.I)).get_by_role("link", name="Aufrufe").click()
     page.wait_for_url(re.compile(r"/de/aufrufe/$"))
     assert_no_wcag_violations(axe, page, "calls-de")
 

@@ -1,0 +1,41 @@
+"""Demo content: texts as data (one module per language), loaded by ``manage.py load_demo_content``.
+
+The content modules refer to pages, snippets and places with the small markers below; the loader
+resolves them to database rows. That keeps the texts free of loading mechanics, so translations
+(content_fr, content_ar_dz, content_en) can later sit beside ``content_de`` with the same keys.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A demo page, by its key in ``PAGES``."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class SnippetRef:
+    """A demo snippet: kind is "applicant_type", "organisation", "contact_point" or "venue"."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A Country (ISO 3166-1 alpha-2, "DZ") or a Region (ISO 3166-2, "DZ-23")."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class FromNow:
+    """A moment relative to the time of loading, so "Beispiel:" samples stay in the future.
+
+    The wall-clock ``time`` ("HH:MM") is read in the page's time zone, ``days`` after today.
+    """
+
+    days: int
+    time: str

@@ -1,0 +1,399 @@
+"""Load the demo site from cms/demo/content_de.py: idempotent, and ``--reset`` rebuilds from scratch.
+
+Items are found again by stable keys: pages by their slug under their parent, snippets by a
+translation key derived from their demo key (falling back to a natural key such as an applicant
+type's code). Existing items are updated; a page gets a new published revision only when its
+content differs, so a second run changes nothing.
+
+Pages are loaded in two passes because they link to each other (the call links to the event and
+the event to the call): the first pass finds or creates every page as an unpublished draft, the
+second fills in all fields and publishes.
+"""
+
+import datetime
+import re
+import uuid
+import zoneinfo
+from collections import Counter
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import models, transaction
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, Site
+
+from cms.demo import FromNow, PageRef, Place, SnippetRef
+from cms.demo import content_de as content
+from home.models import HomePage, SiteSettings
+from programmes.models import (
+    ApplicantType,
+    ContactPoint,
+    Country,
+    Organisation,
+    Partnership,
+    ProgrammeOrganisation,
+    Region,
+    Venue,
+)
+
+# Demo keys become translation keys through this namespace, so they are the same in every database.
+DEMO_NAMESPACE = uuid.UUID("6f1d3c52-8a43-5c7e-9a0b-4b7d2e1f0c11")
+EXTRA_LOCALES = ("fr", "ar-dz", "en")
+PAGE_TOKEN = re.compile(r"\[\[page:([\w-]+)\]\]")
+
+# kind -> (model, content list, natural key fields used when the translation key is not found)
+SNIPPETS = {
+    "applicant_type": (ApplicantType, "APPLICANT_TYPES", {"code": "key"}),
+    "organisation": (Organisation, "ORGANISATIONS", {"name": "name"}),
+    "contact_point": (ContactPoint, "CONTACT_POINTS", {"title": "title"}),
+    "venue": (Venue, "VENUES", {"name": "name"}),
+    "partnership": (
+        Partnership,
+        "PARTNERSHIPS",
+        {"german_partner": "german_partner", "maghreb_partner": "maghreb_partner"},
+    ),
+}
+SNIPPET_ORDER_BEFORE_PAGES = ("applicant_type", "organisation", "contact_point", "venue")
+
+
+def demo_key(kind, key):
+    return uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{key}")
+
+
+def contains_page_ref(value):
+    if isinstance(value, PageRef):
+        return True
+    if isinstance(value, str):
+        return bool(PAGE_TOKEN.search(value))
+    if isinstance(value, dict):
+        return any(contains_page_ref(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(contains_page_ref(item) for item in value)
+    return False
+
+
+def strip_block_ids(value):
+    """Stream data without the generated block ids, for comparing content."""
+    if isinstance(value, dict):
+        return {key: strip_block_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [strip_block_ids(item) for item in value]
+    return value
+
+
+class Loader:
+    def __init__(self, stdout):
+        self.stdout = stdout
+        self.locale, _created = Locale.objects.get_or_create(language_code=content.LANGUAGE)
+        self.now = timezone.now()
+        self.pages = {}
+        self.snippets = {}
+        self.created_pages = set()
+        self.counts = Counter()
+
+    # --- resolving references --------------------------------------------------------------
+    def resolve(self, value, zone=None):
+        if isinstance(value, PageRef):
+            return self.pages[value.key]
+        if isinstance(value, SnippetRef):
+            return self.snippets[value.kind, value.key]
+        if isinstance(value, Place):
+            if "-" in value.code:
+                return Region.objects.get(code=value.code)
+            return Country.objects.get(code=value.code)
+        if isinstance(value, FromNow):
+            tz = zoneinfo.ZoneInfo(zone or "Europe/Berlin")
+            day = timezone.localdate(self.now, tz) + datetime.timedelta(days=value.days)
+            hour, minute = (int(part) for part in value.time.split(":"))
+            return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=tz)
+        if isinstance(value, str):
+            return PAGE_TOKEN.sub(lambda match: str(self.pages[match.group(1)].pk), value)
+        if isinstance(value, list):
+            return [self.resolve(item, zone) for item in value]
+        return value
+
+    def to_raw(self, block, value, seed):
+        """The JSON form of a block value, with references resolved and stable block ids."""
+        if isinstance(block, blocks.StreamBlock):
+            return [
+                {
+                    "type": name,
+                    "value": self.to_raw(block.child_blocks[name], item, f"{seed}/{index}"),
+                    "id": str(uuid.uuid5(DEMO_NAMESPACE, f"{seed}/{index}")),
+                }
+                for index, (name, item) in enumerate(value)
+            ]
+        if isinstance(block, blocks.ListBlock):
+            return [
+                {
+                    "type": "item",
+                    "value": self.to_raw(block.child_block, item, f"{seed}/{index}"),
+                    "id": str(uuid.uuid5(DEMO_NAMESPACE, f"{seed}/{index}")),
+                }
+                for index, item in enumerate(value)
+            ]
+        if isinstance(block, blocks.StructBlock):
+            return {
+                name: self.to_raw(child, value[name], f"{seed}/{name}")
+                if name in value
+                else child.get_prep_value(child.get_default())
+                for name, child in block.child_blocks.items()
+            }
+        if isinstance(value, PageRef | SnippetRef):
+            return self.resolve(value).pk
+        return self.resolve(value)
+
+    # --- assigning and comparing fields ------------------------------------------------------
+    def assign(self, obj, fields, seed, skip_page_refs=False):
+        zone = fields.get("time_zone")
+        for name, value in fields.items():
+            if skip_page_refs and contains_page_ref(value):
+                continue
+            if name == "organisation_roles":
+                obj.organisation_roles = [
+                    ProgrammeOrganisation(organisation=self.resolve(organisation), role=role, sort_order=index)
+                    for index, (organisation, role) in enumerate(value)
+                ]
+                continue
+            field = obj._meta.get_field(name)
+            if isinstance(field, StreamField):
+                setattr(obj, name, self.to_raw(field.stream_block, value, f"{seed}/{name}"))
+            else:
+                setattr(obj, name, self.resolve(value, zone))
+
+    def fingerprint(self, obj, names):
+        result = {}
+        for name in names:
+            if name == "organisation_roles":
+                result[name] = [(role.organisation_id, role.role) for role in obj.organisation_roles.all()]
+                continue
+            field = obj._meta.get_field(name)
+            value = getattr(obj, name)
+            if isinstance(field, StreamField):
+                result[name] = strip_block_ids(list(field.stream_block.get_prep_value(value)))
+            elif isinstance(field, ParentalManyToManyField | models.ManyToManyField):
+                result[name] = sorted(item.pk for item in value.all())
+            elif isinstance(field, models.ForeignKey):
+                result[name] = getattr(obj, field.attname) if value is None else value.pk
+            else:
+                result[name] = value
+        return result
+
+    # --- places, locales, site ----------------------------------------------------------------
+    def load_locales(self):
+        for code in EXTRA_LOCALES:
+            _locale, created = Locale.objects.get_or_create(language_code=code)
+            self.counts["locale", "created" if created else "unchanged"] += 1
+
+    def configure_site(self):
+        home = self.pages["home"]
+        site = (
+            Site.objects.filter(hostname="localhost", port=80).first()
+            or Site.objects.filter(is_default_site=True).first()
+        )
+        created = site is None
+        site = site or Site()
+        wanted = {
+            "hostname": "localhost",
+            "port": 80,
+            "is_default_site": True,
+            "site_name": content.SITE_NAME,
+            "root_page_id": home.pk,
+        }
+        changed = created or any(getattr(site, name) != value for name, value in wanted.items())
+        if changed:
+            Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
+            for name, value in wanted.items():
+                setattr(site, name, value)
+            site.save()
+        self.counts["site", "created" if created else "updated" if changed else "unchanged"] += 1
+        return site
+
+    def load_site_settings(self, site):
+        created = not SiteSettings.objects.filter(site=site).exists()
+        settings = SiteSettings.for_site(site)  # creates the row if missing
+        before = self.fingerprint(settings, content.SITE_SETTINGS)
+        self.assign(settings, content.SITE_SETTINGS, "site-settings")
+        changed = before != self.fingerprint(settings, content.SITE_SETTINGS)
+        if changed:
+            settings.save()
+        self.counts["site settings", "created" if created else "updated" if changed else "unchanged"] += 1
+
+    # --- snippets -----------------------------------------------------------------------------
+    def load_snippets(self, kind):
+        model, list_name, _natural_key = SNIPPETS[kind]
+        for spec in getattr(content, list_name):
+            fields = {name: value for name, value in spec.items() if name != "key"}
+            if kind == "applicant_type":
+                fields["code"] = spec["key"]
+            obj = self.find_snippet(kind, spec)
+            created = obj is None
+            if created:
+                obj = model(locale=self.locale, translation_key=demo_key(kind, spec["key"]))
+                before = None
+            else:
+                before = self.fingerprint(obj, fields)
+            self.assign(obj, fields, f"{kind}:{spec['key']}")
+            if created or before != self.fingerprint(obj, fields):
+                obj.full_clean()
+                obj.save()
+                self.counts[kind, "created" if created else "updated"] += 1
+            else:
+                self.counts[kind, "unchanged"] += 1
+            self.snippets[kind, spec["key"]] = obj
+
+    def find_snippet(self, kind, spec):
+        model, _list_name, natural_key = SNIPPETS[kind]
+        in_locale = model.objects.filter(locale=self.locale)
+        obj = in_locale.filter(translation_key=demo_key(kind, spec["key"])).first()
+        if obj is None:
+            obj = in_locale.filter(**{field: spec[key] for field, key in natural_key.items()}).first()
+        return obj
+
+    # --- pages ----------------------------------------------------------------------------------
+    def find_or_create_pages(self):
+        """Pass 1: every page exists, new ones as unpublished drafts without page references."""
+        for spec in content.PAGES:
+            model = apps.get_model(spec["type"])
+            parent = self.pages[spec["parent"]] if spec["parent"] else self.tree_root()
+            existing = parent.get_children().filter(slug=spec["slug"], locale=self.locale).first()
+            if existing is not None and spec["parent"] is None and existing.specific_class is Page:
+                existing = self.remove_welcome_page(existing)
+            if existing is not None:
+                page = existing.specific
+                if not isinstance(page, model):
+                    raise CommandError(
+                        f"A page with slug “{spec['slug']}” under “{parent.title}” exists but is a "
+                        f"{type(page).__name__}, not a {model.__name__}. Remove it or run with --reset."
+                    )
+            else:
+                page = model(
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    locale=self.locale,
+                    translation_key=demo_key("page", spec["key"]),
+                    live=False,
+                    has_unpublished_changes=True,
+                )
+                self.assign(page, spec["fields"], spec["key"], skip_page_refs=True)
+                parent.add_child(instance=page)
+                self.created_pages.add(spec["key"])
+            self.pages[spec["key"]] = page
+
+    def tree_root(self):
+        # Wagtail's migrations create the root, but a flushed test database has none.
+        return Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=self.locale, live=True)
+        )
+
+    def remove_welcome_page(self, page):
+        """Wagtail's "Welcome to your new Wagtail site!" page holds the slug "home"; it makes way."""
+        if page.get_children_count():
+            raise CommandError(f"The page “{page.title}” at /{page.slug}/ has children; move or delete them first.")
+        root = Page.get_first_root_node()
+        Site.objects.filter(root_page=page).update(root_page=root)  # deleting the page would delete the site
+        page.delete()
+        self.counts["welcome page", "deleted"] += 1
+        return None
+
+    def publish_pages(self):
+        """Pass 2: all fields, and a published revision where anything changed."""
+        for spec in content.PAGES:
+            page = self.pages[spec["key"]]
+            fields = dict(spec["fields"], title=spec["title"], show_in_menus=spec.get("show_in_menus", False))
+            fields.setdefault("search_description", fields.get("summary", ""))
+            created = spec["key"] in self.created_pages
+            before = self.fingerprint(page, fields) if page.live else None
+            self.assign(page, fields, spec["key"])
+            if created or before != self.fingerprint(page, fields) or page.has_unpublished_changes:
+                page.save_revision(log_action=True).publish()
+                self.counts["page", "created" if created else "updated"] += 1
+            else:
+                self.counts["page", "unchanged"] += 1
+
+    # --- the whole run --------------------------------------------------------------------------
+    def load(self):
+        self.load_locales()
+        for kind in SNIPPET_ORDER_BEFORE_PAGES:
+            self.load_snippets(kind)
+        self.find_or_create_pages()
+        site = self.configure_site()
+        self.load_snippets("partnership")
+        self.publish_pages()
+        self.load_site_settings(site)
+        return site
+
+
+def reset_content():
+    """Delete what the loader makes: the home page trees (all languages), its snippets, site settings."""
+    root = Page.get_first_root_node()
+    homes = list(HomePage.objects.filter(depth=2))
+    sites = list(Site.objects.filter(root_page__in=homes))
+    SiteSettings.objects.filter(site__in=sites).delete()
+    Site.objects.filter(pk__in=[site.pk for site in sites]).update(root_page=root)
+    deleted = Counter()
+    for home in homes:
+        deleted["pages"] += home.get_descendant_count() + 1
+        home.delete()
+    for kind in ("partnership", "venue", "contact_point", "organisation", "applicant_type"):
+        model, list_name, natural_key = SNIPPETS[kind]
+        for spec in getattr(content, list_name):
+            matches = model.objects.filter(translation_key=demo_key(kind, spec["key"]))
+            keys = set(matches.values_list("translation_key", flat=True))
+            natural = model.objects.filter(
+                locale__language_code=content.LANGUAGE, **{field: spec[key] for field, key in natural_key.items()}
+            )
+            keys |= set(natural.values_list("translation_key", flat=True))
+            _total, per_model = model.objects.filter(translation_key__in=keys).delete()
+            deleted[kind] += per_model.get(model._meta.label, 0)
+    return deleted
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (German): places, snippets, the page tree and site settings. Safe to run again: "
+        "existing items are found and updated. --reset deletes what it made first."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the home page tree (all languages), the demo snippets and the site settings, then rebuild.",
+        )
+        parser.add_argument(
+            "--skip-index", action="store_true", help="Do not rebuild the search and reference indexes."
+        )
+
+    def handle(self, *args, reset=False, skip_index=False, verbosity=1, **options):
+        call_command("sync_places", stdout=self.stdout, verbosity=verbosity)
+        with transaction.atomic():
+            if reset:
+                deleted = reset_content()
+                if verbosity:
+                    self.stdout.write(
+                        "Reset: deleted " + ", ".join(f"{count} {kind}" for kind, count in deleted.items())
+                    )
+            loader = Loader(self.stdout)
+            loader.load()
+        if not skip_index:
+            call_command("update_index", verbosity=0)
+            call_command("rebuild_references_index", verbosity=0)
+        if verbosity:
+            self.report(loader)
+
+    def report(self, loader):
+        by_kind = {}
+        for (kind, action), count in sorted(loader.counts.items()):
+            by_kind.setdefault(kind, []).append(f"{count} {action}")
+        for kind, parts in by_kind.items():
+            self.stdout.write(f"{kind}: {', '.join(parts)}")
+        self.stdout.write("Pages:")
+        for spec in content.PAGES:
+            page = loader.pages[spec["key"]]
+            self.stdout.write(f"  {page.get_url() or '?'}  {page.title}")
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,70 @@
+"""The production settings refuse to start without their secrets; the offline rules hold."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def import_production_settings(**env):
+    clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import settings.production"],
+        cwd=ROOT,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = import_production_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/kz")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    result = import_production_settings(SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "DATABASE_URL must be set" in result.stderr
+
+
+def test_production_starts_with_its_environment_and_uses_s3_when_configured():
+    code = (
+        "import settings.production as s; "
+        "print(s.DATABASES['default']['ENGINE']); print(s.STORAGES['default']['BACKEND']); print(s.DEBUG)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/kz",
+            "AWS_STORAGE_BUCKET_NAME": "kz-media",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    engine, storage, debug = result.stdout.split()
+    assert engine == "django.db.backends.postgresql"
+    assert storage == "storages.backends.s3.S3Storage"
+    assert debug == "False"
+
+
+def test_nothing_is_fetched_from_third_parties():
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert settings.WAGTAILEMBEDS_FINDERS == []
+
+
+def test_languages_and_i18n_plumbing():
+    assert [code for code, _name in settings.LANGUAGES] == ["de", "fr", "ar-dz", "en"]
+    assert settings.LANGUAGE_CODE == "de"
+    assert settings.WAGTAIL_I18N_ENABLED is True
+    assert "wagtail_localize" in settings.INSTALLED_APPS
