@@ -5,14 +5,26 @@ version in the default (source) language, which templates then mark as untransla
 """
 
 from django.db.models import Q
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+
+from cms.request_cache import memo
 
 
 def active_locale():
+    return memo(("active_locale", get_language()), _lookup_active_locale)
+
+
+def _lookup_active_locale():
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
+
+
+def public_pages(queryset):
+    """``queryset.public()``, reading the view restrictions once per request."""
+    return queryset.exclude(memo("private_q", queryset.private_q))
 
 
 def prefer_active_locale(queryset, locale=None):
@@ -22,7 +34,7 @@ def prefer_active_locale(queryset, locale=None):
     One query with a subquery, however many items there are.
     """
     locale = locale or active_locale()
-    default = Locale.get_default()
+    default = memo("default_locale", Locale.get_default)
     if locale.pk == default.pk:
         return queryset.filter(locale=locale)
     translated_keys = queryset.filter(locale=locale).values("translation_key")
@@ -45,6 +57,8 @@ def localize_all(objects, locale=None, queryset=None):
         return objects
     if queryset is None:
         # Only published translations may replace what a visitor sees.
-        queryset = model._default_manager.live().public() if issubclass(model, Page) else model._default_manager.all()
+        queryset = (
+            public_pages(model._default_manager.live()) if issubclass(model, Page) else model._default_manager.all()
+        )
     translations = {item.translation_key: item for item in queryset.filter(locale=locale, translation_key__in=keys)}
     return [translations.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]

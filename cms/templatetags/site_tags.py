@@ -11,7 +11,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_bidi, to_locale
 from wagtail.models import Page, Site
 
-from cms.localization import active_locale, localize_all
+from cms.localization import active_locale, localize_all, public_pages
 
 register = template.Library()
 
@@ -70,24 +70,11 @@ def _request_cache(request):
 
 
 def _locale(request):
-    """The active Locale, looked up once per request and language."""
-    cache = _request_cache(request)
-    key = ("locale", get_language())
-    if key not in cache:
-        cache[key] = active_locale()
-    return cache[key]
-
-
-def _private_q(request):
-    """Wagtail's "private section" condition, read once per request instead of once per ``.public()``."""
-    cache = _request_cache(request)
-    if "private_q" not in cache:
-        cache["private_q"] = Page.objects.all().private_q()
-    return cache["private_q"]
+    return active_locale()
 
 
 def _public(queryset, request):
-    return queryset.live().exclude(_private_q(request))
+    return public_pages(queryset.live())
 
 
 def _site_settings(request):

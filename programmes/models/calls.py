@@ -37,7 +37,7 @@ class CallForParticipationPage(Page):
         "programmes.ApplicantType",
         verbose_name=_("eligible applicants"),
         related_name="+",
-        help_text=_("Who may take part. Manage the list under Snippets › Applicant types."),
+        help_text=_("Who may take part. Manage the list under Reference data › Applicant types."),
     )
     offer = RichTextField(
         _("what is offered"),

@@ -6,10 +6,13 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from cms.localization import prefer_active_locale
+from cms.localization import prefer_active_locale, public_pages
 
 
 class ListingQuerySet(PageQuerySet):
+    def public(self):
+        return public_pages(self)
+
     def for_listing(self, locale=None):
         """Live, public items, one per translation: the visitor's language where it exists."""
         return prefer_active_locale(self.live().public(), locale)

@@ -225,9 +225,9 @@ class TestEventFilters:
             ({"format": "vr"}, "vr"),
             ({"topic": "nichts"}, "nichts"),
             ({"country": "FR"}, "FR"),
-            ({"date_from": "2021-13-45"}, "YYYY-MM-DD"),
-            ({"date_to": "morgen"}, "YYYY-MM-DD"),
-            ({"date_from": "23.03.2021"}, "YYYY-MM-DD"),
+            ({"date_from": "2021-13-45"}, "JJJJ-MM-TT"),
+            ({"date_to": "morgen"}, "JJJJ-MM-TT"),
+            ({"date_from": "23.03.2021"}, "JJJJ-MM-TT"),
         ],
     )
     def test_bad_input_is_400_with_notice(self, client, events, query, fragment):

@@ -141,7 +141,8 @@ class TestPlaces:
 
 class TestContactPoint:
     def test_needs_at_least_one_channel(self):
-        with pytest.raises(ValidationError, match="at least one way"):
+        # German is the admin's language, so the message reads in German.
+        with pytest.raises(ValidationError, match="mindestens einen Kontaktweg"):
             ContactPoint(title="Kontakt SKEW").clean()
 
     @pytest.mark.parametrize(
