@@ -5,7 +5,7 @@ from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
-from cms.localization import active_locale
+from cms.localization import prefer_active_locale
 
 from .models.calls import CallStatus
 from .models.events import EventFormat
@@ -80,8 +80,9 @@ class CallFilterForm(ListingFilterForm):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.applicant_types = list(ApplicantType.objects.filter(locale=active_locale()))
-        self.fields["eligible"].choices = [("", _("Everyone"))] + [(t.code, t.name) for t in self.applicant_types]
+        # Every applicant type, named in the visitor's language where it has been translated.
+        applicant_types = prefer_active_locale(ApplicantType.objects.all()).order_by("name")
+        self.fields["eligible"].choices = [("", _("Everyone"))] + [(t.code, t.name) for t in applicant_types]
 
     def apply(self, queryset):
         if status := self.valid_value("status"):
@@ -91,8 +92,8 @@ class CallFilterForm(ListingFilterForm):
         if country := self.valid_value("country"):
             queryset = queryset.filter(countries__code=country)
         if code := self.valid_value("eligible"):
-            keys = [t.translation_key for t in self.applicant_types if t.code == code]
-            queryset = queryset.filter(eligible_types__translation_key__in=keys)
+            # Codes are synchronised across translations, so one value matches every language.
+            queryset = queryset.filter(eligible_types__code=code)
         return queryset.distinct()
 
 

@@ -29,6 +29,13 @@ def bcp47(language_code):
     return to_locale(language_code or settings.LANGUAGE_CODE).replace("_", "-")
 
 
+def content_language(page):
+    """The language the page's text is written in: the source language for an untranslated alias."""
+    from cms.templatetags.site_tags import source_language
+
+    return bcp47(source_language(page) or page.locale.language_code)
+
+
 def _clean(data):
     """Drop empty values so that the output says nothing rather than something empty."""
     if isinstance(data, dict):
@@ -84,7 +91,7 @@ def event(page, request=None, venue=None, organiser=None):
         # The access link itself only where the editor made it public; otherwise the event page.
         locations.append({"@type": "VirtualLocation", "url": page.public_online_url or page_url})
     locations = [location for location in locations if location]
-    languages = [bcp47(code) for code in page.languages] or [bcp47(page.locale.language_code)]
+    languages = [bcp47(code) for code in page.languages] or [content_language(page)]
     data = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -136,7 +143,7 @@ def call_page(page, request=None, programme=None):
         "name": page.title,
         "description": page.summary,
         "url": page.get_full_url(request),
-        "inLanguage": bcp47(page.locale.language_code),
+        "inLanguage": content_language(page),
         "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
         "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
         "expires": page.zoned_deadline.isoformat() if page.deadline else None,

@@ -1,5 +1,5 @@
-"""Fail when a .po file is stale (its messages differ from the code and templates) or when a
-German translation is empty. Runs makemessages into a scratch copy of locale/, so the working
+"""Fail when a .po file is stale (its messages differ from the code and templates) or has an
+empty or fuzzy entry. Runs makemessages into a scratch copy of locale/, so the working
 tree is never changed."""
 
 import os
@@ -13,8 +13,8 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ["de", "fr", "ar_DZ", "en"]
-# Languages whose every entry must be translated (the others are reported only).
-REQUIRED_COMPLETE = {"de"}
+# Every entry of every language must be translated: no interface string may fall back to English.
+REQUIRED_COMPLETE = set(LOCALES)
 
 
 def messages(po_path):
@@ -59,7 +59,11 @@ def main():
                     "message(s); run `make makemessages` and translate."
                 )
                 failures.extend(f"    new: {msgid!r}" for _ctx, msgid, _plural in sorted(missing, key=str)[:10])
-            untranslated = [e.msgid for e in polib.pofile(str(committed)) if not e.obsolete and not e.translated()]
+            untranslated = [
+                e.msgid
+                for e in polib.pofile(str(committed))
+                if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)
+            ]
             if untranslated:
                 line = f"{committed.relative_to(ROOT)}: {len(untranslated)} untranslated message(s)"
                 if code in REQUIRED_COMPLETE:

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "programmes",
     "search",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -125,6 +126,8 @@ LANGUAGES = [
     ("en", "English"),
 ]
 LANGUAGES_BIDI = ["ar", "ar-dz"]
+# British English date and time formats for "en" (cms/formats/en).
+FORMAT_MODULE_PATH = ["cms.formats"]
 # KZ_LOCALE_PATH lets scripts/check_translations.py write fresh catalogues to a scratch copy.
 LOCALE_PATHS = [Path(os.environ.get("KZ_LOCALE_PATH", BASE_DIR / "locale"))]
 USE_I18N = True

@@ -1,8 +1,10 @@
 """Demo content: texts as data (one module per language), loaded by ``manage.py load_demo_content``.
 
 The content modules refer to pages, snippets and places with the small markers below; the loader
-resolves them to database rows. That keeps the texts free of loading mechanics, so translations
-(content_fr, content_ar_dz, content_en) can later sit beside ``content_de`` with the same keys.
+resolves them to database rows. That keeps the texts free of loading mechanics.
+
+Translations are not content modules: the loader translates the German items through wagtail-localize
+from PO files in ``locale/`` (fr.po, ar_DZ.po, en.po; msgid = German segment), see ``translate.py``.
 """
 
 from dataclasses import dataclass

@@ -2,18 +2,40 @@
 language's format, with the zone named ("23. März 2021, 10:00–12:30 Uhr (MEZ)").
 
 The sentence shapes are gettext messages so that each language can add its own words
-(German adds "Uhr" after times); the parts come from django.utils.formats.
+(German adds "Uhr" after times); the parts come from django.utils.formats (Django's ar_DZ
+formats give Western digits and Algerian month names: "23 مارس 2021", "5 جانفي 2021").
+
+In right-to-left languages a zone label in Latin script ("UTC+1") is isolated with <bdi>, so
+that its "+" and digits keep their order inside Arabic text; the result is then safe HTML.
 """
 
 import datetime
 
 from django import template
 from django.utils import formats
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
-from cms.timezones import in_zone, zone_label
+from cms.timezones import in_zone
+from cms.timezones import zone_label as _zone_label
 
 register = template.Library()
+
+
+def zone_label(value):
+    label = _zone_label(value)
+    if get_language_bidi() and label.isascii():
+        return format_html("<bdi>{}</bdi>", label)
+    return label
+
+
+def _fill(pattern, parts):
+    """``pattern % parts``, escaped, keeping the <bdi> of a zone label."""
+    if not any(hasattr(value, "__html__") for value in parts.values()):
+        return pattern % parts
+    return mark_safe(conditional_escape(pattern) % {key: conditional_escape(value) for key, value in parts.items()})
 
 
 def _date(value):
@@ -30,7 +52,9 @@ def zoned_datetime(value, zone_name):
     if value is None:
         return ""
     local = in_zone(value, zone_name)
-    return _("%(date)s, %(time)s (%(zone)s)") % {"date": _date(local), "time": _time(local), "zone": zone_label(local)}
+    return _fill(
+        _("%(date)s, %(time)s (%(zone)s)"), {"date": _date(local), "time": _time(local), "zone": zone_label(local)}
+    )
 
 
 @register.simple_tag
@@ -46,12 +70,10 @@ def zoned_range(start, end, zone_name, all_day=False):
         return zoned_datetime(start, zone_name)
     start_zone, end_zone = zone_label(local_start), zone_label(local_end)
     if local_start.date() == local_end.date():
-        return _("%(date)s, %(start)s–%(end)s (%(zone)s)") % {
-            "date": _date(local_start),
-            "start": _time(local_start),
-            "end": _time(local_end),
-            "zone": start_zone,
-        }
+        return _fill(
+            _("%(date)s, %(start)s–%(end)s (%(zone)s)"),
+            {"date": _date(local_start), "start": _time(local_start), "end": _time(local_end), "zone": start_zone},
+        )
     parts = {
         "start_date": _date(local_start),
         "start_time": _time(local_start),
@@ -60,10 +82,11 @@ def zoned_range(start, end, zone_name, all_day=False):
         "zone": start_zone,
     }
     if start_zone == end_zone:
-        return _("%(start_date)s, %(start_time)s – %(end_date)s, %(end_time)s (%(zone)s)") % parts
+        return _fill(_("%(start_date)s, %(start_time)s – %(end_date)s, %(end_time)s (%(zone)s)"), parts)
     # A change to or from summer time during the event: each end keeps its own zone.
     parts.update(start_zone=start_zone, end_zone=end_zone)
-    return _("%(start_date)s, %(start_time)s (%(start_zone)s) – %(end_date)s, %(end_time)s (%(end_zone)s)") % parts
+    pattern = _("%(start_date)s, %(start_time)s (%(start_zone)s) – %(end_date)s, %(end_time)s (%(end_zone)s)")
+    return _fill(pattern, parts)
 
 
 @register.simple_tag

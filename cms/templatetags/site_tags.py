@@ -4,14 +4,19 @@ Each part costs a fixed number of queries, however large the site grows. Everyth
 degrades to "nothing to show" when there is no request or no site (error pages, previews).
 """
 
+import re
+
 from django import template
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_bidi, to_locale
-from wagtail.models import Page, Site
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
+from wagtail.models import Locale, Page, Site
 
 from cms.localization import active_locale, localize_all, public_pages
+from cms.request_cache import memo
 
 register = template.Library()
 
@@ -39,16 +44,77 @@ def lang_tag(language_code):
     return bcp47(language_code)
 
 
+def _og(code):
+    return OG_LOCALES.get(code, to_locale(code))
+
+
 @register.simple_tag
 def og_locale(language_code=None):
-    code = language_code or get_language() or settings.LANGUAGE_CODE
-    return OG_LOCALES.get(code, to_locale(code))
+    return _og(language_code or get_language() or settings.LANGUAGE_CODE)
 
 
 @register.simple_tag
 def og_locale_alternates():
     current = get_language()
-    return [OG_LOCALES.get(code, to_locale(code)) for code, _name in settings.LANGUAGES if code != current]
+    return [_og(code) for code, _name in settings.LANGUAGES if code != current]
+
+
+# --- Content not in the visitor's language ---------------------------------------------
+
+
+def _default_language():
+    return memo("default_locale", Locale.get_default).language_code
+
+
+def _locale_codes():
+    return memo("locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+
+
+def source_language(obj):
+    """The language (Django code) ``obj``'s text is written in when that is not the visitor's, else "".
+
+    An alias (wagtail-localize's stand-in for a page not yet translated) carries the source
+    language's text; a page or snippet from another locale carries that locale's.
+    """
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return ""
+    current = get_language() or settings.LANGUAGE_CODE
+    if getattr(obj, "alias_of_id", None):
+        code = _default_language()
+    elif locale_id == active_locale().pk and active_locale().language_code == current:
+        return ""
+    else:
+        code = _locale_codes().get(locale_id, settings.LANGUAGE_CODE)
+    return "" if code == current else code
+
+
+@register.filter
+def content_lang(obj):
+    """The BCP 47 tag for ``obj``'s text when it is not in the visitor's language, else ""."""
+    code = source_language(obj)
+    return bcp47(code) if code else ""
+
+
+@register.filter
+def lang_attrs(obj):
+    """' lang="de" dir="ltr"' for an element holding ``obj``'s text when that is in another language."""
+    code = source_language(obj)
+    if not code:
+        return ""
+    return format_html(' lang="{}" dir="{}"', bcp47(code), "rtl" if get_language_info(code)["bidi"] else "ltr")
+
+
+@register.simple_tag
+def untranslated_attrs(obj):
+    return lang_attrs(obj)
+
+
+@register.simple_tag
+def source_language_name(obj):
+    """The name, in the visitor's language, of the language ``obj``'s text is written in."""
+    code = source_language(obj) or settings.LANGUAGE_CODE
+    return get_language_info(code)["name_translated"]
 
 
 def _site(request):
@@ -123,37 +189,139 @@ def main_navigation(context):
         url = page.get_url(request)
         active = bool(current and current.path.startswith(page.path))
         items.append(
-            {"title": page.title, "url": url, "active": active, "current": bool(current and current.pk == page.pk)}
+            {
+                "title": page.title,
+                "url": url,
+                "active": active,
+                "current": bool(current and current.pk == page.pk),
+                "lang": content_lang(page),
+                "attrs": lang_attrs(page),
+            }
         )
     return items
 
 
+def _versions(request, page):
+    """The live, public versions of ``page`` in every language, aliases included, by language code.
+
+    One query per page, cached on the request: the switcher, the hreflang links and Open Graph share it.
+    """
+    cache = _request_cache(request)
+    key = ("versions", page.pk)
+    if key not in cache:
+        versions = {}
+        queryset = _public(Page.objects.filter(translation_key=page.translation_key), request)
+        for version in queryset.select_related("locale").order_by("path"):
+            code = version.locale.language_code
+            # A real translation wins over an alias in the same language.
+            if code not in versions or versions[code].alias_of_id and not version.alias_of_id:
+                versions[code] = version
+        cache[key] = versions
+    return cache[key]
+
+
+def _translations(request, page):
+    """The real (not alias) live versions of ``page``: the languages it exists in."""
+    return {code: version for code, version in _versions(request, page).items() if not version.alias_of_id}
+
+
+def _is_page(page):
+    return isinstance(page, Page) and page.pk is not None
+
+
+def _view_url(request, code):
+    """The URL of a view outside the page tree (search) in language ``code``, or None."""
+    match = getattr(request, "resolver_match", None)
+    # A page path that matched no page (404) has no versions to offer.
+    if match is None or match.url_name == "wagtail_serve":
+        return None
+    path = request.get_full_path()
+    translated = translate_url(path, code)
+    if translated != path or code == get_language():
+        return translated
+    return None
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the live translation of this page, else that language's home page."""
+    """One link per language: the live translation of this page, else that language's home page.
+
+    A link to a home page carries ?untranslated=1, so that the home page can say why the visitor
+    landed there. No query beyond the page's versions and the home pages (both cached).
+    """
     request = context.get("request")
     page = context.get("page")
     homes = _home_pages(request)
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in _public(page.get_translations(inclusive=True), request).select_related("locale"):
-            translations[translation.locale.language_code] = translation
     current = get_language()
+    translations = _translations(request, page) if _is_page(page) else {}
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        url = target.get_url(request) if target else None
-        if url is None and request is not None and not isinstance(page, Page):
-            # Views outside the page tree (search) exist in every language at the same path.
-            translated = translate_url(request.get_full_path(), code)
-            if translated != request.get_full_path() or code == current:
-                url = translated
+        url, untranslated = None, False
+        if _is_page(page):
+            if code == current:
+                url = page.get_url(request)
+            elif code in translations:
+                url = translations[code].get_url(request)
+        else:
+            url = _view_url(request, code)
         if url is None and code in homes:
             url = homes[code].get_url(request)
+            untranslated = bool(url) and _is_page(page) and code != current
+            if untranslated:
+                url += "?untranslated=1"
         if url is None:
             continue
-        links.append({"code": code, "lang": bcp47(code), "name": name, "url": url, "current": code == current})
+        links.append(
+            {
+                "code": code,
+                "lang": bcp47(code),
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "untranslated": untranslated,
+            }
+        )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """hreflang alternates, canonical link and Open Graph locales of the current page.
+
+    Every real translation lists the same set (all real translations plus x-default → the source
+    language version), so the links are reciprocal by construction. An alias lists the real
+    versions only and names the source page as canonical.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language() or settings.LANGUAGE_CODE
+    default = settings.LANGUAGE_CODE
+    result = {"alternates": [], "x_default": None, "canonical": None, "og_url": None}
+    if _is_page(page):
+        translations = _translations(request, page)
+        urls = {code: version.get_full_url(request) for code, version in translations.items()}
+        content_code = source_language(page) or current
+        if content_code != current:
+            # Shown in the source language: the source page is the one to index.
+            source = translations.get(content_code)
+            result["canonical"] = urls.get(content_code) if source else None
+        result["og_url"] = result["canonical"] or page.get_full_url(request)
+        locales = [code for code, _name in settings.LANGUAGES if code in urls]
+    else:
+        content_code = current
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            url = _view_url(request, code)
+            if url is not None:
+                urls[code] = request.build_absolute_uri(url)
+        result["og_url"] = request.build_absolute_uri() if request is not None else None
+        locales = list(urls)
+    if urls:
+        result["alternates"] = [{"hreflang": bcp47(code), "href": urls[code]} for code in locales]
+        result["x_default"] = urls.get(default)
+    result["og_locale"] = _og(content_code)
+    result["og_alternates"] = [_og(code) for code in locales if code != content_code]
+    return result
 
 
 @register.simple_tag(takes_context=True)
@@ -164,7 +332,15 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return []
     ancestors = page.get_ancestors().filter(depth__gte=2).live()
-    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+    return [
+        {
+            "title": ancestor.title,
+            "url": ancestor.get_url(request),
+            "lang": content_lang(ancestor),
+            "attrs": lang_attrs(ancestor),
+        }
+        for ancestor in ancestors
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -196,8 +372,8 @@ def footer_links(context):
         if source is None:
             continue
         page = by_key.get(source.translation_key, source)
-        lang = "" if page.locale_id == locale.pk else bcp47(page.locale.language_code)
-        links.append({"title": page.title, "url": page.get_url(request), "lang": lang})
+        lang = content_lang(page)
+        links.append({"title": page.title, "url": page.get_url(request), "lang": lang, "attrs": lang_attrs(page)})
     return links
 
 
@@ -255,12 +431,33 @@ def with_display_topics(context, items):
 
 @register.simple_tag(takes_context=True)
 def other_language(context, item):
-    """The lang attribute for an item shown in a listing in another language, else "".
+    """The lang attribute for an item shown in a listing in another language (or an alias), else ""."""
+    return content_lang(item)
 
-    Listings fall back to the source language only (``prefer_active_locale``), so an item
-    that is not in the visitor's language is in the source language.
+
+# --- Left-to-right runs inside right-to-left text ----------------------------------------
+
+_LTR_RUNS = re.compile(
+    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<url>https?://[^\s<]+[^\s<.,;:!?)])"
+    r"|(?P<phone>(?<![\w+])(?:\+|0)[\d][\d /().-]{5,}\d(?!\w))"
+)
+
+
+@register.filter(needs_autoescape=True)
+def isolate_ltr(text, autoescape=True):
+    """Wrap e-mail addresses, web addresses and phone numbers in <bdi dir="ltr"> in right-to-left pages.
+
+    In Arabic text "+49 228 20 717-1343" would otherwise show its groups in reverse order.
     """
-    locale_id = getattr(item, "locale_id", None)
-    if locale_id is None or locale_id == _locale(context.get("request")).pk:
-        return ""
-    return bcp47(settings.LANGUAGE_CODE)
+    text = conditional_escape(text) if autoescape else str(text)
+    if not get_language_bidi():
+        return text
+
+    def wrap(match):
+        run = match.group(0)
+        if match.group("phone") and sum(char.isdigit() for char in run) < 7:
+            return run
+        return f'<bdi dir="ltr">{run}</bdi>'
+
+    return mark_safe(_LTR_RUNS.sub(wrap, text))

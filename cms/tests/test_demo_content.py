@@ -1,13 +1,24 @@
-"""DEMO CONTENT: ``load_demo_content`` builds the whole seed of /work/shared/brief/content.md,
-can run twice without changing anything, and every demo page renders under /de/."""
+"""DEMO CONTENT: ``load_demo_content`` builds the whole seed of /work/shared/brief/content.md, translates
+it into fr, ar-dz and en through wagtail-localize, can run twice without changing anything, and every demo
+page renders under /de/, /fr/, /ar-dz/ and /en/."""
 
 import datetime
+import io
+import re
 import zoneinfo
 
+import polib
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
 from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
+from cms.demo.localize_publish import save_page_translation
+from cms.demo.localize_slugs import translated_slug
+from cms.demo.translate import PO_DIR, po_path
+from cms.management.commands.load_demo_content import demo_key
 from home.models import HomePage
 from programmes.models import (
     ApplicantType,
@@ -25,7 +36,20 @@ from programmes.models import (
 pytestmark = pytest.mark.django_db
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
-COUNTED = [Page, Revision, ApplicantType, Organisation, ContactPoint, Venue, Partnership, Locale]
+COUNTED = [
+    Page,
+    Revision,
+    ApplicantType,
+    Organisation,
+    ContactPoint,
+    Venue,
+    Partnership,
+    Locale,
+    TranslationSource,
+    Translation,
+    StringTranslation,
+    LocaleSynchronization,
+]
 TOPICS = {
     "Abfallmanagement",
     "Digitalisierung in der Verwaltung",
@@ -36,9 +60,17 @@ TOPICS = {
 }
 
 
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo with translations, loaded once for the module (rolled back at the end)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(loaded, db):
     return Locale.objects.get(language_code="de")
 
 
@@ -48,8 +80,10 @@ def counts():
 
 def test_demo_content_is_idempotent(demo):
     first = counts()
+    german = german_state()
     call_command("load_demo_content", verbosity=0)
     assert counts() == first
+    assert german_state() == german
 
 
 def test_demo_content_has_every_seed_item(demo):
@@ -96,3 +130,145 @@ def test_every_live_demo_page_renders_under_de(client, demo):
         if status != 200:
             failures[url] = status
     assert failures == {}
+
+
+# --- Translations through wagtail-localize (issue 3) ---------------------------------------------
+LANGUAGES = {"de": ("de", "ltr"), "fr": ("fr", "ltr"), "ar-dz": ("ar-DZ", "rtl"), "en": ("en", "ltr")}
+HTML_TAG = re.compile(r'<html lang="([^"]*)" dir="([^"]*)"')
+SNIPPET_MODELS = [ApplicantType, Organisation, ContactPoint, Venue, Partnership]
+
+
+def german_state():
+    """What translating must not touch: every German page's content and revisions."""
+    pages = Page.objects.filter(locale__language_code="de", depth__gt=1).specific().order_by("path")
+    return {
+        page.pk: (page.title, page.slug, page.live, page.latest_revision_id, page.last_published_at, page.to_json())
+        for page in pages
+    }
+
+
+def test_demo_po_files_exist():
+    # Without them the translation tests below would test aliases only.
+    for name in ("fr.po", "ar_DZ.po", "en.po"):
+        assert (PO_DIR / name).is_file(), f"cms/demo/locale/{name} is missing"
+
+
+def test_every_demo_page_is_translated_and_linked(demo):
+    german = Page.objects.filter(locale__language_code="de", depth__gt=1)
+    assert german.count() >= 20
+    for language in ("fr", "ar-dz", "en"):
+        locale = Locale.objects.get(language_code=language)
+        assert LocaleSynchronization.objects.get(locale=locale).sync_from.language_code == "de"
+        for page in german:
+            translation = Page.objects.get(translation_key=page.translation_key, locale=locale)
+            assert translation.live, (language, page.title)
+            assert translation.alias_of_id is None, f"{page.title} is only an alias in {language}"
+            source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+            assert Translation.objects.filter(source=source, target_locale=locale).exists()
+
+
+def test_every_demo_snippet_is_translated_and_linked(demo):
+    for model in SNIPPET_MODELS:
+        for item in model.objects.filter(locale__language_code="de"):
+            source = TranslationSource.objects.get(object_id=item.translation_key, locale=item.locale)
+            for language in ("fr", "ar-dz", "en"):
+                assert model.objects.filter(translation_key=item.translation_key, locale__language_code=language)
+                assert Translation.objects.filter(source=source, target_locale__language_code=language).exists()
+
+
+def test_synchronised_fields_come_from_the_german_source(demo):
+    german = CallForParticipationPage.objects.get(locale__language_code="de", slug="projektpartnerschaften-algerien")
+    french = german.get_translation(Locale.objects.get(language_code="fr"))
+    assert french.title != german.title
+    assert set(french.countries.values_list("code", flat=True)) == set(german.countries.values_list("code", flat=True))
+    assert set(french.eligible_types.values_list("translation_key", flat=True)) == set(
+        german.eligible_types.values_list("translation_key", flat=True)
+    )
+    event = EventPage.objects.filter(locale__language_code="de").first()
+    assert event.get_translation(Locale.objects.get(language_code="ar-dz")).start == event.start
+
+
+def test_every_page_renders_in_every_language_with_lang_and_dir(demo, client):
+    failures = {}
+    for language, expected in LANGUAGES.items():
+        pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
+        assert pages.count() >= 20, language
+        for page in pages.specific():
+            url = page.url
+            assert url.startswith(f"/{language}/"), url
+            response = client.get(url)
+            tag = HTML_TAG.search(response.content.decode())
+            if response.status_code != 200 or not tag or tag.groups() != expected:
+                failures[url] = (response.status_code, tag and tag.groups())
+    assert failures == {}
+
+
+def test_locale_home_pages_have_unique_slugs(demo):
+    homes = Page.objects.filter(depth=2)
+    slugs = list(homes.values_list("slug", flat=True))
+    assert len(slugs) == len(set(slugs)) == 4
+    assert set(slugs) >= {"home", "home-fr", "home-ar-dz", "home-en"}
+
+
+def test_translating_leaves_german_pages_unchanged(db, tmp_path):
+    # Without PO files the pages stay aliases (German content under /fr/ …).
+    call_command("load_demo_content", verbosity=0, skip_index=True, reset=True, po_dir=str(tmp_path))
+    german = german_state()
+    french = Page.objects.filter(locale__language_code="fr", depth__gt=1)
+    assert french.count() == len(german)
+    assert not french.filter(alias_of__isnull=True).exists()
+    call_command("load_demo_content", verbosity=0, skip_index=True)
+    assert german_state() == german
+    assert not french.filter(alias_of__isnull=False).exists()
+
+
+def write_po_without(tmp_path, language, text):
+    """The demo PO files in tmp_path, the one for ``language`` without ``text``."""
+    for code in ("fr", "ar-dz", "en"):
+        po = polib.pofile(str(po_path(code)))
+        for entry in [entry for entry in po if entry.msgid == text and code == language]:
+            po.remove(entry)
+        po.save(str(tmp_path / po_path(code).name))
+
+
+def test_missing_string_leaves_the_page_an_alias_and_is_reported(db, tmp_path):
+    write_po_without(tmp_path, "fr", "Impressum")
+    stderr = io.StringIO()
+    call_command("load_demo_content", verbosity=0, skip_index=True, reset=True, po_dir=str(tmp_path), stderr=stderr)
+    imprint = Page.objects.get(locale__language_code="fr", translation_key=demo_key("page", "imprint"))
+    assert imprint.alias_of_id is not None  # not half-translated
+    assert "'Impressum'" in stderr.getvalue() and "[fr]" in stderr.getvalue()
+    programme = Page.objects.get(locale__language_code="fr", depth=3, translation_key=demo_key("page", "programme"))
+    assert programme.alias_of_id is None  # the rest is translated
+    with pytest.raises(CommandError, match="Impressum"):
+        call_command("load_demo_content", verbosity=0, skip_index=True, po_dir=str(tmp_path), strict=True)
+
+
+# --- wagtail-localize workarounds used by the loader ---------------------------------------------
+def test_translation_is_published_inside_an_open_transaction(demo):
+    """localize_publish: save_target(publish=True) would publish on commit, which never comes here."""
+    german = Page.objects.get(locale__language_code="de", translation_key=demo_key("page", "imprint")).specific
+    german.search_description = "Geänderte Beschreibung"
+    german.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=german.translation_key, locale=german.locale)
+    source.update_from_db()
+    translation = Translation.objects.get(source=source, target_locale__language_code="fr")
+    page = save_page_translation(translation)
+    page.refresh_from_db()
+    assert page.live and not page.has_unpublished_changes
+    assert page.live_revision_id == page.latest_revision_id
+    assert page.search_description == "Geänderte Beschreibung"  # untranslated string falls back to German
+
+
+@pytest.mark.parametrize(
+    ("depth", "given", "expected"),
+    [
+        (3, "mentions-légales", "mentions-legales"),
+        (3, "الرئيسية", "impressum"),  # wagtail-localize would slugify this to ""
+        (3, "", "impressum"),
+        (2, "home", "impressum-en"),  # locale homes are siblings at the root
+    ],
+)
+def test_translated_slug(depth, given, expected):
+    page = Page(slug="impressum", depth=depth)
+    assert translated_slug(page, given, "en") == expected

@@ -13,6 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 @lru_cache(maxsize=16)
@@ -128,6 +129,8 @@ class ApplicantType(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("code")]
+    # The code is the same in every language, so filters and the API take one value everywhere.
+    override_translatable_fields = [SynchronizedField("code")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -226,6 +229,9 @@ class ContactPoint(TranslatableMixin, models.Model):
         FieldPanel("address"),
     ]
 
+    # A phone number is the same in every language.
+    override_translatable_fields = [SynchronizedField("phone")]
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
         verbose_name = _("contact point")
@@ -280,6 +286,9 @@ class Venue(TranslatableMixin, ClusterableModel):
             heading=_("Address"),
         ),
     ]
+
+    # Postal details are written as the post office expects them, whatever the page's language.
+    override_translatable_fields = [SynchronizedField("postal_code")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

@@ -17,7 +17,7 @@ import zoneinfo
 from collections import Counter
 
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.utils import timezone
@@ -25,9 +25,11 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization, TranslatableObject, TranslationSource
 
 from cms.demo import FromNow, PageRef, Place, SnippetRef
 from cms.demo import content_de as content
+from cms.demo.translate import PO_DIR, MissingSegmentsError, Translator, missing_summary, synchronise_locales
 from home.models import HomePage, SiteSettings
 from programmes.models import (
     ApplicantType,
@@ -327,17 +329,50 @@ class Loader:
         self.load_site_settings(site)
         return site
 
+    # --- translations (wagtail-localize) ----------------------------------------------------------
+    def translate(self, po_dir=PO_DIR, strict=False):
+        """Aliases of every German page in fr, ar-dz and en, then translations from the demo PO files."""
+        targets = [Locale.objects.get(language_code=code) for code in EXTRA_LOCALES]
+        created = synchronise_locales(self.locale, targets)
+        self.counts["locale synchronisation", "created" if created else "unchanged"] += len(targets)
+        translator = Translator(self.locale, po_dir=po_dir, languages=EXTRA_LOCALES, strict=strict)
+        translator.translate_all(self.translatable_items())
+        return translator.report
+
+    def translatable_items(self):
+        """German items, fresh from the database, in the order translations must be made: snippets that
+        pages refer to, pages with parents before children, then partnerships (they refer to pages)."""
+        items = []
+        for kind in (*SNIPPET_ORDER_BEFORE_PAGES, None, "partnership"):
+            if kind is None:
+                pages = Page.objects.filter(pk__in=[page.pk for page in self.pages.values()]).specific()
+                items += sorted(pages, key=lambda page: page.path)
+                continue
+            model = SNIPPETS[kind][0]
+            keys = [obj.pk for (item_kind, _key), obj in self.snippets.items() if item_kind == kind]
+            items += list(model.objects.filter(pk__in=keys).order_by("pk"))
+        return items
+
 
 def reset_content():
-    """Delete what the loader makes: the home page trees (all languages), its snippets, site settings."""
+    """Delete what the loader makes: the home page trees (all languages), its snippets, site settings,
+    the locale synchronisations and wagtail-localize's translation records of all of them."""
     root = Page.get_first_root_node()
     homes = list(HomePage.objects.filter(depth=2))
     sites = list(Site.objects.filter(root_page__in=homes))
     SiteSettings.objects.filter(site__in=sites).delete()
     Site.objects.filter(pk__in=[site.pk for site in sites]).update(root_page=root)
     deleted = Counter()
-    for home in homes:
-        deleted["pages"] += home.get_descendant_count() + 1
+    translation_keys = set()
+    LocaleSynchronization.objects.filter(locale__language_code__in=EXTRA_LOCALES).delete()
+    # Aliases and translations first, so that deleting a source never finds its aliases gone.
+    for home in sorted(homes, key=lambda page: page.locale.language_code == content.LANGUAGE):
+        home = Page.objects.filter(pk=home.pk).first()  # may have gone with the page it aliased
+        if home is None:
+            continue
+        tree = Page.objects.descendant_of(home, inclusive=True)
+        translation_keys |= set(tree.values_list("translation_key", flat=True))
+        deleted["pages"] += tree.count()
         home.delete()
     for kind in ("partnership", "venue", "contact_point", "organisation", "applicant_type"):
         model, list_name, natural_key = SNIPPETS[kind]
@@ -348,8 +383,12 @@ def reset_content():
                 locale__language_code=content.LANGUAGE, **{field: spec[key] for field, key in natural_key.items()}
             )
             keys |= set(natural.values_list("translation_key", flat=True))
+            translation_keys |= keys
             _total, per_model = model.objects.filter(translation_key__in=keys).delete()
             deleted[kind] += per_model.get(model._meta.label, 0)
+    # Sources, translations, contexts and string translations go with their TranslatableObject.
+    _total, per_model = TranslatableObject.objects.filter(translation_key__in=translation_keys).delete()
+    deleted["leftover translation sources"] += per_model.get(TranslationSource._meta.label, 0)
     return deleted
 
 
@@ -363,30 +402,49 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="Delete the home page tree (all languages), the demo snippets and the site settings, then rebuild.",
+            help="Delete the home page trees (all languages), the demo snippets, the site settings, the locale "
+            "synchronisations and translation records, then rebuild.",
         )
         parser.add_argument(
             "--skip-index", action="store_true", help="Do not rebuild the search and reference indexes."
         )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Fail if a demo PO file is missing or lacks a string, instead of leaving the item untranslated.",
+        )
+        parser.add_argument(
+            "--po-dir",
+            default=str(PO_DIR),
+            help="Directory with the demo translations fr.po, ar_DZ.po, en.po (default: %(default)s).",
+        )
 
-    def handle(self, *args, reset=False, skip_index=False, verbosity=1, **options):
+    def handle(self, *args, reset=False, skip_index=False, strict=False, po_dir=None, verbosity=1, **options):
         call_command("sync_places", stdout=self.stdout, verbosity=verbosity)
-        with transaction.atomic():
-            if reset:
-                deleted = reset_content()
-                if verbosity:
-                    self.stdout.write(
-                        "Reset: deleted " + ", ".join(f"{count} {kind}" for kind, count in deleted.items())
-                    )
-            loader = Loader(self.stdout)
-            loader.load()
+        try:
+            with transaction.atomic():
+                if reset:
+                    deleted = reset_content()
+                    if verbosity:
+                        self.stdout.write(
+                            "Reset: deleted " + ", ".join(f"{count} {kind}" for kind, count in deleted.items())
+                        )
+                loader = Loader(self.stdout)
+                loader.load()
+                translations = loader.translate(po_dir=po_dir or PO_DIR, strict=strict)
+        except MissingSegmentsError as error:
+            raise CommandError(str(error)) from error
+        if "setup_roles" in get_commands():  # translator groups, if that command is installed
+            call_command("setup_roles", verbosity=verbosity)
         if not skip_index:
             call_command("update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
+        if translations.missing:  # a warning at any verbosity: the demo is incomplete
+            self.stderr.write(self.style.WARNING(missing_summary(translations)))
         if verbosity:
-            self.report(loader)
+            self.report(loader, translations)
 
-    def report(self, loader):
+    def report(self, loader, translations):
         by_kind = {}
         for (kind, action), count in sorted(loader.counts.items()):
             by_kind.setdefault(kind, []).append(f"{count} {action}")
@@ -396,4 +454,12 @@ class Command(BaseCommand):
         for spec in content.PAGES:
             page = loader.pages[spec["key"]]
             self.stdout.write(f"  {page.get_url() or '?'}  {page.title}")
+        for (language, kind, action), count in sorted(translations.counts.items()):
+            by_kind.setdefault(f"translation {language}", []).append(f"{count} {kind} {action}")
+        for language in translations.skipped_languages:
+            self.stdout.write(self.style.WARNING(f"translation {language}: no demo PO file, pages stay aliases"))
+        for key in sorted(key for key in by_kind if key.startswith("translation ")):
+            self.stdout.write(f"{key}: {', '.join(by_kind[key])}")
+        for note in translations.notes:
+            self.stdout.write(self.style.WARNING(note))
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,144 @@
+"""The editorial roles and the permissions each one holds.
+
+Page permissions are granted on a locale's home page, so a role reaches exactly one language tree.
+Locale homes are the translations (or aliases) of the default site's root page; a home created later
+gets its translators' permissions from ``editorial.signals``.
+
+Issue 7 (roles and approval workflow) refines these roles (e.g. Redaktion without "publish", a
+"Freigabe" group); ``setup_roles`` only ever adds what is missing, so it can be rerun at any time.
+"""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+
+EDITOR_GROUP = "Redaktion"
+
+# Translator group name by locale language code.
+TRANSLATOR_GROUPS = {
+    "fr": "Übersetzung FR",
+    "ar-dz": "Übersetzung AR",
+    "en": "Übersetzung EN",
+}
+
+# Snippets that have a row per locale and are translated with wagtail-localize.
+TRANSLATABLE_SNIPPETS = [
+    ("programmes", "organisation"),
+    ("programmes", "contactpoint"),
+    ("programmes", "venue"),
+    ("programmes", "applicanttype"),
+    ("programmes", "partnership"),
+]
+# Reference data without locale (ISO codes); editors maintain them, translators only read.
+SHARED_SNIPPETS = [("programmes", "country"), ("programmes", "region")]
+
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
+MEDIA_FOR_EDITORS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+
+EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish")
+# Translators never create pages (translations are created by wagtail-localize from the German
+# source), they change and publish the pages of their own tree.
+TRANSLATOR_PAGE_PERMISSIONS = ("change", "publish")
+
+
+def _model_permissions(models, actions):
+    return [(app, f"{action}_{model}") for app, model in models for action in actions]
+
+
+def group_model_permissions():
+    """Model-level permissions per group name."""
+    editor = (
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
+        + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
+        + MEDIA_FOR_EDITORS
+    )
+    translator = (
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
+        + _model_permissions(TRANSLATABLE_SNIPPETS, ("change", "view"))
+        + _model_permissions(SHARED_SNIPPETS, ("view",))
+        + MEDIA_FOR_TRANSLATORS
+    )
+    return {EDITOR_GROUP: editor, **dict.fromkeys(TRANSLATOR_GROUPS.values(), translator)}
+
+
+def locale_homes():
+    """{language_code: home page} for every locale in which the default site's root has a version."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return {}
+    pages = Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth)
+    return {page.locale.language_code: page for page in pages.select_related("locale")}
+
+
+def page_permission_plan():
+    """[(group name, language code, page actions)]: which group gets which actions in which tree."""
+    default = Locale.get_default().language_code
+    plan = [(EDITOR_GROUP, default, EDITOR_PAGE_PERMISSIONS)]
+    plan += [(name, code, TRANSLATOR_PAGE_PERMISSIONS) for code, name in TRANSLATOR_GROUPS.items()]
+    return plan
+
+
+def grant_page_permissions(group, page, actions):
+    created = 0
+    for action in actions:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+        _, was_created = GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        created += was_created
+    return created
+
+
+def grant_locale_home_permissions(page):
+    """Give the groups planned for ``page``'s locale their permissions on it. Returns how many were added."""
+    code = page.locale.language_code
+    added = 0
+    for name, language_code, actions in page_permission_plan():
+        if language_code == code:
+            group, _ = Group.objects.get_or_create(name=name)
+            added += grant_page_permissions(group, page, actions)
+    return added
+
+
+def ensure_permissions_exist():
+    """Create every app's model permissions, as ``migrate`` does.
+
+    A test database flushed between browser tests (TransactionTestCase) loses them until the next
+    migrate; setting up roles there must not fail.
+    """
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    # wagtail-localize creates this one in a data migration (it has no model of its own).
+    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+
+
+def setup_roles():
+    """Create the groups and their permissions; idempotent. Returns a list of report lines."""
+    ensure_permissions_exist()
+    report = []
+    for name, codes in group_model_permissions().items():
+        group, created = Group.objects.get_or_create(name=name)
+        permissions = [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in codes]
+        group.permissions.add(*permissions)
+        report.append(f"{name}: {'created' if created else 'exists'}, {len(permissions)} model permissions")
+    homes = locale_homes()
+    for name, code, actions in page_permission_plan():
+        page = homes.get(code)
+        if page is None:
+            report.append(f"{name}: no home page in locale {code} yet; permissions follow when it is created")
+            continue
+        added = grant_page_permissions(Group.objects.get(name=name), page, actions)
+        report.append(f"{name}: {', '.join(actions)} on {page.url_path} ({code}), {added} added")
+    return report

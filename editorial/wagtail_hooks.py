@@ -1,0 +1,79 @@
+from django.core.exceptions import PermissionDenied
+from django.template.loader import render_to_string
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import TranslatableMixin
+
+from cms.localize_fixes.locale_permissions import guarded_urlpatterns, user_can_work_in_locale
+
+from .outdated import outdated_translations
+from .views import OutdatedTranslationsReportView
+
+
+# order=-1: these patterns must come before wagtail-localize's own at the same paths.
+@hooks.register("register_admin_urls", order=-1)
+def register_admin_urls():
+    report_urls = [
+        path("outdated-translations/", OutdatedTranslationsReportView.as_view(), name="outdated_translations"),
+        path(
+            "outdated-translations/results/",
+            OutdatedTranslationsReportView.as_view(results_only=True),
+            name="outdated_translations_results",
+        ),
+    ]
+    return [
+        path("localize/", include((guarded_urlpatterns(), "kz_localize_guard"))),
+        path("reports/", include((report_urls, "editorial"))),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_outdated_translations_menu_item():
+    return MenuItem(
+        _("Outdated translations"),
+        reverse("editorial:outdated_translations"),
+        icon_name="warning",
+        order=8990,
+    )
+
+
+def _deny_other_locales(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not user_can_work_in_locale(request.user, instance.locale_id):
+            raise PermissionDenied
+
+
+# Snippets have no per-object permissions in Wagtail; these hooks keep translators to their own
+# locale's rows. order=-1: before wagtail-localize's before_edit_snippet, which opens its editor.
+@hooks.register("before_edit_snippet", order=-1)
+def restrict_snippet_edit_to_own_locale(request, instance):
+    _deny_other_locales(request, [instance])
+
+
+@hooks.register("before_delete_snippet", order=-1)
+def restrict_snippet_delete_to_own_locale(request, instances):
+    _deny_other_locales(request, instances)
+
+
+class OutdatedTranslationsPanel(Component):
+    name = "outdated_translations"
+    order = 150
+
+    def __init__(self, user):
+        self.user = user
+
+    def render_html(self, parent_context=None):
+        count = outdated_translations(self.user).count()
+        return render_to_string(
+            "editorial/outdated_translations_panel.html",
+            {"count": count, "report_url": reverse("editorial:outdated_translations")},
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(OutdatedTranslationsPanel(request.user))
