@@ -3,15 +3,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import sitemap as platform_sitemap
+from cms.api.router import urlpatterns as api_urlpatterns
+from programmes import calendar as event_calendar
+from programmes import feeds as programme_feeds
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", platform_sitemap.sitemap_view, name="sitemap"),
+    path("robots.txt", platform_sitemap.robots_txt, name="robots_txt"),
+    path("calendar/events/<int:pk>.ics", event_calendar.event_ics, name="event_ical"),
+    path("widget/", include("cms.api.widget_urls")),
+    *api_urlpatterns(),
 ]
 
 if settings.DEBUG:
@@ -21,6 +28,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("participation/", include("participation.urls")),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("feeds/calls.atom", programme_feeds.CallsFeed(), name="calls_feed"),
+    path("feeds/events.atom", programme_feeds.EventsFeed(), name="events_feed"),
+    path("calendar/events.ics", event_calendar.events_ics, name="events_ical"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,17 +4,22 @@ Page permissions are granted on a locale's home page, so a role reaches exactly 
 Locale homes are the translations (or aliases) of the default site's root page; a home created later
 gets its translators' permissions from ``editorial.signals``.
 
-Issue 7 (roles and approval workflow) refines these roles (e.g. Redaktion without "publish", a
-"Freigabe" group); ``setup_roles`` only ever adds what is missing, so it can be rerun at any time.
+Redaktion writes, Freigabe approves and publishes (the approval workflow in ``editorial.workflow``
+covers the German tree, so Redaktion has no "publish" permission anywhere). ``setup_roles`` only adds
+what is missing, except that it withdraws the "publish" permission Redaktion held before the approval
+workflow existed, so it can be rerun at any time. docs/editors.md describes the roles.
 """
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
 EDITOR_GROUP = "Redaktion"
+APPROVER_GROUP = "Freigabe"
+# Works on submissions (registrations, expressions of interest); no page permissions.
+PROGRAMME_TEAM_GROUP = "Programmteam"
 
 # Translator group name by locale language code.
 TRANSLATOR_GROUPS = {
@@ -44,9 +49,20 @@ MEDIA_FOR_EDITORS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+# Submissions (participation app): read, work on (status, note), delete on request (GDPR); the outbox read-only.
+PROGRAMME_TEAM_PERMISSIONS = [
+    ("participation", f"{action}_{model}")
+    for model in ("registration", "expressionofinterest")
+    for action in ("view", "change", "delete")
+] + [("participation", "view_outgoingmail")]
 
-EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish")
+# Redaktion may not publish: German pages go live through the "Freigabe" workflow.
+EDITOR_PAGE_PERMISSIONS = ("add", "change")
+APPROVER_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+# Page permissions withdrawn by setup_roles where an earlier version granted them.
+REVOKED_PAGE_PERMISSIONS = [(EDITOR_GROUP, "publish")]
 # Translators never create pages (translations are created by wagtail-localize from the German
 # source), they change and publish the pages of their own tree.
 TRANSLATOR_PAGE_PERMISSIONS = ("change", "publish")
@@ -69,7 +85,12 @@ def group_model_permissions():
         + _model_permissions(SHARED_SNIPPETS, ("view",))
         + MEDIA_FOR_TRANSLATORS
     )
-    return {EDITOR_GROUP: editor, **dict.fromkeys(TRANSLATOR_GROUPS.values(), translator)}
+    return {
+        EDITOR_GROUP: editor,
+        APPROVER_GROUP: editor,
+        PROGRAMME_TEAM_GROUP: [ADMIN_ACCESS] + PROGRAMME_TEAM_PERMISSIONS,
+        **dict.fromkeys(TRANSLATOR_GROUPS.values(), translator),
+    }
 
 
 def locale_homes():
@@ -84,7 +105,7 @@ def locale_homes():
 def page_permission_plan():
     """[(group name, language code, page actions)]: which group gets which actions in which tree."""
     default = Locale.get_default().language_code
-    plan = [(EDITOR_GROUP, default, EDITOR_PAGE_PERMISSIONS)]
+    plan = [(EDITOR_GROUP, default, EDITOR_PAGE_PERMISSIONS), (APPROVER_GROUP, default, APPROVER_PAGE_PERMISSIONS)]
     plan += [(name, code, TRANSLATOR_PAGE_PERMISSIONS) for code, name in TRANSLATOR_GROUPS.items()]
     return plan
 
@@ -107,6 +128,16 @@ def grant_locale_home_permissions(page):
             group, _ = Group.objects.get_or_create(name=name)
             added += grant_page_permissions(group, page, actions)
     return added
+
+
+def grant_collection_permissions(group, permissions):
+    """Images and documents are permitted per collection in Wagtail, not by model permissions alone:
+    grant the group's media permissions on the root collection (and so on every collection)."""
+    # A database flushed between browser tests has lost the root collection that migrate creates.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    for permission in permissions:
+        if permission.content_type.app_label in MEDIA_APPS:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
 
 
 def ensure_permissions_exist():
@@ -133,6 +164,7 @@ def setup_roles():
         permissions = [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in codes]
         group.permissions.add(*permissions)
         report.append(f"{name}: {'created' if created else 'exists'}, {len(permissions)} model permissions")
+        grant_collection_permissions(group, permissions)
     homes = locale_homes()
     for name, code, actions in page_permission_plan():
         page = homes.get(code)
@@ -141,4 +173,13 @@ def setup_roles():
             continue
         added = grant_page_permissions(Group.objects.get(name=name), page, actions)
         report.append(f"{name}: {', '.join(actions)} on {page.url_path} ({code}), {added} added")
+    for name, action in REVOKED_PAGE_PERMISSIONS:
+        removed, _ = GroupPagePermission.objects.filter(
+            group__name=name, permission__codename=f"{action}_page"
+        ).delete()
+        if removed:
+            report.append(f"{name}: {action} withdrawn ({removed} removed)")
+    from .workflow import setup_workflow  # imports wagtail's workflow models; keeps this module light
+
+    report += setup_workflow()
     return report

@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import TranslatableMixin
 
 from cms.localize_fixes.locale_permissions import guarded_urlpatterns, user_can_work_in_locale
 
 from .outdated import outdated_translations
+from .panels import dashboard_panels
 from .views import OutdatedTranslationsReportView
 
 
@@ -60,7 +62,7 @@ def restrict_snippet_delete_to_own_locale(request, instances):
 
 class OutdatedTranslationsPanel(Component):
     name = "outdated_translations"
-    order = 150
+    order = 250
 
     def __init__(self, user):
         self.user = user
@@ -77,3 +79,30 @@ class OutdatedTranslationsPanel(Component):
 def add_outdated_translations_panel(request, panels):
     if request.user.has_perm("wagtail_localize.submit_translation"):
         panels.append(OutdatedTranslationsPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    # Wagtail's own "Awaiting your review" and "Your pages in a workflow" panels stay in place.
+    panels.extend(dashboard_panels(request.user))
+
+
+class PlatformContentChecker(ContentCheckerItem):
+    """Wagtail's content checks (userbar and the editor's "Checks" panel) plus rules that catch what
+    editors most often get wrong here: missing alt text, unclear links and language markup."""
+
+    axe_run_only = [
+        *ContentCheckerItem.axe_run_only,
+        "image-alt",
+        "link-in-text-block",
+        "list",
+        "listitem",
+        "valid-lang",
+    ]
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_platform_content_checker(request, items, page=None):
+    for index, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, PlatformContentChecker):
+            items[index] = PlatformContentChecker(in_editor=item.in_editor)

@@ -7,12 +7,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all
 
 
-class HomePage(Page):
+class HomePage(PlatformHeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), help_text=_("The first paragraph visitors read."))
     featured_programme = models.ForeignKey(
         "programmes.ProgrammePage",
@@ -90,7 +91,7 @@ def partnership_figures(partnerships):
     return figures
 
 
-class StandardPage(Page):
+class StandardPage(PlatformHeadlessPreviewMixin, Page):
     """Kontakt, Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache …"""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in search results and previews."))

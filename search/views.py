@@ -1,23 +1,71 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
-from cms.localization import active_locale
+from cms.localization import active_locale, localize_all, public_pages
+from cms.templatetags.site_tags import source_language
+from programmes.models import CallForParticipationPage, CallStatus, EventPage, EventStatus
 
-MAX_QUERY_LENGTH = 200
+from .forms import SearchForm
+from .query import autocomplete_pages, highlight, query_terms, search_pages
+
 PAGE_SIZE = 10
+MAX_SUGGESTIONS = 8
+# Statuses worth a badge in results: what a visitor can still act on.
+SHOWN_STATUSES = {CallStatus.OPEN, CallStatus.UPCOMING, EventStatus.UPCOMING, EventStatus.ONGOING}
+
+
+def promoted_pages(logged_query, locale):
+    """Editors' promoted pages for a query, in the visitor's language where translated; live and public only."""
+    promotions = logged_query.editors_picks.filter(page__isnull=False).order_by("sort_order")
+    page_ids = [promotion.page_id for promotion in promotions]
+    if not page_ids:
+        return []
+    pages = public_pages(Page.objects.live()).filter(pk__in=page_ids).specific()
+    by_id = {page.pk: page for page in localize_all(pages, locale)}
+    return [by_id[pk] for pk in page_ids if pk in by_id]
+
+
+def describe(page, terms):
+    """What a result shows beside its title: type, status, date, excerpt with the matched words marked."""
+    # Aliases and untranslated pages carry the source language's text: stem the excerpt in that.
+    language = source_language(page) or active_locale().language_code
+    status, date = None, None
+    if isinstance(page, CallForParticipationPage):
+        status = page.status if page.status in SHOWN_STATUSES else None
+        date = page.deadline
+    elif isinstance(page, EventPage):
+        status = page.status if page.status in SHOWN_STATUSES else None
+        date = page.start
+    text = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+    return {
+        "page": page,
+        "title": highlight(page.title, terms, language, length=300),
+        "excerpt": highlight(text, terms, language),
+        "status": status,
+        "date": date,
+        "date_label": _("Deadline") if isinstance(page, CallForParticipationPage) else None,
+    }
 
 
 def search(request):
     """Full-text search over the live, public pages in the visitor's language."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    messages, status, page_obj = [], 200, None
+    locale = active_locale()
+    form = SearchForm(request.GET or None, locale=locale)
+    query = form.query
+    messages = form.messages
+    status = 400 if messages else 200
+    page_obj, results, promoted = None, [], []
     if query:
-        results = Page.objects.live().public().filter(locale=active_locale()).specific().search(query)
-        Query.get(query).add_hit()
-        paginator = Paginator(results, PAGE_SIZE)
+        terms = query_terms(query, locale)
+        pages = form.filter(Page.objects.all())
+        paginator = Paginator(search_pages(pages, query, locale), PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:
@@ -29,5 +77,43 @@ def search(request):
                 % {"number": request.GET.get("page"), "count": paginator.num_pages}
             )
             status = 404
-    context = {"search_query": query, "page_obj": page_obj, "search_messages": messages}
+        if page_obj:
+            if page_obj.number == 1:
+                logged_query = Query.get(query)
+                logged_query.add_hit()
+                promoted = [describe(page, terms) for page in promoted_pages(logged_query, locale)]
+            # One query for the specific pages of the whole result page.
+            specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific()}
+            results = [describe(specific[page.pk], terms) for page in page_obj if page.pk in specific]
+    filters = form.active_filters()
+    context = {
+        "search_query": query,
+        "form": form,
+        "page_obj": page_obj,
+        "results": results,
+        "promoted": promoted,
+        "search_messages": messages,
+        "filter_query": filter_query(query, filters),
+    }
     return TemplateResponse(request, "search/search.html", context, status=status)
+
+
+def filter_query(query, filters):
+    return urlencode({"q": query, **filters})
+
+
+@require_GET
+def suggest(request):
+    """Titles for the autocomplete list: JSON for the script, the same pages as the results would show."""
+    query = request.GET.get("q", "")
+    pages = autocomplete_pages(Page.objects.all(), query)[:MAX_SUGGESTIONS] if query.strip() else []
+    suggestions = [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": str(page.specific_class._meta.verbose_name),
+            "lang": source_language(page),
+        }
+        for page in pages
+    ]
+    return JsonResponse({"query": query[:200], "suggestions": suggestions})

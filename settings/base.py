@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.backend_settings import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "programmes",
     "search",
     "editorial",
+    "participation",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail.api.v2",
+    "wagtail_headless_preview",
     "rest_framework",
     "modelcluster",
     "taggit",
@@ -75,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "participation.middleware.PrivateFormPagesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -172,8 +177,19 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Per-language search on the database (search/backends.py); SEARCH_BACKEND=opensearch|elasticsearch
+# with SEARCH_URL switches to a cluster with per-language analysers (docs/search.md).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    os.environ.get("SEARCH_BACKEND", "database"),
+    os.environ.get("SEARCH_URL", ""),
+    os.environ.get("SEARCH_INDEX", "kz"),
+)
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Approval workflow (editorial/workflow.py): Freigabe is e-mailed when a page is submitted, the
+# submitter when it is approved or sent back. Publishing directly cancels a running workflow.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 WAGTAIL_USER_TIME_ZONES = ["Europe/Berlin", "Africa/Algiers", "Africa/Casablanca", "Africa/Tunis", "UTC"]
 
 # --- API -------------------------------------------------------------------------
@@ -181,10 +197,35 @@ WAGTAILAPI_LIMIT_MAX = 50
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+# Headless preview (cms/api/preview.py): with no client URL, pages preview in the admin as usual.
+HEADLESS_PREVIEW_CLIENT_URL = os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_CLIENT_URL} if HEADLESS_PREVIEW_CLIENT_URL else {},
+    "REDIRECT_ON_PREVIEW": False,
+}
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))  # seconds a token is valid
 
 # --- E-mail ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# --- Participation (event registration, expressions of interest; docs/participation.md) ---
+# Days after an event's end (registrations), after the last change (expressions of interest)
+# or after writing (outbox e-mails) before purge_expired_submissions deletes them.
+PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "180"))
+# Submissions per client address within the window (seconds); more get 429.
+PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", "10"))
+PARTICIPATION_RATE_LIMIT_WINDOW = int(os.environ.get("PARTICIPATION_RATE_LIMIT_WINDOW", "600"))
+# Only behind a proxy that sets X-Forwarded-For itself.
+PARTICIPATION_TRUST_X_FORWARDED_FOR = env_bool("PARTICIPATION_TRUST_X_FORWARDED_FOR", False)
+# send_pending_mail gives up on an e-mail after this many failed attempts (it stays in the outbox).
+PARTICIPATION_MAIL_MAX_ATTEMPTS = int(os.environ.get("PARTICIPATION_MAIL_MAX_ATTEMPTS", "10"))
 
 LOGGING = {
     "version": 1,

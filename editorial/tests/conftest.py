@@ -10,7 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 
-from editorial.roles import EDITOR_GROUP, TRANSLATOR_GROUPS
+from editorial.roles import APPROVER_GROUP, EDITOR_GROUP, PROGRAMME_TEAM_GROUP, TRANSLATOR_GROUPS
 from home.factories import StandardPageFactory
 
 
@@ -55,6 +55,9 @@ def users(synced_site, django_user_model):
         fr=make_user(django_user_model, "uebersetzung-fr", TRANSLATOR_GROUPS["fr"]),
         ar=make_user(django_user_model, "uebersetzung-ar", TRANSLATOR_GROUPS["ar-dz"]),
         en=make_user(django_user_model, "uebersetzung-en", TRANSLATOR_GROUPS["en"]),
+        approver=make_user(django_user_model, "freigabe", APPROVER_GROUP),
+        team=make_user(django_user_model, "programmteam", PROGRAMME_TEAM_GROUP),
+        admin=django_user_model.objects.create_superuser("administration", "admin@example.org", "password"),
     )
 
 

@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.forms import PlatformPageForm
 
 PAGE_SIZE = 10
 
 
-class FilteredListingPage(Page):
+class FilteredListingPage(PlatformHeadlessPreviewMixin, Page):
     """A page that lists items filtered by the query string.
 
     Bad input never fails: invalid filter values are named in a notice and ignored (status 400),

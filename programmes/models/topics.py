@@ -5,13 +5,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.forms import PlatformPageForm
 
 from .querysets import ListingPageManager
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(PlatformHeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text shown above the list of topics."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -36,7 +37,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(PlatformHeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
     image = models.ForeignKey(
         "wagtailimages.Image",

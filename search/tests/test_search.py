@@ -17,7 +17,7 @@ def test_finds_pages_by_title_and_summary(client, site):
     response = client.get("/de/search/", {"q": "Energieeffizienz"})
     assert response.status_code == 200
     assert sorted(found(response)) == ["Aufruf Energieeffizienz", "Infoworkshop"]
-    assert "Aufruf Energieeffizienz" in response.content.decode()
+    assert "Aufruf <mark>Energieeffizienz</mark>" in response.content.decode()
 
 
 def test_empty_query_shows_the_form_only(client, site):

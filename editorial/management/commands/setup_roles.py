@@ -4,7 +4,10 @@ from editorial.roles import setup_roles
 
 
 class Command(BaseCommand):
-    help = "Create the editorial groups (Redaktion, Übersetzung FR/AR/EN) and their permissions. Idempotent."
+    help = (
+        "Create the editorial groups (Redaktion, Freigabe, Übersetzung FR/AR/EN, Programmteam), their "
+        "permissions and the Freigabe approval workflow. Idempotent."
+    )
 
     def handle(self, *args, **options):
         for line in setup_roles():

@@ -1,0 +1,808 @@
+"""Endpoints of the public API (Wagtail API v2): pages, images, documents and reference snippets.
+
+Compared with Wagtail's own endpoints:
+- only live, public, real pages (never drafts, pages behind view restrictions, aliases);
+- strict query parameters: an unknown parameter or value is a 400 with a JSON message;
+- related objects as small objects, localized into the item's language, prepared for a whole
+  page of results in a fixed number of queries;
+- ``meta.translations`` lists the other live real translations of each page.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Max, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone, translation
+from django.utils.translation import get_language_info
+from rest_framework.exceptions import APIException
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api import APIField
+from wagtail.api.v2.filters import ChildOfFilter, DescendantOfFilter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url, page_models_from_string
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.documents.models import Document
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.models import Image
+from wagtail.models import CollectionViewRestriction, Locale, Page, Site
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from cms.localization import localize_all, prefer_active_locale, public_pages
+
+from . import fields as f
+from .params import parse_bool, parse_choice, parse_int, parse_locale, parse_moment
+
+SEARCH_LIMIT = 500
+
+# --- Shared behaviour --------------------------------------------------------------------
+
+
+class JSONOnlyNegotiation(BaseContentNegotiation):
+    """Always JSON. DRF's default would read ?format= (an event filter here) as a renderer choice."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class StrictParametersMixin:
+    """JSON only, every error a JSON message, every query parameter known."""
+
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnlyNegotiation
+    known_query_parameters = frozenset(["limit", "offset", "fields"])
+
+    def check_query_parameters(self, queryset=None):
+        unknown = set(self.request.GET.keys()) - set(self.known_query_parameters)
+        if unknown:
+            known = ", ".join(sorted(self.known_query_parameters))
+            raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}; known: {known}")
+        for name, values in self.request.GET.lists():
+            if len(values) > 1:
+                raise BadRequestError(f"query parameter {name} given more than once")
+            if "\x00" in values[0]:
+                raise BadRequestError(f"null characters are not allowed in {name}")
+
+    def handle_exception(self, exc):
+        if isinstance(exc, (BadRequestError, ValidationError, ValueError, FilterFieldError, OrderByFieldError)):
+            message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            return Response({"message": message}, status=400)
+        if isinstance(exc, Http404):
+            return Response({"message": str(exc) or "not found"}, status=404)
+        if isinstance(exc, APIException):
+            return Response({"message": str(exc.detail)}, status=exc.status_code)
+        return super().handle_exception(exc)
+
+    def paginate_queryset(self, queryset):
+        # Checked here so that a limit out of range is a 400 before any query runs.
+        limit_max = settings.WAGTAILAPI_LIMIT_MAX
+        limit = parse_int("limit", self.request.GET.get("limit", min(20, limit_max)))
+        if limit < 1 or limit > limit_max:
+            raise BadRequestError(f"limit must be between 1 and {limit_max}")
+        parse_int("offset", self.request.GET.get("offset", 0))
+        return super().paginate_queryset(queryset)
+
+    def remember_last_modified(self, moments):
+        """The newest publication among what the response shows, for Last-Modified."""
+        moments = [moment for moment in moments if moment]
+        if moments:
+            # On the Django request: DRF's wrapper would keep the attribute to itself.
+            getattr(self.request, "_request", self.request).api_last_modified = max(moments)
+
+
+def locale_dir(code):
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+PAGE_FILTERS = {
+    # parameter: the page types (by model name) that support it
+    "topic": ("ProgrammePage", "CallForParticipationPage", "EventPage"),
+    "country": ("ProgrammePage", "CallForParticipationPage", "EventPage", "ProgrammePhasePage"),
+    "phase": ("CallForParticipationPage", "EventPage"),
+    "status": ("CallForParticipationPage",),
+    "eligible": ("CallForParticipationPage",),
+    "upcoming": ("EventPage",),
+    "past": ("EventPage",),
+    "from": ("EventPage",),
+    "to": ("EventPage",),
+    "format": ("EventPage",),
+}
+
+PAGE_ORDERINGS = {
+    "title": ("title", None),
+    "first_published_at": ("first_published_at", None),
+    "last_published_at": ("last_published_at", None),
+    "id": ("id", None),
+    "start": ("start", ("EventPage",)),
+    "deadline": ("deadline", ("CallForParticipationPage",)),
+}
+
+
+def page_config(model):
+    from programmes.api import API_PAGES, PageAPI
+
+    for klass in model.__mro__:
+        if klass in API_PAGES:
+            return API_PAGES[klass]
+    return PageAPI(fields=[])
+
+
+def api_page_models():
+    from programmes.api import API_PAGES
+
+    return list(API_PAGES)
+
+
+def _translations(page, request):
+    return [
+        {"locale": code, "id": other.pk, "url": other.get_full_url(request)}
+        for code, other in getattr(page, "_api_translations", [])
+    ]
+
+
+class LocalizedPageSerializer(PageSerializer):
+    """Names from translation catalogues (countries, regions) in the page's own language."""
+
+    def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
+class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
+    base_serializer_class = LocalizedPageSerializer
+    filter_backends = [ChildOfFilter, DescendantOfFilter]
+    known_query_parameters = frozenset(
+        ["limit", "offset", "fields", "order", "search", "type", "locale", "fallback", "updated_since"]
+        + ["child_of", "descendant_of"]
+        + list(PAGE_FILTERS)
+    )
+    meta_fields = [
+        "type",
+        "detail_url",
+        "html_url",
+        "slug",
+        "show_in_menus",
+        "seo_title",
+        "search_description",
+        "first_published_at",
+        "last_published_at",
+        "parent",
+        "locale",
+        "dir",
+        "translations",
+    ]
+    listing_default_fields = [
+        "id",
+        "type",
+        "detail_url",
+        "title",
+        "html_url",
+        "slug",
+        "first_published_at",
+        "last_published_at",
+        "locale",
+        "dir",
+        "translations",
+    ]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields + list(page_config(model).fields))
+
+    @classmethod
+    def get_meta_fields(cls, model):
+        extra = [
+            APIField("last_published_at", serializer=f.DateTimeField()),
+            APIField("first_published_at", serializer=f.DateTimeField()),
+            APIField("dir", serializer=f.CallbackField(lambda page, request: locale_dir(page.locale.language_code))),
+            APIField("translations", serializer=f.CallbackField(_translations)),
+        ]
+        names = {field.name for field in extra}
+        return cls._convert_api_fields([name for name in cls.meta_fields if name not in names] + extra)
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return cls.listing_default_fields + list(page_config(model).listing)
+
+    # -- Query set ------------------------------------------------------------------------
+
+    def requested_models(self):
+        value = self.request.GET.get("type")
+        if not value:
+            return []
+        try:
+            models = list(page_models_from_string(value))
+        except (LookupError, ValueError) as error:
+            raise BadRequestError(f"unknown page type “{value}”") from error
+        known = api_page_models()
+        for model in models:
+            if model not in known:
+                raise BadRequestError(f"unknown page type “{value}”")
+        return models
+
+    def get_base_queryset(self):
+        """Live, public, real pages (no aliases) of this site, in every language."""
+        return public_pages(Page.objects.live().filter(depth__gt=1, alias_of__isnull=True))
+
+    def get_queryset(self):
+        models = self.requested_models()
+        if len(models) == 1:
+            model = models[0]
+            queryset = public_pages(model.objects.live().filter(alias_of__isnull=True))
+        else:
+            model = Page
+            queryset = self.get_base_queryset()
+            if models:
+                queryset = queryset.type(*models)
+        self.page_model = model
+        config = page_config(model)
+        related = [name for name, rel in config.relations.items() if not rel.many]
+        queryset = queryset.select_related("locale", *config.select_related, *self._nested_select(config))
+        prefetch = [name for name, rel in config.relations.items() if rel.many]
+        return queryset.prefetch_related(*config.prefetch_related, *prefetch).select_related(*related)
+
+    @staticmethod
+    def _nested_select(config):
+        from programmes.models import Organisation, Venue
+
+        paths = []
+        for name, rel in config.relations.items():
+            if rel.model is Venue and not rel.many:
+                paths += [f"{name}__country", f"{name}__region"]
+            if rel.model is Organisation and not rel.many:
+                paths.append(f"{name}__country")
+        return paths
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)  # child_of, descendant_of
+        params = self.request.GET
+        model = self.page_model
+        for name in PAGE_FILTERS:
+            if name in params and model.__name__ not in PAGE_FILTERS[name]:
+                raise BadRequestError(
+                    f"the {name} filter needs type= one of: "
+                    + ", ".join(f"programmes.{type_name}" for type_name in PAGE_FILTERS[name])
+                )
+        if "locale" in params:
+            locale = Locale.objects.filter(language_code=parse_locale(params["locale"])).first()
+            if locale is None:
+                return queryset.none()
+            if "fallback" in params and parse_bool("fallback", params["fallback"]):
+                queryset = prefer_active_locale(queryset, locale)
+            else:
+                queryset = queryset.filter(locale=locale)
+        elif "fallback" in params:
+            raise BadRequestError("fallback needs locale")
+        if "updated_since" in params:
+            queryset = queryset.filter(last_published_at__gte=parse_moment("updated_since", params["updated_since"]))
+        if "topic" in params:
+            queryset = self._filter_by_page(queryset, "topics", params["topic"], "topic", "TopicPage")
+        if "phase" in params:
+            queryset = self._filter_by_page(queryset, "phase", params["phase"], "phase", "ProgrammePhasePage")
+        if "country" in params:
+            queryset = self._filter_country(queryset, params["country"])
+        if "status" in params:
+            status = parse_choice("status", params["status"], ["upcoming", "open", "closed"])
+            queryset = queryset.with_status(status)
+        if "eligible" in params:
+            from programmes.models import ApplicantType
+
+            code = params["eligible"]
+            if not ApplicantType.objects.filter(code=code).exists():
+                codes = sorted(set(ApplicantType.objects.values_list("code", flat=True)))
+                raise BadRequestError(f"unknown applicant type “{code}”; known: {', '.join(codes)}")
+            queryset = queryset.filter(pk__in=model.objects.filter(eligible_types__code=code).values("pk"))
+        queryset = self._filter_events(queryset, params)
+        return self._order_and_search(queryset, params)
+
+    def _filter_by_page(self, queryset, field_name, value, label, model_name):
+        from programmes.models import ProgrammePhasePage, TopicPage
+
+        target = {"TopicPage": TopicPage, "ProgrammePhasePage": ProgrammePhasePage}[model_name]
+        lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
+        keys = list(public_pages(target.objects.live()).filter(lookup).values_list("translation_key", flat=True))
+        if not keys:
+            raise BadRequestError(f"unknown {label} “{value}” (give its id or its slug in any language)")
+        matching = self.page_model.objects.filter(**{f"{field_name}__translation_key__in": keys}).values("pk")
+        return queryset.filter(pk__in=matching)
+
+    def _filter_country(self, queryset, value):
+        import pycountry
+
+        code = value.strip().upper()
+        if len(code) != 2 or not pycountry.countries.get(alpha_2=code):
+            raise BadRequestError(f"country must be an ISO 3166-1 alpha-2 code such as DZ, MA, TN or DE, not “{value}”")
+        field_name = "focus_countries" if self.page_model.__name__ == "ProgrammePhasePage" else "countries"
+        matching = self.page_model.objects.filter(**{f"{field_name}__code": code}).values("pk")
+        return queryset.filter(pk__in=matching)
+
+    def _filter_events(self, queryset, params):
+        now = timezone.now()
+        if "upcoming" in params and parse_bool("upcoming", params["upcoming"]):
+            queryset = queryset.filter(end__gt=now)
+        if "past" in params and parse_bool("past", params["past"]):
+            queryset = queryset.filter(end__lte=now)
+        start = parse_moment("from", params["from"]) if "from" in params else None
+        end = parse_moment("to", params["to"], end_of_day=True) if "to" in params else None
+        if start and end and end < start:
+            raise BadRequestError("to must not be before from")
+        if start:
+            queryset = queryset.filter(end__gte=start)
+        if end:
+            queryset = queryset.filter(start__lte=end)
+        if "format" in params:
+            from programmes.models import EventFormat
+
+            queryset = queryset.filter(
+                event_format=parse_choice("format", params["format"], [c for c, _label in EventFormat.choices])
+            )
+        return queryset
+
+    def _order_and_search(self, queryset, params):
+        ordering = None
+        if "order" in params:
+            value = params["order"]
+            name = value.removeprefix("-")
+            if name not in PAGE_ORDERINGS:
+                raise BadRequestError(
+                    f"cannot order by “{value}”; known: {', '.join(PAGE_ORDERINGS)} (prefix - for descending)"
+                )
+            field_name, types = PAGE_ORDERINGS[name]
+            if types and self.page_model.__name__ not in types:
+                raise BadRequestError(f"order={name} needs type=programmes.{types[0]}")
+            ordering = ("-" if value.startswith("-") else "") + field_name
+        if "search" in params and params["search"].strip():
+            # Wagtail's search, on exactly what the other filters let through.
+            candidates = self.page_model.objects.filter(pk__in=queryset.values("pk"))
+            if ordering:
+                return candidates.order_by(ordering).search(params["search"], order_by_relevance=False)
+            return candidates.search(params["search"])
+        return queryset.order_by(ordering or "path", "pk")
+
+    # -- Views ----------------------------------------------------------------------------
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        queryset = self.filter_queryset(self.get_queryset())
+        items = list(self.paginate_queryset(queryset))
+        prepare_pages(items, request)
+        self.remember_last_modified([item.last_published_at for item in items] or [self._newest(queryset)])
+        serializer = self.get_serializer(items, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    @staticmethod
+    def _newest(queryset):
+        if hasattr(queryset, "aggregate"):
+            return queryset.aggregate(newest=Max("last_published_at"))["newest"]
+        return None
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters()
+        self.page_model = Page
+        page = self.get_object()
+        prepare_pages([page], request)
+        self.remember_last_modified([page.last_published_at])
+        return Response(self.get_serializer(page).data)
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            pk = self.kwargs["pk"]
+            page = self.get_base_queryset().filter(pk=pk).select_related("locale").first()
+            if page is None:
+                raise Http404("No page with this id is published.")
+            self._cached_object = page.specific
+        return self._cached_object
+
+    def find_view(self, request):
+        params = request.GET
+        if "html_path" not in params and "id" not in params:
+            raise BadRequestError("find needs html_path or id")
+        page = None
+        if "html_path" in params:
+            page = find_by_path(request, params["html_path"])
+        elif "id" in params:
+            page = self.get_base_queryset().filter(pk=parse_int("id", params["id"])).first()
+        if page is None:
+            raise Http404("No published page at this path.")
+        url = get_object_detail_url(request.wagtailapi_router, request, Page, page.pk)
+        query = params.copy()
+        for name in ("html_path", "id"):
+            query.pop(name, None)
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+
+def find_by_path(request, html_path):
+    """The live, public page at a visitor-facing path such as /fr/appels/mon-appel/.
+
+    The first segment is the language prefix; the rest is routed from that language's home
+    page. An alias (a page not yet translated) resolves to the page it stands for.
+    """
+    from urllib.parse import urlsplit
+
+    path = urlsplit(html_path).path
+    components = [part for part in path.split("/") if part]
+    if not components or components[0] not in dict(settings.LANGUAGES):
+        raise BadRequestError("html_path must start with a language prefix: " + ", ".join(dict(settings.LANGUAGES)))
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    home = (
+        Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code=components[0])
+        .live()
+        .first()
+    )
+    if home is None:
+        return None
+    try:
+        with translation.override(components[0]):
+            page, _args, _kwargs = home.specific.route(request, components[1:])
+    except Http404:
+        return None
+    page = Page.objects.filter(pk=page.alias_of_id or page.pk)
+    return public_pages(page.live()).filter(alias_of__isnull=True).first()
+
+
+def prepare_pages(items, request):
+    """Attach to each page its related objects (localized) and its translations, in a fixed number of queries."""
+    from programmes.models import Organisation, Venue
+
+    if not items:
+        return
+    # Translations: other live, public, real versions.
+    keys = {page.translation_key for page in items}
+    versions = defaultdict(list)
+    others = public_pages(Page.objects.live().filter(translation_key__in=keys, alias_of__isnull=True))
+    for other in others.select_related("locale").order_by("locale__language_code"):
+        versions[other.translation_key].append(other)
+    for page in items:
+        page._api_translations = [
+            (other.locale.language_code, other) for other in versions[page.translation_key] if other.pk != page.pk
+        ]
+
+    by_model = defaultdict(list)
+    for page in items:
+        by_model[type(page)].append(page)
+    locales = {locale.pk: locale for locale in Locale.objects.filter(pk__in={page.locale_id for page in items})}
+    for model, pages in by_model.items():
+        config = page_config(model)
+        for page in pages:
+            page._api_related = {}
+        for name, rel in config.relations.items():
+            if not all(hasattr(page, name) for page in pages):
+                continue
+            queryset = None
+            if issubclass(rel.model, Page):
+                queryset = public_pages(rel.model.objects.live())
+            elif rel.model is Venue:
+                queryset = Venue.objects.select_related("country", "region")
+            elif rel.model is Organisation:
+                queryset = Organisation.objects.select_related("country")
+            values = {page.pk: (list(getattr(page, name).all()) if rel.many else getattr(page, name)) for page in pages}
+            localized = _localize(values, pages, locales, queryset, rel.many)
+            if issubclass(rel.model, Page):
+                allowed = _visible_pages(localized.values(), rel.model, rel.many)
+                for pk, value in localized.items():
+                    if rel.many:
+                        localized[pk] = [item for item in value if item.pk in allowed]
+                    else:
+                        localized[pk] = value if value is not None and value.pk in allowed else None
+            for page in pages:
+                page._api_related[name] = localized[page.pk]
+        if hasattr(model, "organisation_roles"):
+            _prepare_roles(pages, locales)
+
+
+def _localize(values, pages, locales, queryset, many):
+    """Per item locale, one ``localize_all`` call for all the related objects of the items in that locale."""
+    result = {}
+    by_locale = defaultdict(list)
+    for page in pages:
+        by_locale[page.locale_id].append(page)
+    for locale_id, group in by_locale.items():
+        objects = []
+        for page in group:
+            value = values[page.pk]
+            objects.extend(value if many else ([value] if value is not None else []))
+        mapping = {}
+        if objects and hasattr(objects[0], "translation_key"):
+            localized = localize_all(objects, locale=locales[locale_id], queryset=queryset)
+            mapping = {id(obj): loc for obj, loc in zip(objects, localized, strict=True)}
+        for page in group:
+            value = values[page.pk]
+            if many:
+                result[page.pk] = [mapping.get(id(obj), obj) for obj in value]
+            else:
+                result[page.pk] = mapping.get(id(value), value) if value is not None else None
+    return result
+
+
+def _visible_pages(values, model, many):
+    pks = set()
+    for value in values:
+        for item in value if many else [value]:
+            if item is not None:
+                pks.add(item.pk)
+    if not pks:
+        return set()
+    return set(public_pages(Page.objects.live().filter(pk__in=pks)).values_list("pk", flat=True))
+
+
+def _prepare_roles(pages, locales):
+    from programmes.models import Organisation
+
+    for page in pages:
+        roles = list(page.organisation_roles.select_related("organisation__country"))
+        organisations = localize_all(
+            [role.organisation for role in roles],
+            locale=locales[page.locale_id],
+            queryset=Organisation.objects.select_related("country"),
+        )
+        page._api_related["_organisation_roles"] = [
+            (role.role, org) for role, org in zip(roles, organisations, strict=True)
+        ]
+
+
+# --- Images and documents ------------------------------------------------------------------------
+
+
+class ImagesEndpoint(StrictParametersMixin, ImagesAPIViewSet):
+    known_query_parameters = frozenset(["limit", "offset", "fields", "search"])
+    body_fields = ["id", "title", "width", "height"]
+    meta_fields = ["type", "detail_url", "download_url"]
+    listing_default_fields = ["id", "type", "detail_url", "title", "alt", "rendition"]
+    nested_default_fields = ["id", "type", "detail_url", "title"]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(
+            cls.body_fields
+            + [
+                APIField("alt", serializer=f.ValueField(source="description")),
+                APIField(
+                    "rendition", serializer=f.CallbackField(lambda image, request: f.image_object(image, request))
+                ),
+            ]
+        )
+
+    @classmethod
+    def get_meta_fields(cls, model):
+        return cls._convert_api_fields(
+            ["type", "detail_url", APIField("download_url", serializer=f.CallbackField(_image_original_url))]
+        )
+
+    def get_queryset(self):
+        return Image.objects.all().order_by("id").prefetch_related("renditions")
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        queryset = self.get_queryset()
+        if request.GET.get("search", "").strip():
+            queryset = queryset.search(request.GET["search"])
+        items = list(self.paginate_queryset(queryset))
+        self.remember_last_modified([item.created_at for item in items])
+        return self.get_paginated_response(self.get_serializer(items, many=True).data)
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters()
+        return super().detail_view(request, pk)
+
+
+def _image_original_url(image, request):
+    return f.absolute(image.file.url, request)
+
+
+class DocumentsEndpoint(StrictParametersMixin, DocumentsAPIViewSet):
+    """Documents outside collections with view restrictions."""
+
+    known_query_parameters = frozenset(["limit", "offset", "fields", "search"])
+    body_fields = ["id", "title"]
+    listing_default_fields = ["id", "type", "detail_url", "title", "download_url", "file_extension"]
+
+    @classmethod
+    def get_meta_fields(cls, model):
+        return cls._convert_api_fields(
+            [
+                "type",
+                "detail_url",
+                APIField("download_url", serializer=f.CallbackField(lambda d, r: f.absolute(d.url, r))),
+                APIField("file_extension", serializer=f.CallbackField(lambda d, r: d.file_extension)),
+            ]
+        )
+
+    def get_queryset(self):
+        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        queryset = Document.objects.all()
+        for path in restricted:
+            queryset = queryset.exclude(collection__path__startswith=path)
+        return queryset.order_by("id")
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        queryset = self.get_queryset()
+        if request.GET.get("search", "").strip():
+            queryset = queryset.search(request.GET["search"])
+        items = list(self.paginate_queryset(queryset))
+        self.remember_last_modified([item.created_at for item in items])
+        return self.get_paginated_response(self.get_serializer(items, many=True).data)
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters()
+        return super().detail_view(request, pk)
+
+
+# --- Reference snippets ----------------------------------------------------------------------------
+
+
+class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
+    """Read endpoint for a reference snippet; subclasses set model, api_fields, filters."""
+
+    translatable = True
+    api_fields = []
+    listing_fields = []
+    filters = ()
+    select_related = ()
+    prefetch_related = ()
+    kind_choices = ()
+    status_choices = ()
+    body_fields = ["id"]
+    nested_default_fields = ["id", "type", "detail_url"]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields + list(cls.api_fields))
+
+    @classmethod
+    def get_meta_fields(cls, model):
+        extra = []
+        if cls.translatable:
+            extra = [
+                APIField("locale", serializer=f.CallbackField(lambda o, r: o.locale.language_code)),
+                APIField("dir", serializer=f.CallbackField(lambda o, r: locale_dir(o.locale.language_code))),
+                APIField("translations", serializer=f.CallbackField(_snippet_translations)),
+            ]
+        return cls._convert_api_fields(["type", "detail_url"] + extra)
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        meta = ["locale", "dir", "translations"] if cls.translatable else []
+        return ["id", "type", "detail_url"] + meta + list(cls.listing_fields)
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+    @property
+    def known_query_parameters(self):
+        return frozenset(["limit", "offset", "fields", *self.filters])
+
+    def get_queryset(self):
+        queryset = self.model._default_manager.all()
+        return queryset.select_related(*self.select_related).prefetch_related(*self.prefetch_related).order_by("pk")
+
+    def filter_items(self, queryset):
+        params = self.request.GET
+        if "locale" in params:
+            queryset = queryset.filter(locale__language_code=parse_locale(params["locale"]))
+        if "country" in params:
+            code = params["country"].strip().upper()
+            if len(code) != 2 or not code.isalpha():
+                raise BadRequestError(f"country must be an ISO 3166-1 alpha-2 code, not “{params['country']}”")
+            queryset = queryset.filter(country__code=code)
+        if "kind" in params:
+            queryset = queryset.filter(kind=parse_choice("kind", params["kind"], self.kind_choices))
+        if "status" in params:
+            queryset = queryset.filter(status=parse_choice("status", params["status"], self.status_choices))
+        if "topic" in params:
+            from programmes.models import TopicPage
+
+            value = params["topic"]
+            lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
+            keys = public_pages(TopicPage.objects.live()).filter(lookup).values_list("translation_key", flat=True)
+            keys = list(keys)
+            if not keys:
+                raise BadRequestError(f"unknown topic “{value}”")
+            queryset = queryset.filter(pk__in=self.model.objects.filter(topics__translation_key__in=keys).values("pk"))
+        if "phase" in params:
+            from programmes.models import ProgrammePhasePage
+
+            value = params["phase"]
+            lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
+            keys = list(
+                public_pages(ProgrammePhasePage.objects.live()).filter(lookup).values_list("translation_key", flat=True)
+            )
+            if not keys:
+                raise BadRequestError(f"unknown phase “{value}”")
+            queryset = queryset.filter(phase__translation_key__in=keys)
+        if params.get("search", "").strip():
+            # Snippets index few filter fields: search the model, then keep what the filters let through.
+            results = get_search_backend().search(params["search"], self.model.objects.all())
+            queryset = queryset.filter(pk__in=[item.pk for item in results[:SEARCH_LIMIT]])
+        return queryset
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        items = list(self.paginate_queryset(self.filter_items(self.get_queryset())))
+        self.prepare(items)
+        return self.get_paginated_response(self.get_serializer(items, many=True).data)
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters()
+        item = self.get_queryset().filter(pk=pk).first()
+        if item is None:
+            raise Http404("not found")
+        self._cached_object = item
+        self.prepare([item])
+        return Response(self.get_serializer(item).data)
+
+    def get_object(self):
+        return self._cached_object
+
+    def prepare(self, items):
+        if not items:
+            return
+        if self.translatable:
+            keys = {item.translation_key for item in items}
+            versions = defaultdict(list)
+            for other in self.model._default_manager.filter(translation_key__in=keys).select_related("locale"):
+                versions[other.translation_key].append(other)
+            for item in items:
+                item._api_translations = [
+                    (other.locale.language_code, other)
+                    for other in versions[item.translation_key]
+                    if other.pk != item.pk
+                ]
+        if hasattr(self.model, "topics"):
+            self._prepare_pages(items)
+
+    def _prepare_pages(self, items):
+        from programmes.models import ProgrammePhasePage, TopicPage
+
+        by_locale = defaultdict(list)
+        for item in items:
+            by_locale[item.locale_id].append(item)
+        locales = {locale.pk: locale for locale in Locale.objects.filter(pk__in=by_locale)}
+        visible_topics = public_pages(TopicPage.objects.live())
+        visible_phases = public_pages(ProgrammePhasePage.objects.live())
+        for locale_id, group in by_locale.items():
+            topics = [topic for item in group for topic in item.topics.all()]
+            localized = dict(
+                zip(map(id, topics), localize_all(topics, locales[locale_id], visible_topics), strict=True)
+            )
+            phases = [item.phase for item in group if item.phase_id and item.phase]
+            localized_phases = dict(
+                zip(map(id, phases), localize_all(phases, locales[locale_id], visible_phases), strict=True)
+            )
+            candidates = {page.pk for page in list(localized.values()) + list(localized_phases.values())}
+            allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
+            for item in group:
+                item._api_topics = [
+                    localized[id(topic)] for topic in item.topics.all() if localized[id(topic)].pk in allowed
+                ]
+                phase = localized_phases.get(id(item.phase)) if item.phase_id else None
+                item._api_phase = phase if phase is not None and phase.pk in allowed else None
+
+
+def _snippet_translations(item, request):
+    router = request.wagtailapi_router
+    return [
+        {
+            "locale": code,
+            "id": other.pk,
+            "url": f.absolute(router.get_object_detail_urlpath(type(other), other.pk), request),
+        }
+        for code, other in getattr(item, "_api_translations", [])
+    ]

@@ -1,0 +1,47 @@
+"""HTTP behaviour shared by the API, the feeds and the calendars: validators and caching.
+
+Every successful GET answer gets a strong ETag (a hash of the body) and, where the view knows it,
+a Last-Modified (the newest publication among what it shows); conditional requests get a 304.
+"""
+
+import functools
+import hashlib
+
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+MAX_AGE = 300
+
+
+def conditional(view, max_age=MAX_AGE):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            response.render()
+        if request.method not in ("GET", "HEAD"):
+            return response
+        if "no-store" in response.get("Cache-Control", ""):
+            return response
+        if response.status_code == 404:
+            request.urlconf = "cms.api.plain_urlconf"
+        if response.status_code != 200:
+            # Errors are not cached by shared caches; a 404 may soon become a page.
+            patch_cache_control(response, no_cache=True)
+            return response
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        last_modified = getattr(request, "api_last_modified", None)
+        timestamp = int(last_modified.timestamp()) if last_modified else None
+        if timestamp:
+            response["Last-Modified"] = http_date(timestamp)
+        patch_cache_control(response, public=True, max_age=max_age)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        conditional_response = get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+        if conditional_response is not response and conditional_response.status_code == 304:
+            for header in ("Cache-Control", "Vary", "Access-Control-Allow-Origin"):
+                if header in response:
+                    conditional_response[header] = response[header]
+        return conditional_response
+
+    return wrapped

@@ -1,0 +1,550 @@
+"""The OpenAPI 3.1 document of /api/v2/, written by hand from the endpoint definitions.
+
+Enumerations (languages, page types, orderings, filters) are read from the code, so the document
+cannot drift from what the endpoints accept; tests validate real responses against it.
+"""
+
+from django.conf import settings
+
+from .endpoints import PAGE_FILTERS, PAGE_ORDERINGS, api_page_models
+
+
+def nullable(schema):
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+BOOLEAN = {"type": "boolean"}
+DATETIME = {"type": "string", "format": "date-time"}
+DATE = {"type": "string", "format": "date"}
+URL = {"type": "string", "format": "uri"}
+
+
+def obj(properties, required=None, additional=False):
+    schema = {"type": "object", "properties": properties, "additionalProperties": additional}
+    schema["required"] = list(properties) if required is None else required
+    return schema
+
+
+def schemas():
+    languages = [code for code, _name in settings.LANGUAGES]
+    page_ref = obj({"id": INTEGER, "title": STRING, "slug": STRING, "url": nullable(URL)})
+    country = obj({"id": INTEGER, "code": {"type": "string", "pattern": "^[A-Z]{2}$"}, "name": STRING})
+    region = obj({"id": INTEGER, "code": STRING, "name": STRING})
+    rendition = obj({"url": URL, "width": INTEGER, "height": INTEGER})
+    image = obj(
+        {
+            "id": INTEGER,
+            "title": STRING,
+            "alt": {"type": "string", "description": "Alternative text (the image's description)."},
+            "url": URL,
+            "width": INTEGER,
+            "height": INTEGER,
+            "thumbnail": ref("Rendition"),
+        }
+    )
+    translation = obj(
+        {"locale": {"type": "string", "enum": languages}, "id": INTEGER, "url": nullable(URL)},
+    )
+    page_meta = obj(
+        {
+            "type": {"type": "string", "description": "app_label.ModelName"},
+            "detail_url": URL,
+            "html_url": nullable(URL),
+            "slug": STRING,
+            "show_in_menus": BOOLEAN,
+            "seo_title": STRING,
+            "search_description": STRING,
+            "first_published_at": nullable(DATETIME),
+            "last_published_at": nullable(DATETIME),
+            "parent": nullable(
+                obj(
+                    {
+                        "id": INTEGER,
+                        "meta": obj({"type": STRING, "detail_url": URL, "html_url": nullable(URL)}, required=[]),
+                        "title": STRING,
+                    },
+                    required=["id"],
+                )
+            ),
+            "locale": {"type": "string", "enum": languages},
+            "dir": {"type": "string", "enum": ["ltr", "rtl"]},
+            "translations": {
+                "type": "array",
+                "items": ref("Translation"),
+                "description": "The other live, real translations (never aliases or drafts).",
+            },
+        },
+        required=[],
+    )
+    block = {
+        "type": "object",
+        "properties": {"type": STRING, "id": nullable(STRING), "value": {}},
+        "required": ["type", "value"],
+        "description": "A StreamField block. Rich text is HTML with absolute URLs; images are renditions.",
+    }
+    stream = {"type": "array", "items": ref("Block")}
+    venue = obj(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "street_address": STRING,
+            "postal_code": STRING,
+            "locality": STRING,
+            "region": nullable(ref("Region")),
+            "country": ref("Country"),
+        }
+    )
+    organisation = obj(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "short_name": STRING,
+            "kind": STRING,
+            "website": STRING,
+            "country": nullable(ref("Country")),
+        }
+    )
+    contact = obj({"id": INTEGER, "title": STRING, "email": STRING, "phone": STRING, "url": STRING, "address": STRING})
+    applicant_type = obj({"id": INTEGER, "code": STRING, "name": STRING})
+    rich_text = {"type": "string", "description": "HTML; links and images use absolute public URLs."}
+    zoned = nullable({**DATETIME, "description": "ISO 8601 with the offset of the item's time zone."})
+
+    page_fields = {
+        "id": INTEGER,
+        "meta": ref("PageMeta"),
+        "title": STRING,
+        # Shared and per-type fields; which appear depends on the type (see the page types table).
+        "summary": STRING,
+        "intro": STRING,
+        "body": stream,
+        "footer_note": STRING,
+        "featured_programme": nullable(ref("PageRef")),
+        "easy_language": BOOLEAN,
+        "countries": {"type": "array", "items": ref("Country")},
+        "focus_countries": {"type": "array", "items": ref("Country")},
+        "topics": {"type": "array", "items": ref("PageRef")},
+        "organisations": {
+            "type": "array",
+            "items": obj({"role": STRING, "organisation": ref("Organisation")}),
+        },
+        "contact_point": nullable(ref("ContactPoint")),
+        "start_date": DATE,
+        "end_date": nullable(DATE),
+        "date_precision": {"type": "string", "enum": ["day", "year"]},
+        "status": {
+            "type": "string",
+            "enum": [
+                "upcoming",
+                "open",
+                "closed",
+                "ongoing",
+                "past",
+                "cancelled",
+                "postponed",
+                "planned",
+                "current",
+                "completed",
+            ],
+            "description": "Derived from the dates: calls upcoming/open/closed; events upcoming/ongoing/past/"
+            "cancelled/postponed; phases planned/current/completed.",
+        },
+        "sources": {"type": "array", "items": STRING},
+        "image": nullable(ref("Image")),
+        "time_zone": STRING,
+        "opening": zoned,
+        "deadline": zoned,
+        "deadline_note": STRING,
+        "eligible_types": {"type": "array", "items": ref("ApplicantType")},
+        "offer": rich_text,
+        "expectations": rich_text,
+        "phase": nullable(ref("PageRef")),
+        "how_to_apply": rich_text,
+        "documents": stream,
+        "faq": stream,
+        "start": zoned,
+        "end": zoned,
+        "all_day": BOOLEAN,
+        "schedule": {"type": "string", "enum": ["scheduled", "cancelled", "postponed"]},
+        "event_format": {"type": "string", "enum": ["online", "on_site", "hybrid"]},
+        "venue": nullable(ref("Venue")),
+        "online_platform": STRING,
+        "online_url": {"type": "string", "description": "Empty unless the editor made the access link public."},
+        "online_details": STRING,
+        "registration_url": STRING,
+        "registration_deadline": zoned,
+        "registration_is_open": BOOLEAN,
+        "capacity": nullable(INTEGER),
+        "languages": {"type": "array", "items": STRING},
+        "interpretation": STRING,
+        "organiser": nullable(ref("Organisation")),
+        "related_call": nullable(ref("PageRef")),
+        "ical_url": URL,
+    }
+    page = obj(page_fields, required=["id"])
+
+    def snippet(fields, translatable=True):
+        meta = {"type": STRING, "detail_url": URL}
+        if translatable:
+            meta.update(
+                locale={"type": "string", "enum": languages},
+                dir={"type": "string", "enum": ["ltr", "rtl"]},
+                translations={"type": "array", "items": ref("Translation")},
+            )
+        return obj({"id": INTEGER, "meta": obj(meta, required=[]), **fields}, required=["id"])
+
+    def listing(item):
+        return obj({"meta": obj({"total_count": INTEGER}), "items": {"type": "array", "items": item}})
+
+    result = {
+        "Error": obj({"message": STRING}),
+        "PageRef": page_ref,
+        "Country": country,
+        "Region": region,
+        "Rendition": rendition,
+        "Image": image,
+        "Translation": translation,
+        "PageMeta": page_meta,
+        "Block": block,
+        "Venue": venue,
+        "Organisation": organisation,
+        "ContactPoint": contact,
+        "ApplicantType": applicant_type,
+        "Page": page,
+        "PageListing": listing(ref("Page")),
+        "OrganisationItem": snippet(
+            {
+                "name": STRING,
+                "short_name": STRING,
+                "kind": STRING,
+                "country": nullable(ref("Country")),
+                "website": STRING,
+                "description": STRING,
+            }
+        ),
+        "PlaceItem": snippet(
+            {
+                "name": STRING,
+                "street_address": STRING,
+                "postal_code": STRING,
+                "locality": STRING,
+                "region": nullable(ref("Region")),
+                "country": ref("Country"),
+            }
+        ),
+        "CountryItem": snippet({"code": STRING, "name": STRING}, translatable=False),
+        "RegionItem": snippet(
+            {
+                "code": STRING,
+                "name": STRING,
+                "country": ref("Country"),
+                "valid_from": nullable(DATE),
+                "valid_until": nullable(DATE),
+            },
+            translatable=False,
+        ),
+        "PartnershipItem": snippet(
+            {
+                "german_partner": STRING,
+                "german_state": nullable(ref("Region")),
+                "maghreb_partner": STRING,
+                "country": ref("Country"),
+                "region": nullable(ref("Region")),
+                "focus": STRING,
+                "topics": {"type": "array", "items": ref("PageRef")},
+                "phase": nullable(ref("PageRef")),
+                "since": nullable(INTEGER),
+                "status": {"type": "string", "enum": ["planned", "active", "completed"]},
+                "sources": {"type": "array", "items": STRING},
+            }
+        ),
+        "ImageItem": obj(
+            {
+                "id": INTEGER,
+                "meta": obj({"type": STRING, "detail_url": URL, "download_url": URL}, required=[]),
+                "title": STRING,
+                "width": INTEGER,
+                "height": INTEGER,
+                "alt": STRING,
+                "rendition": ref("Image"),
+            },
+            required=["id"],
+        ),
+        "DocumentItem": obj(
+            {
+                "id": INTEGER,
+                "meta": obj(
+                    {"type": STRING, "detail_url": URL, "download_url": URL, "file_extension": STRING}, required=[]
+                ),
+                "title": STRING,
+            },
+            required=["id"],
+        ),
+    }
+    for name in ("OrganisationItem", "PlaceItem", "CountryItem", "RegionItem", "PartnershipItem", "ImageItem"):
+        result[name.replace("Item", "Listing")] = listing(ref(name))
+    result["DocumentListing"] = listing(ref("DocumentItem"))
+    return result
+
+
+def query(name, schema, description, required=False):
+    return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
+
+
+def common_parameters():
+    limit_max = settings.WAGTAILAPI_LIMIT_MAX
+    return {
+        "limit": query(
+            "limit",
+            {"type": "integer", "minimum": 1, "maximum": limit_max, "default": min(20, limit_max)},
+            f"Items per page, at most {limit_max}.",
+        ),
+        "offset": query("offset", {"type": "integer", "minimum": 0, "default": 0}, "Items to skip."),
+        "fields": query(
+            "fields",
+            STRING,
+            "Fields to add (title,summary), remove (-title), all (*) or none (_), as in Wagtail's API.",
+        ),
+    }
+
+
+def responses(schema_name, not_found=True):
+    result = {
+        "200": {"description": "OK", "content": {"application/json": {"schema": ref(schema_name)}}},
+        "304": {"description": "Not modified (If-None-Match or If-Modified-Since matched)."},
+        "400": {
+            "description": "Unknown parameter or bad value; the message says which.",
+            "content": {"application/json": {"schema": ref("Error")}},
+        },
+    }
+    if not_found:
+        result["404"] = {"description": "Not found.", "content": {"application/json": {"schema": ref("Error")}}}
+    return result
+
+
+def page_type_names():
+    return [f"{model._meta.app_label}.{model.__name__}" for model in api_page_models()]
+
+
+def paths():
+    languages = [code for code, _name in settings.LANGUAGES]
+    orderings = [prefix + name for name in PAGE_ORDERINGS for prefix in ("", "-")]
+    common = [{"$ref": f"#/components/parameters/{name}"} for name in ("limit", "offset", "fields")]
+
+    def needs(name):
+        return " Needs type= " + " or ".join(f"programmes.{t}" for t in PAGE_FILTERS[name]) + "."
+
+    page_parameters = common + [
+        query("type", {"type": "string", "enum": page_type_names()}, "Only pages of this type, with its fields."),
+        query("locale", {"type": "string", "enum": languages}, "Only pages in this language."),
+        query(
+            "fallback",
+            BOOLEAN,
+            "With locale: add the German version of pages not yet translated into that language.",
+        ),
+        query(
+            "updated_since",
+            STRING,
+            "Pages published (or republished) at or after this ISO 8601 date or date-time, for incremental sync.",
+        ),
+        query("search", STRING, "Full-text search in the pages' own language."),
+        query(
+            "order",
+            {"type": "string", "enum": orderings},
+            "Sort order; start needs type=programmes.EventPage, deadline type=programmes.CallForParticipationPage.",
+        ),
+        query("child_of", {"type": "integer", "minimum": 1}, "Only children of this page id."),
+        query("descendant_of", {"type": "integer", "minimum": 1}, "Only descendants of this page id."),
+        query("topic", STRING, "A topic's id or slug (in any language)." + needs("topic")),
+        query(
+            "country",
+            {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+            "ISO 3166-1 alpha-2 code, for example DZ." + needs("country"),
+        ),
+        query("phase", STRING, "A programme phase's id or slug." + needs("phase")),
+        query("status", {"type": "string", "enum": ["upcoming", "open", "closed"]}, "Call status." + needs("status")),
+        query(
+            "eligible",
+            STRING,
+            "Applicant type code (the same in every language), for example staedte." + needs("eligible"),
+        ),
+        query("upcoming", BOOLEAN, "Events not yet over." + needs("upcoming")),
+        query("past", BOOLEAN, "Events that are over." + needs("past")),
+        query("from", STRING, "Events ending on or after this ISO 8601 date or date-time." + needs("from")),
+        query("to", STRING, "Events starting on or before this ISO 8601 date or date-time." + needs("to")),
+        query("format", {"type": "string", "enum": ["online", "on_site", "hybrid"]}, "Event format." + needs("format")),
+    ]
+    detail_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+
+    def snippet_paths(name, schema, filters, summary):
+        parameters = list(common)
+        if "locale" in filters:
+            parameters.append(query("locale", {"type": "string", "enum": languages}, "Only items in this language."))
+        if "country" in filters:
+            parameters.append(
+                query("country", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "ISO 3166-1 alpha-2 code.")
+            )
+        if "kind" in filters:
+            parameters.append(
+                query(
+                    "kind",
+                    {"type": "string", "enum": ["ministry", "agency", "municipality", "municipal_company", "other"]},
+                    "Kind of organisation.",
+                )
+            )
+        if "status" in filters:
+            parameters.append(
+                query("status", {"type": "string", "enum": ["planned", "active", "completed"]}, "Status.")
+            )
+        if "topic" in filters:
+            parameters.append(query("topic", STRING, "A topic's id or slug."))
+        if "phase" in filters:
+            parameters.append(query("phase", STRING, "A programme phase's id or slug."))
+        if "search" in filters:
+            parameters.append(query("search", STRING, "Full-text search."))
+        return {
+            f"/api/v2/{name}/": {
+                "get": {
+                    "operationId": f"list_{name}",
+                    "summary": summary,
+                    "parameters": parameters,
+                    "responses": responses(f"{schema}Listing", not_found=False),
+                }
+            },
+            f"/api/v2/{name}/{{id}}/": {
+                "get": {
+                    "operationId": f"get_{name}",
+                    "summary": summary + " (one item)",
+                    "parameters": [detail_id, common[2]],
+                    "responses": responses(f"{schema}Item"),
+                }
+            },
+        }
+
+    result = {
+        "/api/v2/pages/": {
+            "get": {
+                "operationId": "list_pages",
+                "summary": "Live, public pages in every language (filter with locale).",
+                "description": "Drafts, pages behind a login or password, and aliases (pages not yet translated, "
+                "which show the German text) are never listed. Without type, items carry the base fields only.",
+                "parameters": page_parameters,
+                "responses": responses("PageListing", not_found=False),
+            }
+        },
+        "/api/v2/pages/{id}/": {
+            "get": {
+                "operationId": "get_page",
+                "summary": "One page with all the fields of its type.",
+                "parameters": [detail_id, common[2]],
+                "responses": responses("Page"),
+            }
+        },
+        "/api/v2/pages/find/": {
+            "get": {
+                "operationId": "find_page",
+                "summary": "Find a page by its public path, language prefix included (/fr/appels/…).",
+                "description": "Redirects to the page's detail URL. The path of a page not yet translated leads "
+                "to the German page it shows.",
+                "parameters": [
+                    query("html_path", {"type": "string", "pattern": "^/"}, "The page's path, e.g. /fr/appels/x/."),
+                ],
+                "responses": {
+                    "302": {"description": "Redirect to /api/v2/pages/{id}/."},
+                    "400": {
+                        "description": "Missing or malformed path.",
+                        "content": {"application/json": {"schema": ref("Error")}},
+                    },
+                    "404": {
+                        "description": "No published page at this path.",
+                        "content": {"application/json": {"schema": ref("Error")}},
+                    },
+                },
+            }
+        },
+        "/api/v2/page_preview/": {
+            "get": {
+                "operationId": "preview_page",
+                "summary": "A draft, for a headless front end, with the token Wagtail's preview gave it.",
+                "parameters": [
+                    query("content_type", STRING, "app_label.modelname, as passed to the front end.", True),
+                    query("token", STRING, "The signed preview token.", True),
+                    common[2],
+                ],
+                "responses": responses("Page"),
+            }
+        },
+        "/api/v2/images/": {
+            "get": {
+                "operationId": "list_images",
+                "summary": "Images with a rendition (URL, width, height) and alternative text.",
+                "parameters": common + [query("search", STRING, "Full-text search.")],
+                "responses": responses("ImageListing", not_found=False),
+            }
+        },
+        "/api/v2/images/{id}/": {
+            "get": {
+                "operationId": "get_image",
+                "summary": "One image.",
+                "parameters": [detail_id, common[2]],
+                "responses": responses("ImageItem"),
+            }
+        },
+        "/api/v2/documents/": {
+            "get": {
+                "operationId": "list_documents",
+                "summary": "Public documents (not in restricted collections).",
+                "parameters": common + [query("search", STRING, "Full-text search.")],
+                "responses": responses("DocumentListing", not_found=False),
+            }
+        },
+        "/api/v2/documents/{id}/": {
+            "get": {
+                "operationId": "get_document",
+                "summary": "One document.",
+                "parameters": [detail_id, common[2]],
+                "responses": responses("DocumentItem"),
+            }
+        },
+    }
+    result.update(
+        snippet_paths(
+            "organisations", "Organisation", ("locale", "country", "kind", "search"), "Organisations (reference data)"
+        )
+    )
+    result.update(snippet_paths("places", "Place", ("locale", "country"), "Venues of events"))
+    result.update(snippet_paths("countries", "Country", (), "Countries (ISO 3166-1)"))
+    result.update(snippet_paths("regions", "Region", ("country",), "Regions (ISO 3166-2)"))
+    result.update(
+        snippet_paths(
+            "partnerships",
+            "Partnership",
+            ("locale", "country", "topic", "phase", "status", "search"),
+            "Project partnerships",
+        )
+    )
+    # Query parameters that an operation does not list are refused with a 400.
+    return result
+
+
+def build_document(request=None):
+    server = request.build_absolute_uri("/").rstrip("/") if request is not None else "/"
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Kommunale Zusammenarbeit Maghreb-Deutschland – content API",
+            "version": "2.0",
+            "description": "Read-only API (Wagtail API v2) for calls for participation, events, topics, "
+            "programme pages and reference data in German, French, Arabic (Algeria) and English. "
+            "Every answer carries an ETag and Last-Modified; send If-None-Match or If-Modified-Since to get "
+            "304 Not Modified. Errors are JSON objects with a message. See docs/api.md for examples.",
+        },
+        "servers": [{"url": server}],
+        "paths": paths(),
+        "components": {"schemas": schemas(), "parameters": common_parameters()},
+    }

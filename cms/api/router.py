@@ -1,0 +1,49 @@
+"""The public API at /api/v2/: Wagtail's router with the platform's endpoints and HTTP behaviour."""
+
+from django.urls import path
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from .http import conditional
+
+
+class PlatformAPIRouter(WagtailAPIRouter):
+    def wrap_view(self, func):
+        return conditional(super().wrap_view(func))
+
+
+def build_router():
+    from programmes.api import (
+        CountriesEndpoint,
+        OrganisationsEndpoint,
+        PartnershipsEndpoint,
+        PlacesEndpoint,
+        RegionsEndpoint,
+    )
+
+    from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
+    from .preview import PagePreviewEndpoint
+
+    router = PlatformAPIRouter("wagtailapi")
+    router.register_endpoint("pages", PagesEndpoint)
+    router.register_endpoint("images", ImagesEndpoint)
+    router.register_endpoint("documents", DocumentsEndpoint)
+    router.register_endpoint("organisations", OrganisationsEndpoint)
+    router.register_endpoint("places", PlacesEndpoint)
+    router.register_endpoint("countries", CountriesEndpoint)
+    router.register_endpoint("regions", RegionsEndpoint)
+    router.register_endpoint("partnerships", PartnershipsEndpoint)
+    router.register_endpoint("page_preview", PagePreviewEndpoint)
+    return router
+
+
+api_router = build_router()
+
+
+def urlpatterns():
+    from . import views
+
+    return [
+        path("api/v2/openapi.json", conditional(views.openapi_document), name="api_openapi"),
+        path("api/v2/docs/", views.docs_page, name="api_docs"),
+        path("api/v2/", api_router.urls),
+    ]

@@ -1,0 +1,123 @@
+"""The OpenAPI document, its readable docs page and the widget's demo page."""
+
+from django.conf import settings
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from cms.templatetags.site_tags import bcp47
+
+from .openapi import build_document
+
+
+@require_safe
+def openapi_document(request):
+    return JsonResponse(build_document(request), json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@require_safe
+def docs_page(request):
+    document = build_document(request)
+    # The document is written in English; the page's own labels follow it (lang="en").
+    with translation.override("en"):
+        return render(request, "cms/api/docs.html", {"document": document, "paths": _paths(document)})
+
+
+def _paths(document):
+    rows = []
+    for url, operations in document["paths"].items():
+        for method, operation in operations.items():
+            rows.append(
+                {
+                    "method": method.upper(),
+                    "url": url,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                    "parameters": [_parameter(document, p) for p in operation.get("parameters", [])],
+                }
+            )
+    return rows
+
+
+def _parameter(document, parameter):
+    if "$ref" in parameter:
+        name = parameter["$ref"].rsplit("/", 1)[-1]
+        parameter = document["components"]["parameters"][name]
+    schema = parameter.get("schema", {})
+    return {
+        "name": parameter["name"],
+        "where": parameter["in"],
+        "description": parameter.get("description", ""),
+        "values": ", ".join(str(v) for v in schema.get("enum", [])) or schema.get("format") or schema.get("type", ""),
+    }
+
+
+WIDGET_KINDS = ("calls", "events")
+
+
+@require_safe
+@xframe_options_exempt
+def widget_frame(request):
+    """The page the widget's <iframe> shows: it reads the API (same origin, so no CORS needed)."""
+    languages = dict(settings.LANGUAGES)
+    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    kind = request.GET.get("kind", "calls")
+    limit = request.GET.get("limit", "5")
+    if language not in languages or kind not in WIDGET_KINDS or not limit.isdigit() or not 1 <= int(limit) <= 20:
+        return HttpResponseBadRequest(
+            "lang must be one of {}, kind calls or events, limit 1 to 20.".format(", ".join(languages)),
+            content_type="text/plain; charset=utf-8",
+        )
+    query = {"kind": kind, "limit": limit}
+    for name in ("topic", "country"):
+        if request.GET.get(name):
+            query[name] = request.GET[name]
+    with translation.override(language):
+        response = render(
+            request,
+            "cms/api/widget.html",
+            {
+                "language": language,
+                "lang_tag": bcp47(language),
+                "dir": "rtl" if translation.get_language_bidi() else "ltr",
+                "kind": kind,
+                "query": query,
+                "more_url": _more_url(language, kind),
+                "config": {
+                    "api": "/api/v2/pages/",
+                    "kind": kind,
+                    "lang": language,
+                    "langTag": bcp47(language),
+                    "query": query,
+                    "labels": {
+                        "deadline": str(_("Deadline")),
+                        "empty": str(_("There is nothing to show at the moment."))
+                        if kind == "calls"
+                        else str(_("No upcoming events at the moment.")),
+                        "error": str(_("The list could not be loaded.")),
+                        "online": str(_("Online")),
+                        "untranslated": str(_("(in German)")),
+                    },
+                },
+            },
+        )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def _more_url(language, kind):
+    from programmes.models import CallIndexPage, EventIndexPage
+
+    model = CallIndexPage if kind == "calls" else EventIndexPage
+    page = model.objects.live().filter(locale__language_code=language).first() or model.objects.live().first()
+    return page.full_url if page else ""
+
+
+@require_safe
+def widget_demo(request):
+    """A page showing the snippet to copy, and the widget it makes."""
+    with translation.override("en"):
+        return render(request, "cms/api/widget_demo.html", {"origin": request.build_absolute_uri("/").rstrip("/")})

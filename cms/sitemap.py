@@ -1,0 +1,84 @@
+"""sitemap.xml with hreflang alternates, and robots.txt.
+
+Every live, public, real page is listed once under its own URL; its <xhtml:link> alternates name
+each live real translation plus x-default (the German version). Aliases (pages not yet translated)
+are not listed: they show the German text, whose own URL is the canonical one.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import escape
+from wagtail.models import Page, Site
+
+from cms.api.http import conditional
+from cms.localization import public_pages
+from cms.templatetags.site_tags import bcp47
+
+
+def sitemap_pages(request):
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return []
+    root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    roots = list(Page.objects.filter(translation_key__in=root_keys).values_list("path", flat=True))
+    pages = public_pages(Page.objects.live().filter(alias_of__isnull=True)).select_related("locale")
+    result = []
+    for page in pages.order_by("path"):
+        if any(page.path.startswith(root) for root in roots):
+            result.append(page)
+    return result
+
+
+@conditional
+def sitemap_view(request):
+    pages = sitemap_pages(request)
+    by_key = defaultdict(dict)
+    urls = {}
+    for page in pages:
+        url = page.get_full_url(request)
+        if url:
+            urls[page.pk] = url
+            by_key[page.translation_key][page.locale.language_code] = url
+    order = [code for code, _name in settings.LANGUAGES]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for page in pages:
+        if page.pk not in urls:
+            continue
+        lines.append("<url>")
+        lines.append(f"<loc>{escape(urls[page.pk])}</loc>")
+        if page.last_published_at:
+            lines.append(f"<lastmod>{page.last_published_at.date().isoformat()}</lastmod>")
+        versions = by_key[page.translation_key]
+        if len(versions) > 1:
+            for code in sorted(versions, key=lambda c: order.index(c) if c in order else len(order)):
+                lines.append(f'<xhtml:link rel="alternate" hreflang="{bcp47(code)}" href="{escape(versions[code])}"/>')
+            if settings.LANGUAGE_CODE in versions:
+                lines.append(
+                    f'<xhtml:link rel="alternate" hreflang="x-default" '
+                    f'href="{escape(versions[settings.LANGUAGE_CODE])}"/>'
+                )
+        lines.append("</url>")
+    lines.append("</urlset>")
+    moments = [page.last_published_at for page in pages if page.last_published_at]
+    if moments:
+        request.api_last_modified = max(moments)
+    return HttpResponse("\n".join(lines) + "\n", content_type="application/xml; charset=utf-8")
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        "Allow: /",
+        "",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

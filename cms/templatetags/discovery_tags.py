@@ -1,0 +1,34 @@
+"""Discovery in <head>: feed and calendar links, and schema.org for pages without a richer type."""
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from cms.templatetags.site_tags import bcp47, source_language
+from programmes.schema import SCHEMA, to_json_ld
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context):
+    """schema.org WebPage (WebSite for the home page) for pages whose template gives no other type."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.pk is None:
+        return ""
+    is_home = page.depth == 2
+    description = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+    data = {
+        "@context": SCHEMA,
+        "@type": "WebSite" if is_home else "WebPage",
+        "name": page.seo_title or page.title,
+        "description": description,
+        "url": page.get_full_url(request),
+        # The text's language: the source language for an alias, else the page's (the visitor's).
+        "inLanguage": bcp47(source_language(page) or get_language()),
+    }
+    if not is_home:
+        data["dateModified"] = page.last_published_at.isoformat() if page.last_published_at else None
+    return mark_safe(f'<script type="application/ld+json">{to_json_ld(data)}</script>')

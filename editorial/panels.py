@@ -1,0 +1,187 @@
+"""Dashboard panels that show editors what needs doing.
+
+Each panel runs a fixed number of queries, however much content there is (tests pin the counts).
+Registrations and submissions come from the participation app when it is installed; without it the
+events panel shows the capacity only and the submissions panel is left out.
+"""
+
+import datetime
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.coreutils import get_supported_content_language_variant
+
+from cms.timezones import in_zone
+from programmes.models import CallForParticipationPage, EventPage
+
+DEADLINE_WINDOW = datetime.timedelta(days=14)
+EVENTS_SHOWN = 10
+NEW_REGISTRATIONS_SINCE = datetime.timedelta(days=7)
+
+
+def _source_pages(queryset):
+    """German originals only: their translations and aliases share the dates."""
+    source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return queryset.filter(locale__language_code=source_language, alias_of__isnull=True)
+
+
+def _edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+class DashboardPanel(Component):
+    template_name = None
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context(self):
+        raise NotImplementedError
+
+    def render_html(self, parent_context=None):
+        return render_to_string(self.template_name, self.get_context())
+
+
+class CallDeadlinesPanel(DashboardPanel):
+    """Calls whose deadline falls in the next 14 days, soonest first."""
+
+    name = "call_deadlines"
+    order = 230
+    template_name = "editorial/panels/call_deadlines.html"
+
+    def calls(self, now=None):
+        now = now or timezone.now()
+        calls = _source_pages(
+            CallForParticipationPage.objects.filter(deadline__gte=now, deadline__lt=now + DEADLINE_WINDOW)
+        )
+        calls = calls.only("id", "title", "draft_title", "live", "has_unpublished_changes", "deadline", "time_zone")
+        return list(calls.order_by("deadline", "pk"))
+
+    def get_context(self):
+        calls = self.calls()
+        for call in calls:
+            call.edit_url = _edit_url(call)
+            call.local_deadline = in_zone(call.deadline, call.time_zone)
+        return {"calls": calls, "days": DEADLINE_WINDOW.days}
+
+
+def registration_counts(events):
+    """{event id: (confirmed, waiting)} from the participation app, or None when it is not installed.
+
+    Uses ``participation.stats.registration_counts`` (one query for all events); its values may be a
+    number (confirmed registrations), a mapping or an object with ``confirmed`` and ``waiting``.
+    """
+    if not apps.is_installed("participation"):
+        return None
+    try:
+        counter = import_module("participation.stats").registration_counts
+    except (ImportError, AttributeError):
+        counter = _count_registrations
+    counts = {}
+    for event_id, value in counter(events).items():
+        event_id = getattr(event_id, "pk", event_id)
+        if isinstance(value, int):
+            counts[event_id] = (value, 0)
+        elif isinstance(value, dict):
+            counts[event_id] = (value.get("confirmed", 0), value.get("waiting", 0))
+        else:
+            counts[event_id] = (getattr(value, "confirmed", 0), getattr(value, "waiting", 0))
+    return counts
+
+
+def _count_registrations(events):
+    """Fallback while participation has no stats module: count its registrations in one query."""
+    from django.db.models import Count, Q
+
+    registration = apps.get_model("participation", "Registration")
+    rows = (
+        registration.objects.filter(event__in=[event.pk for event in events])
+        .values("event_id")
+        .annotate(confirmed=Count("pk", filter=Q(status="confirmed")), waiting=Count("pk", filter=Q(status="waiting")))
+    )
+    return {row["event_id"]: row for row in rows}
+
+
+class UpcomingEventsPanel(DashboardPanel):
+    """The next events, with registrations against capacity once the participation app is installed."""
+
+    name = "upcoming_events"
+    order = 240
+    template_name = "editorial/panels/upcoming_events.html"
+
+    def events(self, now=None):
+        events = _source_pages(EventPage.objects.filter(end__gt=now or timezone.now()))
+        # Full rows: participation.stats reads fields of its own choosing (translation_key, capacity).
+        return list(events.order_by("start", "pk")[:EVENTS_SHOWN])
+
+    def get_context(self):
+        events = self.events()
+        counts = registration_counts(events) if events else None
+        for event in events:
+            event.edit_url = _edit_url(event)
+            event.local_start = in_zone(event.start, event.time_zone)
+            event.confirmed, event.waiting = (counts or {}).get(event.pk, (0, 0))
+            event.is_full = bool(event.capacity) and event.confirmed >= event.capacity
+        return {"events": events, "with_registrations": counts is not None}
+
+
+class NewSubmissionsPanel(DashboardPanel):
+    """New expressions of interest and recent event registrations, for those who may see them."""
+
+    name = "new_submissions"
+    order = 260
+    template_name = "editorial/panels/new_submissions.html"
+
+    def rows(self, now=None):
+        now = now or timezone.now()
+        rows = []
+        for model_name, filters in (
+            ("expressionofinterest", {"status": "new"}),
+            ("registration", {"created_at__gte": now - NEW_REGISTRATIONS_SINCE}),
+        ):
+            try:
+                model = apps.get_model("participation", model_name)
+            except LookupError:
+                continue
+            if not self.user.has_perm(f"participation.view_{model_name}"):
+                continue
+            rows.append(
+                {
+                    "label": model._meta.verbose_name_plural,
+                    "count": model._default_manager.filter(**filters).count(),
+                    "url": _listing_url(model),
+                    "by_status": "status" in filters,
+                }
+            )
+        return rows
+
+    def get_context(self):
+        return {"rows": self.rows(), "days": NEW_REGISTRATIONS_SINCE.days}
+
+    def render_html(self, parent_context=None):
+        context = self.get_context()
+        return render_to_string(self.template_name, context) if context["rows"] else ""
+
+
+def _listing_url(model):
+    """The model's admin listing, whether it is registered as a snippet or a ModelViewSet."""
+    meta = model._meta
+    for name in (f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list", f"{meta.model_name}:index"):
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    viewset = getattr(model, "snippet_viewset", None)
+    return reverse(viewset.get_url_name("list")) if viewset else None
+
+
+def dashboard_panels(user):
+    panels = [CallDeadlinesPanel(user), UpcomingEventsPanel(user)]
+    if apps.is_installed("participation"):
+        panels.append(NewSubmissionsPanel(user))
+    return panels

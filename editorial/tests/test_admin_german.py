@@ -1,0 +1,147 @@
+"""The admin's German is complete for the custom parts: every label and help text of our models has
+a German translation, and the admin forms render in German without English leftovers."""
+
+import html
+from pathlib import Path
+
+import polib
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.text import capfirst
+from wagtail.models import Page
+from wagtail.snippets.models import get_snippet_models
+
+OUR_APPS = ("cms", "home", "programmes", "site_search", "editorial")
+PO_FILE = Path(settings.BASE_DIR) / "locale" / "de" / "LC_MESSAGES" / "django.po"
+# Words that are the same in German (or names); a German msgstr equal to the msgid is right for them.
+IDENTICAL = {"Online", "Hybrid (on site and online)", "E-mail", "Status", "Name", "Code", "Website", "Region"}
+
+
+def our_models():
+    return [model for config in apps.get_app_configs() if config.label in OUR_APPS for model in config.get_models()]
+
+
+def msgid_of(lazy):
+    """The English msgid behind a gettext_lazy string (rendering it would give the translation)."""
+    return lazy._args[0]
+
+
+def model_strings():
+    """(where, msgid) for every translatable label, help text and choice of our models."""
+    found = []
+    for model in our_models():
+        meta = model._meta
+        for attribute in ("verbose_name", "verbose_name_plural"):
+            value = getattr(meta, attribute)
+            if isinstance(value, Promise):
+                found.append((f"{meta.label}.{attribute}", msgid_of(value)))
+        for field in meta.get_fields():
+            if getattr(field, "model", None) is not model or field.auto_created:
+                continue
+            for attribute in ("verbose_name", "help_text"):
+                value = getattr(field, attribute, None)
+                if isinstance(value, Promise):
+                    found.append((f"{meta.label}.{field.name}.{attribute}", msgid_of(value)))
+            for _, label in getattr(field, "choices", None) or []:
+                if isinstance(label, Promise):
+                    found.append((f"{meta.label}.{field.name}.choice", msgid_of(label)))
+    return found
+
+
+def wagtail_translates(msgid):
+    from django.utils import translation
+
+    with translation.override("de"):
+        return msgid in WAGTAIL_STRINGS and translation.gettext(msgid) != msgid
+
+
+# Field names that come from Wagtail's mixins (TranslatableMixin.locale).
+WAGTAIL_STRINGS = {"locale"}
+
+
+@pytest.fixture(scope="module")
+def german():
+    return {entry.msgid: entry for entry in polib.pofile(str(PO_FILE)) if not entry.obsolete}
+
+
+def test_every_model_label_and_help_text_has_a_german_translation(german):
+    strings = model_strings()
+    assert len(strings) > 200  # sanity: the collection found the models
+    # Strings inherited from Wagtail (e.g. "locale") are translated by Wagtail's own catalogue.
+    strings = [(where, msgid) for where, msgid in strings if "{}" not in msgid and not wagtail_translates(msgid)]
+    missing = [(where, msgid) for where, msgid in strings if msgid not in german or not german[msgid].msgstr]
+    fuzzy = [(where, msgid) for where, msgid in strings if msgid in german and german[msgid].fuzzy]
+    untranslated = [
+        (where, msgid)
+        for where, msgid in strings
+        if msgid in german and german[msgid].msgstr == msgid and msgid not in IDENTICAL and " " in msgid
+    ]
+    assert missing == [] and fuzzy == [] and untranslated == []
+
+
+def english_leftovers(page_html, strings, german):
+    """Custom English strings that appear in the page where German was expected."""
+    text = html.unescape(page_html)
+    return sorted(
+        msgid
+        for _, msgid in strings
+        if len(msgid) > 12 and msgid in german and german[msgid].msgstr != msgid and capfirst(msgid) in text
+    )
+
+
+PAGE_TYPES_UNDER = {
+    "home": ["programmes.programmepage", "home.standardpage"],
+    "topic_index": ["programmes.topicpage"],
+    "call_index": ["programmes.callforparticipationpage"],
+    "event_index": ["programmes.eventpage"],
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("parent", "page_type"), [(parent, page_type) for parent, types in PAGE_TYPES_UNDER.items() for page_type in types]
+)
+def test_page_add_forms_have_no_english_labels(site, admin_client, german, parent, page_type):
+    url = reverse("wagtailadmin_pages:add", args=[*page_type.split("."), getattr(site, parent).pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert english_leftovers(response.content.decode(), model_strings(), german) == []
+
+
+@pytest.mark.django_db
+def test_phase_add_form_has_no_english_labels(site, admin_client, german):
+    from programmes.factories import ProgrammePageFactory
+
+    programme = ProgrammePageFactory(parent=site.home)
+    url = reverse("wagtailadmin_pages:add", args=["programmes", "programmephasepage", programme.pk])
+    assert english_leftovers(admin_client.get(url).content.decode(), model_strings(), german) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", get_snippet_models(), ids=lambda model: model._meta.label)
+def test_snippet_forms_have_no_english_labels(site, admin_client, german, model):
+    if model._meta.app_label not in OUR_APPS:
+        pytest.skip("another app's snippet")
+    response = admin_client.get(reverse(model.snippet_viewset.get_url_name("add")))
+    assert response.status_code == 200
+    assert english_leftovers(response.content.decode(), model_strings(), german) == []
+
+
+def test_every_page_type_is_covered():
+    ours = {
+        f"{model._meta.app_label}.{model._meta.model_name}"
+        for model in our_models()
+        if issubclass(model, Page) and model.is_creatable
+    }
+    covered = {t for types in PAGE_TYPES_UNDER.values() for t in types} | {"programmes.programmephasepage"}
+    # Index pages and the home page are added once by the site setup; their forms are the same kind.
+    assert ours - covered <= {
+        "home.homepage",
+        "programmes.topicindexpage",
+        "programmes.callindexpage",
+        "programmes.eventindexpage",
+        "programmes.partnershipindexpage",
+    }

@@ -1,0 +1,130 @@
+"""Dashboard panels: what they show, for whom, and in a flat number of queries."""
+
+import datetime
+import sys
+import types
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from editorial.panels import CallDeadlinesPanel, NewSubmissionsPanel, UpcomingEventsPanel, registration_counts
+from programmes.factories import CallForParticipationPageFactory, EventPageFactory, make_draft
+
+
+def days(n):
+    return timezone.now() + datetime.timedelta(days=n)
+
+
+def render(panel):
+    return panel.render_html({})
+
+
+def queries(panel):
+    with CaptureQueriesContext(connection) as context:
+        render(panel)
+    return len(context.captured_queries)
+
+
+@pytest.mark.django_db
+class TestCallDeadlines:
+    def test_lists_german_calls_closing_within_14_days_soonest_first(self, users):
+        CallForParticipationPageFactory(title="Später", deadline=days(20))
+        CallForParticipationPageFactory(title="Bald", deadline=days(3))
+        CallForParticipationPageFactory(title="Vorbei", opening=days(-30), deadline=days(-1))
+        make_draft(CallForParticipationPageFactory, title="Entwurf", deadline=days(10))
+        html = render(CallDeadlinesPanel(users.editor))
+        assert "Bald" in html and "Entwurf" in html  # drafts too: editors must finish them in time
+        assert "Später" not in html and "Vorbei" not in html
+        assert html.index("Bald") < html.index("Entwurf")
+        # Aliases in the other languages are not listed again.
+        assert [call.title for call in CallDeadlinesPanel(users.editor).calls()] == ["Bald", "Entwurf"]
+
+    def test_query_count_is_flat(self, users):
+        CallForParticipationPageFactory(deadline=days(5))
+        few = queries(CallDeadlinesPanel(users.editor))
+        for n in range(5):
+            CallForParticipationPageFactory(deadline=days(n + 1))
+        assert queries(CallDeadlinesPanel(users.editor)) == few == 1
+
+
+@pytest.mark.django_db
+class TestUpcomingEvents:
+    def test_without_participation_shows_capacity(self, users, settings):
+        settings.INSTALLED_APPS = [app for app in settings.INSTALLED_APPS if app != "participation"]
+        EventPageFactory(title="Infotag", capacity=40)
+        EventPageFactory(title="Gestern", start=days(-2), end=days(-1))
+        html = render(UpcomingEventsPanel(users.editor))
+        assert "Infotag" in html and "40" in html and "Gestern" not in html
+        assert registration_counts([]) is None
+
+    def test_with_participation_shows_registrations_against_capacity(self, users, monkeypatch):
+        event = EventPageFactory(title="Infotag", capacity=2)
+        stats = types.ModuleType("participation.stats")
+        stats.registration_counts = lambda events: {e.pk: {"confirmed": 2, "waiting": 1} for e in events}
+        monkeypatch.setitem(sys.modules, "participation.stats", stats)
+        monkeypatch.setattr("editorial.panels.apps.is_installed", lambda name: True)
+        assert registration_counts([event]) == {event.pk: (2, 1)}
+        html = render(UpcomingEventsPanel(users.editor))
+        assert "2 / 2" in html and "Ausgebucht" in html or "Fully booked" in html
+
+    def test_query_count_is_flat(self, users):
+        EventPageFactory()
+        few = queries(UpcomingEventsPanel(users.editor))
+        for n in range(5):
+            EventPageFactory(start=days(n + 2), end=days(n + 3))
+        assert queries(UpcomingEventsPanel(users.editor)) == few <= 2
+
+
+@pytest.mark.django_db
+class TestDashboard:
+    def test_panels_are_on_the_dashboard(self, client, users):
+        CallForParticipationPageFactory(title="Aufruf kurz vor Schluss", deadline=days(2))
+        EventPageFactory(title="Nächste Veranstaltung")
+        client.force_login(users.editor)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert 'id="call-deadlines' in html and "Aufruf kurz vor Schluss" in html
+        assert 'id="upcoming-events' in html and "Nächste Veranstaltung" in html
+        assert "outdated-translations-heading" in html
+
+    def test_dashboard_query_count_is_flat(self, client, users):
+        CallForParticipationPageFactory(deadline=days(1))
+        EventPageFactory()
+        client.force_login(users.approver)
+        client.get(reverse("wagtailadmin_home"))  # warm caches (content types, site root paths)
+        with CaptureQueriesContext(connection) as few:
+            client.get(reverse("wagtailadmin_home"))
+        for n in range(4):
+            CallForParticipationPageFactory(deadline=days(n + 1))
+            EventPageFactory(start=days(n + 2), end=days(n + 3))
+        with CaptureQueriesContext(connection) as many:
+            client.get(reverse("wagtailadmin_home"))
+        assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.django_db
+class TestNewSubmissions:
+    @pytest.fixture(autouse=True)
+    def _participation(self):
+        from django.apps import apps
+
+        if not apps.is_installed("participation"):
+            pytest.skip("the participation app is not installed")
+
+    def test_needs_permission(self, users):
+        assert render(NewSubmissionsPanel(users.editor)) == ""
+
+    def test_counts_for_programme_team(self, users):
+        from django.contrib.auth.models import Permission
+
+        users.team.user_permissions.add(
+            *Permission.objects.filter(content_type__app_label="participation", codename__startswith="view_")
+        )
+        users.team = type(users.team).objects.get(pk=users.team.pk)  # fresh permission cache
+        panel = NewSubmissionsPanel(users.team)
+        assert {row["count"] for row in panel.rows()} == {0}
+        with CaptureQueriesContext(connection) as context:
+            render(panel)
+        assert len(context.captured_queries) <= 3

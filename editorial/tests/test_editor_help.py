@@ -1,0 +1,172 @@
+"""What keeps editors from breaking things: page-type rules, statuses that change by themselves,
+scheduled publishing, required alt text, a readable audit log, content checks in the preview."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+
+from programmes.factories import CallForParticipationPageFactory, EventPageFactory
+
+from .forms import event_form_data
+
+# Which page types the admin offers under which parent (pinned: a change here is a decision).
+CREATION_MATRIX = {
+    "home": {"home.standardpage", "programmes.programmepage"},
+    "topic_index": {"programmes.topicpage"},
+    "call_index": {"programmes.callforparticipationpage"},
+    "event_index": {"programmes.eventpage"},
+    "partnership_index": set(),
+}
+
+
+def later(days):
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+@pytest.mark.django_db
+class TestCreationMatrix:
+    @pytest.mark.parametrize("parent", CREATION_MATRIX)
+    def test_admin_offers_only_allowed_types(self, client, users, synced_site, parent):
+        client.force_login(users.editor)
+        page = getattr(synced_site, parent)
+        response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[page.pk]))
+        # With a single allowed type the admin goes straight to its form.
+        html = response["Location"] if response.status_code == 302 else response.content.decode()
+        offered = {
+            f"{model._meta.app_label}.{model._meta.model_name}"
+            for model in page.specific.allowed_subpage_models()
+            if model.can_create_at(page.specific)
+        }
+        assert offered == CREATION_MATRIX[parent]
+        for label in offered:
+            assert reverse("wagtailadmin_pages:add", args=[*label.split("."), page.pk]) in html
+
+    def test_event_cannot_be_created_under_the_call_index(self, client, users, synced_site):
+        client.force_login(users.editor)
+        url = reverse("wagtailadmin_pages:add", args=["programmes", "eventpage", synced_site.call_index.pk])
+        assert client.get(url).status_code in (302, 403)
+
+    def test_every_field_of_event_and_call_explains_itself(self, client, users, synced_site):
+        from programmes.models import CallForParticipationPage, EventPage
+
+        for model in (EventPage, CallForParticipationPage):
+            own = [f for f in model._meta.get_fields() if getattr(f, "model", None) is model and f.editable]
+            missing = [f.name for f in own if not f.auto_created and not f.help_text and f.name != "page_ptr"]
+            assert missing == [], model
+
+
+@pytest.mark.django_db
+class TestStatusFollowsTheClock:
+    def test_call_closes_and_event_passes_without_unpublishing(self, client, synced_site, monkeypatch):
+        call = CallForParticipationPageFactory(title="Aufruf Wasser", deadline=later(2))
+        call.save_revision().publish()
+        event = EventPageFactory(title="Infoabend", start=later(1), end=later(1) + datetime.timedelta(hours=2))
+        event.save_revision().publish()
+        assert "Offen" in client.get(call.url).content.decode()
+
+        after = later(3)
+        monkeypatch.setattr(timezone, "now", lambda: after)
+        call = Page.objects.get(pk=call.pk).specific
+        assert call.live  # nobody unpublished it
+        assert "Abgeschlossen" in client.get(call.url).content.decode()
+        closed = client.get(synced_site.call_index.url + "?status=closed").content.decode()
+        assert "Aufruf Wasser" in closed
+        assert "Aufruf Wasser" not in client.get(synced_site.call_index.url + "?status=open").content.decode()
+        assert "Vergangen" in client.get(Page.objects.get(pk=event.pk).url).content.decode()
+        assert "Infoabend" in client.get(synced_site.event_index.url + "?when=past").content.decode()
+
+
+@pytest.mark.django_db
+class TestScheduledPublishing:
+    def test_scheduled_page_waits_then_publish_scheduled_publishes_it(self, client, users, synced_site, monkeypatch):
+        event = EventPageFactory(title="Geplante Veranstaltung", live=False)
+        event.save_revision()
+        go_live = later(2).astimezone(datetime.UTC).replace(second=0, microsecond=0)
+        client.force_login(users.approver)
+        data = event_form_data(event, action="publish")
+        data["go_live_at"] = timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M")
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[event.pk]), data)
+        assert response.status_code == 302
+        page = Page.objects.get(pk=event.pk)
+        assert not page.live and page.go_live_at == go_live
+
+        # The admin shows the schedule: in the editor's status panel and the explorer listing.
+        edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+        assert "Go-Live:" in edit_html
+        listing = client.get(reverse("wagtailadmin_explore", args=[synced_site.event_index.pk])).content.decode()
+        assert "geplant" in listing
+        assert client.get("/de/veranstaltungen/geplante-veranstaltung/").status_code == 404
+
+        call_command("publish_scheduled", stdout=io.StringIO())
+        assert not Page.objects.get(pk=event.pk).live  # not yet time
+        after = go_live + datetime.timedelta(minutes=1)
+        monkeypatch.setattr(timezone, "now", lambda: after)  # the cron job runs after the go-live time
+        call_command("publish_scheduled", stdout=io.StringIO())
+        assert Page.objects.get(pk=event.pk).live
+
+
+@pytest.mark.django_db
+class TestImageAltText:
+    def test_image_edit_form_requires_alt_text(self, client, users, synced_site):
+        from wagtail.images.models import Image
+
+        image = Image.objects.create(title="Rathaus", file=get_test_image_file())
+        client.force_login(users.editor)
+        url = reverse("wagtailimages:edit", args=[image.pk])
+        form_html = client.get(url).content.decode()
+        assert "Alternativtext" in form_html
+        response = client.post(url, {"title": "Rathaus", "description": "", "collection": image.collection_id})
+        assert response.status_code == 200 and "description" in response.context["form"].errors
+        response = client.post(
+            url, {"title": "Rathaus", "description": "Das Rathaus von Tlemcen", "collection": image.collection_id}
+        )
+        assert response.status_code == 302
+        image.refresh_from_db()
+        assert image.description == "Das Rathaus von Tlemcen"
+
+
+@pytest.mark.django_db
+class TestAuditLog:
+    def test_site_history_is_readable_in_german(self, client, users):
+        event = EventPageFactory(title="Protokollierte Veranstaltung")
+        event.save_revision(user=users.approver, log_action=True).publish(user=users.approver)
+        client.force_login(users.approver)
+        response = client.get(reverse("wagtailadmin_reports:site_history"))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Protokollierte Veranstaltung" in html and "Veröffentlicht" in html
+
+    def test_page_history_shows_the_workflow(self, client, users):
+        event = EventPageFactory(title="Veranstaltung mit Freigabe", live=False)
+        client.force_login(users.editor)
+        client.post(reverse("wagtailadmin_pages:edit", args=[event.pk]), event_form_data(event, action="submit"))
+        html = client.get(reverse("wagtailadmin_pages:history", args=[event.pk])).content.decode()
+        assert "Workflow gestartet" in html or "Zur Freigabe" in html or "Freigabe" in html
+
+
+@pytest.mark.django_db
+class TestContentChecks:
+    def test_editor_has_the_checks_panel(self, client, users, synced_site):
+        event = EventPageFactory(title="Geprüfte Veranstaltung")
+        client.force_login(users.editor)
+        html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+        assert 'data-side-panel="checks"' in html
+
+    def test_preview_runs_the_content_checker(self, client, users, synced_site):
+        event = EventPageFactory(title="Vorschau")
+        event.save_revision()
+        client.force_login(users.editor)
+        html = client.get(reverse("wagtailadmin_pages:view_draft", args=[event.pk])).content.decode()
+        assert 'id="checker-axe-configuration"' in html
+        assert '"image-alt"' in html  # the platform's extra rules
+
+    def test_visitors_get_no_userbar(self, client, synced_site):
+        event = EventPageFactory(title="Öffentlich")
+        event.save_revision().publish()
+        assert "checker-axe-configuration" not in client.get(Page.objects.get(pk=event.pk).url).content.decode()

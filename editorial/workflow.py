@@ -1,0 +1,66 @@
+"""The "Freigabe" approval workflow: German pages go live only after a member of Freigabe approves them.
+
+The workflow is assigned to the German home page (so every German page is covered: Redaktion has no
+"publish" permission anywhere) and, explicitly, to the German call index, event index and programme
+page. Those explicit assignments keep calls, events and programme pages under approval even if an
+administrator later changes the home page's workflow in Settings › Workflows.
+
+Translations (fr, ar-dz, en) are not put under this workflow: wagtail-localize's translation editor
+offers only "Publish" (no "Submit for moderation"), the translators publish their own language, and
+the German source they translate has already been approved. docs/editors.md explains this.
+
+Like ``setup_roles``, ``setup_workflow`` only adds what is missing: an assignment an administrator
+changed in the admin is left alone.
+"""
+
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage, WorkflowTask
+
+from .roles import APPROVER_GROUP, locale_homes
+
+WORKFLOW_NAME = "Freigabe"
+TASK_NAME = "Freigabe durch die Programmleitung"
+
+# Page types whose subtree gets the workflow explicitly, besides the German home page.
+COVERED_SECTIONS = ["programmes.CallIndexPage", "programmes.EventIndexPage", "programmes.ProgrammePage"]
+
+
+def approval_workflow():
+    """The workflow and its single group-approval task, created if missing."""
+    group, _ = Group.objects.get_or_create(name=APPROVER_GROUP)
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(group)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def covered_pages():
+    """The German pages the workflow is assigned to: the home page and the sections above."""
+    home = locale_homes().get(Locale.get_default().language_code)
+    if home is None:
+        return []
+    pages = [home]
+    for label in COVERED_SECTIONS:
+        app_label, model_name = label.split(".")
+        pages += list(
+            Page.objects.descendant_of(home).filter(
+                content_type__app_label=app_label, content_type__model=model_name.lower(), alias_of__isnull=True
+            )
+        )
+    return pages
+
+
+def setup_workflow():
+    """Create the workflow and assign it where no workflow is assigned yet. Returns report lines."""
+    workflow = approval_workflow()
+    report = []
+    for page in covered_pages():
+        assignment, created = WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+        state = "assigned" if created else f"keeps workflow {assignment.workflow.name!r}"
+        report.append(f"Workflow {WORKFLOW_NAME}: {page.url_path} {state}")
+    if not report:
+        report.append(f"Workflow {WORKFLOW_NAME}: no German home page yet; rerun setup_roles after creating it")
+    return report

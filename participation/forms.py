@@ -1,0 +1,172 @@
+"""The public forms. Every field has a size limit; messages are translated (English msgids)."""
+
+import re
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import EMAIL_MAX, MESSAGE_MAX, NAME_MAX, TEXT_MAX
+
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+HONEYPOT_FIELD = "website"
+
+
+def active_language():
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (get_language() or settings.LANGUAGE_CODE).lower()
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+class SubmissionForm(forms.Form):
+    """Fields every public form has: the honeypot and the idempotency token."""
+
+    # Hidden from people (see the template); bots that fill every field reveal themselves.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("submission_token", secrets.token_urlsafe(24))
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def full_clean(self):
+        super().full_clean()
+        # Tie each field's error messages to its input for screen readers.
+        for name, errors in (self._errors or {}).items():
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            described = [f"id_{name}_error_{number}" for number in range(1, len(errors) + 1)]
+            if field.help_text:
+                described.insert(0, f"id_{name}_helptext")
+            field.widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def clean_submission_token(self):
+        token = self.cleaned_data["submission_token"]
+        if not TOKEN_PATTERN.match(token):
+            raise forms.ValidationError(_("The form has expired. Please reload the page and send it again."))
+        return token
+
+
+def text(label, max_length, required=True, **kwargs):
+    return forms.CharField(label=label, max_length=max_length, required=required, strip=True, **kwargs)
+
+
+def textarea(label, max_length, required=False):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": max_length}),
+    )
+
+
+class RegistrationForm(SubmissionForm):
+    name = text(_("Name"), NAME_MAX, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    organisation = text(
+        _("Organisation or municipality"), NAME_MAX, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+    )
+    role = text(
+        _("Role"), NAME_MAX, required=False, widget=forms.TextInput(attrs={"autocomplete": "organization-title"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=EMAIL_MAX, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        help_text=_("We write to you in this language."),
+    )
+    needs = textarea(_("Accessibility or interpretation needs"), TEXT_MAX)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my details are stored and used to organise this event, as described in the privacy policy."
+        ),
+        error_messages={"required": _("Please agree to the processing of your details, or we cannot register you.")},
+    )
+
+    field_order = ["name", "organisation", "role", "email", "language", "needs", "consent", "website"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = active_language()
+
+
+class InterestForm(SubmissionForm):
+    """Choices come from what the call page already shows in the visitor's language. Their values
+    are stable across languages (translation keys, country codes); ``resolve`` turns them into
+    the source-language rows to store."""
+
+    organisation_name = text(
+        _("Municipality or company"), NAME_MAX, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+    )
+    applicant_type = forms.ChoiceField(label=_("Type"))
+    german_state = forms.ChoiceField(label=_("German Land"))
+    contact_person = text(_("Contact person"), NAME_MAX, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=EMAIL_MAX, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics of interest"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    partner_country = forms.ChoiceField(label=_("Preferred partner country"), required=False)
+    message = textarea(_("Message"), MESSAGE_MAX)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my details are stored and used to handle my expression of interest, as described in the "
+            "privacy policy."
+        ),
+        error_messages={"required": _("Please agree to the processing of your details, or we cannot handle it.")},
+    )
+
+    field_order = [
+        "organisation_name",
+        "applicant_type",
+        "german_state",
+        "contact_person",
+        "email",
+        "topics",
+        "partner_country",
+        "message",
+        "consent",
+        "website",
+    ]
+
+    def __init__(self, *args, eligible_types, topics, countries, german_states, **kwargs):
+        super().__init__(*args, **kwargs)
+        please_choose = [("", _("Please choose"))]
+        self.fields["applicant_type"].choices = please_choose + [
+            (str(t.translation_key), t.name) for t in eligible_types
+        ]
+        self.fields["german_state"].choices = please_choose + [(r.code, r.display_name) for r in german_states]
+        self.fields["topics"].choices = [(str(t.translation_key), t.title) for t in topics]
+        self.fields["partner_country"].choices = [("", _("No preference"))] + [(c.code, c.name) for c in countries]
+
+    def resolve(self):
+        """The cleaned data with the stored rows in place of the submitted keys."""
+        from wagtail.models import Locale
+
+        from programmes.models import ApplicantType, Country, Region, TopicPage
+
+        data = dict(self.cleaned_data)
+        default = Locale.get_default()
+        data["applicant_type"] = (
+            ApplicantType.objects.filter(translation_key=data["applicant_type"]).order_by(
+                # The source-language row first.
+                models.Case(models.When(locale=default, then=0), default=1)
+            )
+        ).first()
+        data["german_state"] = Region.objects.filter(code=data["german_state"]).first()
+        data["partner_country"] = (
+            Country.objects.filter(code=data["partner_country"]).first() if data.get("partner_country") else None
+        )
+        data["topics"] = list(TopicPage.objects.filter(translation_key__in=data.get("topics") or [], locale=default))
+        return data

@@ -1,0 +1,128 @@
+"""One person's data (Art. 15, 17, 20 GDPR) and the retention purge."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from . import services
+from .models import ExpressionOfInterest, OutgoingMail, Registration, RegistrationStatus
+
+
+def normalise(email):
+    return (email or "").strip().lower()
+
+
+def person_data(email):
+    """Everything stored about the person with this e-mail address, as JSON-ready data."""
+    email = normalise(email)
+    registrations = Registration.objects.filter(email__iexact=email).select_related("event")
+    interests = (
+        ExpressionOfInterest.objects.filter(email__iexact=email)
+        .select_related("call", "applicant_type", "german_state", "partner_country")
+        .prefetch_related("topics")
+    )
+    mails = OutgoingMail.objects.filter(to__iexact=email)
+    return {
+        "email": email,
+        "exported_at": timezone.now().isoformat(),
+        "event_registrations": [
+            {
+                "event": r.event.title,
+                "event_start": r.event.start.isoformat(),
+                "name": r.name,
+                "organisation": r.organisation,
+                "role": r.role,
+                "email": r.email,
+                "preferred_language": r.language,
+                "needs": r.needs,
+                "status": r.status,
+                "consent_at": r.consent_at.isoformat(),
+                "registered_at": r.created_at.isoformat(),
+                "internal_note": r.internal_note,
+            }
+            for r in registrations
+        ],
+        "expressions_of_interest": [
+            {
+                "call": i.call.title,
+                "municipality_or_company": i.organisation_name,
+                "type": i.applicant_type.name if i.applicant_type else "",
+                "german_land": i.german_state.code if i.german_state else "",
+                "contact_person": i.contact_person,
+                "email": i.email,
+                "topics": [topic.title for topic in i.topics.all()],
+                "preferred_partner_country": i.partner_country.code if i.partner_country else "",
+                "message": i.message,
+                "language": i.language,
+                "status": i.status,
+                "internal_note": i.internal_note,
+                "consent_at": i.consent_at.isoformat(),
+                "received_at": i.created_at.isoformat(),
+            }
+            for i in interests
+        ],
+        "emails_sent": [
+            {"subject": m.subject, "created_at": m.created_at.isoformat(), "sent": m.sent_at is not None} for m in mails
+        ],
+    }
+
+
+def delete_person(email):
+    """Delete everything stored about this e-mail address. Held places go to the waiting list.
+    Returns {kind: number deleted}."""
+    email = normalise(email)
+    with transaction.atomic():
+        for registration in Registration.objects.filter(email__iexact=email, status=RegistrationStatus.CONFIRMED):
+            with transaction.atomic():
+                services.lock_event(registration.event)
+                registration.status = RegistrationStatus.CANCELLED
+                registration.save(update_fields=["status", "updated_at"])
+                services.promote_waiting(registration.event)
+        counts = {
+            "registrations": Registration.objects.filter(email__iexact=email)
+            .delete()[1]
+            .get("participation.Registration", 0),
+            "expressions_of_interest": ExpressionOfInterest.objects.filter(email__iexact=email)
+            .delete()[1]
+            .get("participation.ExpressionOfInterest", 0),
+            # No mail about the deleted data may leave afterwards, and none stays stored.
+            "emails": OutgoingMail.objects.filter(to__iexact=email).delete()[0],
+        }
+    return counts
+
+
+def retention_cutoff(now=None):
+    return (now or timezone.now()) - timedelta(days=settings.PARTICIPATION_RETENTION_DAYS)
+
+
+def expired(now=None):
+    """Querysets of what is past its retention period:
+    registrations — the days after the event's end; expressions of interest — the days after
+    their last change (status or note); e-mails in the outbox — the days after they were written."""
+    cutoff = retention_cutoff(now)
+    return {
+        "registrations": Registration.objects.filter(event__end__lt=cutoff),
+        "expressions_of_interest": ExpressionOfInterest.objects.filter(updated_at__lt=cutoff),
+        "emails": OutgoingMail.objects.filter(created_at__lt=cutoff),
+    }
+
+
+def purge(now=None, dry_run=False):
+    """Delete expired submissions. Returns {kind: [(id, description)]} of what was (or would be) removed."""
+    removed = {}
+    with transaction.atomic():
+        for kind, queryset in expired(now).items():
+            if kind == "registrations":
+                queryset = queryset.select_related("event")
+                described = [(r.pk, f"{r.event.title} ({r.event.end:%Y-%m-%d}): {r.status}") for r in queryset]
+            elif kind == "expressions_of_interest":
+                queryset = queryset.select_related("call")
+                described = [(i.pk, f"{i.call.title}: {i.status}, {i.updated_at:%Y-%m-%d}") for i in queryset]
+            else:
+                described = [(m.pk, f"{m.created_at:%Y-%m-%d}, {'sent' if m.sent_at else 'unsent'}") for m in queryset]
+            removed[kind] = described
+            if not dry_run:
+                queryset.model.objects.filter(pk__in=[pk for pk, _ in described]).delete()
+    return removed

@@ -1,0 +1,27 @@
+"""A per-client limit on submissions, counted in the cache (shared between processes with Redis)."""
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_address(request):
+    if getattr(settings, "PARTICIPATION_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def allow_submission(request):
+    """Count this submission; False once the client sent more than allowed in the window."""
+    limit = settings.PARTICIPATION_RATE_LIMIT
+    window = settings.PARTICIPATION_RATE_LIMIT_WINDOW
+    key = f"participation:rate:{client_address(request)}"
+    if cache.add(key, 1, timeout=window):
+        return True
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window)
+        return True
+    return count <= limit

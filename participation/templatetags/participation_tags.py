@@ -1,0 +1,71 @@
+"""Forms on event and call pages. Each marks the response as private (see ``middleware``): the
+page then carries a per-visitor CSRF token and submission token and must not be cached."""
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.request_cache import memo
+
+from .. import services
+from ..forms import InterestForm, RegistrationForm
+from ..stats import registration_counts
+
+register = template.Library()
+
+
+def _bound_form(request, kind, page):
+    """The form the visitor just sent with errors (set by the view), if it is for this page."""
+    sent = getattr(request, "participation_form", None)
+    if sent and sent[0] == kind and sent[1] == page.pk:
+        return sent[2]
+    return None
+
+
+@register.inclusion_tag("participation/event_registration.html", takes_context=True)
+def event_registration(context, page):
+    request = context.get("request")
+    # Every language version has the source's dates and capacity; counts are keyed by translation.
+    show = services.offers_registration(page) and page.status in ("upcoming", "ongoing")
+    is_open = show and services.registration_open(page)
+    free_places = None
+    form = None
+    if is_open:
+        mark_private(request)
+        counts = registration_counts([page])[page.pk]
+        free_places = counts.free
+        form = _bound_form(request, "event", page) or RegistrationForm()
+    return {
+        "show": show,
+        "is_open": is_open,
+        "event": page,
+        "free_places": free_places,
+        "form": form,
+        "action": reverse("participation:register", args=[page.pk]),
+    }
+
+
+@register.inclusion_tag("participation/call_interest.html", takes_context=True)
+def call_interest(context, page, eligible_types, topics, countries):
+    request = context.get("request")
+    status = page.status_at(timezone.now())
+    form = None
+    if status == "open":
+        mark_private(request)
+        form = _bound_form(request, "call", page) or InterestForm(
+            eligible_types=eligible_types,
+            topics=topics,
+            countries=countries or services.default_partner_countries(),
+            german_states=memo("participation_german_states", services.german_states),
+        )
+    return {
+        "status": status,
+        "call": page,
+        "form": form,
+        "action": reverse("participation:interest", args=[page.pk]),
+    }
+
+
+def mark_private(request):
+    if request is not None:
+        request.participation_private = True

@@ -1,0 +1,195 @@
+"""Public views: receive the forms shown on event and call pages, confirm, cancel.
+
+Every response here is private (never cached) and not indexed (see ``middleware``).
+"""
+
+import logging
+
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from programmes.models import CallForParticipationPage, EventPage
+
+from . import services
+from .forms import InterestForm, RegistrationForm, active_language
+from .models import ExpressionOfInterest, Registration, RegistrationStatus
+from .ratelimit import allow_submission
+
+logger = logging.getLogger(__name__)
+
+
+def _private(request):
+    request.participation_private = True
+    request.participation_noindex = True
+
+
+def message(request, title, text, status=200, back=None):
+    return TemplateResponse(
+        request, "participation/message.html", {"title": title, "text": text, "back": back}, status=status
+    )
+
+
+def _guard(request, page):
+    """Responses every submission may get before its form is looked at (None if it may go on)."""
+    if not allow_submission(request):
+        return message(
+            request,
+            _("Too many submissions"),
+            _("You have sent this form too often in a short time. Please wait ten minutes and try again."),
+            status=429,
+            back=page,
+        )
+    if request.POST.get("website"):
+        logger.info("Participation form: honeypot filled, submission ignored.")
+        return message(
+            request,
+            _("Your submission could not be accepted"),
+            _("The form contained a field that people do not fill in. If you are a person, please reload the page."),
+            status=400,
+            back=page,
+        )
+    return None
+
+
+def _serve_with_errors(request, kind, page, form):
+    """The page again, with the form and its error messages in place."""
+    request.participation_form = (kind, page.pk, form)
+    response = page.serve(request)
+    response.status_code = 400
+    return response
+
+
+def register(request, page_id):
+    _private(request)
+    page = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
+    if request.method != "POST":
+        return redirect(page.url + "#registration")
+    refused = _guard(request, page)
+    if refused:
+        return refused
+    event = services.source_page(page)
+    if not services.registration_open(event):
+        return message(
+            request, _("Registration is closed"), _("Registration for this event is closed."), status=400, back=page
+        )
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        return _serve_with_errors(request, "event", page, form)
+    token = form.cleaned_data["submission_token"]
+    email = form.cleaned_data["email"].strip().lower()
+    try:
+        result = services.register(event, form.cleaned_data, token)
+    except IntegrityError:
+        # A concurrent request with the same form or e-mail won the insert: answer as it would.
+        registration = Registration.objects.filter(submission_token=token).first()
+        result = services.RegistrationResult(registration, "resubmitted") if registration else None
+        if result is None:
+            registration = Registration.objects.filter(event=event, email=email).exclude(
+                status=RegistrationStatus.CANCELLED
+            )
+            result = services.RegistrationResult(registration.first(), "duplicate")
+            if result.registration is None:
+                raise
+    if result.outcome == "duplicate":
+        return message(
+            request,
+            _("You are already registered"),
+            _(
+                "This e-mail address is already registered for this event. We have sent the confirmation to it "
+                "again; it contains a link to view or cancel the registration."
+            ),
+            back=page,
+        )
+    if result.registration.email != email:
+        return message(
+            request,
+            _("The form has expired"),
+            _("The form has expired. Please reload the page and send it again."),
+            status=400,
+            back=page,
+        )
+    return redirect(reverse("participation:registration", args=[result.registration.token]), permanent=False)
+
+
+def registration_status(request, token):
+    _private(request)
+    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    page = services.localized_page(registration.event, active_language())
+    return TemplateResponse(
+        request,
+        "participation/registration_status.html",
+        {"registration": registration, "event_page": page, "statuses": RegistrationStatus},
+    )
+
+
+def cancel_registration(request, token):
+    _private(request)
+    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    if request.method != "POST":
+        return redirect(reverse("participation:registration", args=[token]))
+    services.cancel(registration)
+    page = services.localized_page(registration.event, active_language())
+    return message(
+        request,
+        _("Registration cancelled"),
+        _("Your registration has been cancelled. We have sent you a confirmation by e-mail."),
+        back=page,
+    )
+
+
+def express_interest(request, page_id):
+    _private(request)
+    page = get_object_or_404(CallForParticipationPage.objects.live().public(), pk=page_id)
+    if request.method != "POST":
+        return redirect(page.url + "#interest")
+    refused = _guard(request, page)
+    if refused:
+        return refused
+    call = services.source_page(page)
+    if not services.call_open(call):
+        return message(
+            request,
+            _("The call is not open"),
+            _("Expressions of interest can only be sent while the call is open. The dates are shown on its page."),
+            status=400,
+            back=page,
+        )
+    context = page.get_context(request)
+    form = InterestForm(
+        request.POST,
+        eligible_types=context["eligible_types"],
+        topics=context["topics"],
+        countries=context["countries"] or services.default_partner_countries(),
+        german_states=services.german_states(),
+    )
+    if not form.is_valid():
+        return _serve_with_errors(request, "call", page, form)
+    token = form.cleaned_data["submission_token"]
+    try:
+        interest, _outcome = services.submit_interest(call, form.resolve(), token, active_language())
+    except IntegrityError:
+        interest = ExpressionOfInterest.objects.filter(submission_token=token).first()
+        if interest is None:
+            raise
+    if interest.email != form.cleaned_data["email"].strip().lower():
+        return message(
+            request,
+            _("The form has expired"),
+            _("The form has expired. Please reload the page and send it again."),
+            status=400,
+            back=page,
+        )
+    return redirect(reverse("participation:interest_status", args=[interest.token]))
+
+
+def interest_status(request, token):
+    _private(request)
+    interest = ExpressionOfInterest.objects.select_related("call").filter(token=token).first()
+    if interest is None:
+        raise Http404
+    page = services.localized_page(interest.call, active_language())
+    return TemplateResponse(request, "participation/interest_status.html", {"interest": interest, "call_page": page})

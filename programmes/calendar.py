@@ -1,0 +1,135 @@
+"""iCalendar (RFC 5545, with RFC 7986 properties) for events: one file per event, one feed per language.
+
+Times are written in the event's own time zone (DTSTART;TZID=Africa/Algiers:…) with a VTIMEZONE
+for every zone used, so calendar programs show them right wherever the reader is. The UID is the
+event's translation key: the same event in two languages is one event to a calendar program.
+Only what the event page shows publicly goes in: the join link only where the editor made it public.
+"""
+
+import datetime
+
+from django.http import HttpResponse, HttpResponseNotFound
+from django.utils.translation import get_language, gettext
+from icalendar import Calendar, Event, vUri
+
+from cms.api.http import conditional
+from cms.localization import localize_all, public_pages
+
+from .models import EventPage, EventSchedule, Venue
+
+FEED_LIMIT = 200
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+REFRESH_INTERVAL = datetime.timedelta(hours=6)
+STATUSES = {EventSchedule.CANCELLED: "CANCELLED", EventSchedule.POSTPONED: "TENTATIVE"}
+UID_DOMAIN = "kommunale-zusammenarbeit-maghreb"
+
+
+def _address(venue):
+    if venue is None:
+        return ""
+    parts = [venue.name, venue.street_address, f"{venue.postal_code} {venue.locality}".strip()]
+    if venue.region_id and venue.region:
+        parts.append(str(venue.region.display_name))
+    parts.append(str(venue.country.name))
+    return ", ".join(part for part in parts if part)
+
+
+def _revised(page):
+    # A page made without a revision (imports, tests) has no publication date; keep the output stable.
+    return page.last_published_at or page.first_published_at or page.latest_revision_created_at or EPOCH
+
+
+def event_component(page, request, venue=None):
+    event = Event()
+    event.add("uid", f"{page.translation_key}@{UID_DOMAIN}")
+    event.add("dtstamp", _revised(page).astimezone(datetime.UTC))
+    if page.last_published_at:
+        event.add("last-modified", page.last_published_at.astimezone(datetime.UTC))
+    if page.first_published_at:
+        event.add("created", page.first_published_at.astimezone(datetime.UTC))
+    event.add("summary", page.title)
+    url = page.get_full_url(request)
+    event.add("description", f"{page.summary}\n\n{url}" if url else page.summary)
+    if url:
+        event.add("url", vUri(url), parameters={"VALUE": "URI"})
+    if page.all_day:
+        event.add("dtstart", page.zoned_start.date())
+        # DTEND of an all-day event is the day after the last day (exclusive).
+        event.add("dtend", page.zoned_end.date() + datetime.timedelta(days=1))
+    else:
+        event.add("dtstart", page.zoned_start)
+        event.add("dtend", page.zoned_end)
+    event.add("status", STATUSES.get(page.schedule, "CONFIRMED"))
+    if page.is_on_site and venue is not None:
+        event.add("location", _address(venue))
+    if page.is_online and page.public_online_url:
+        # RFC 7986 CONFERENCE, only for a link the editor made public.
+        event.add(
+            "conference",
+            vUri(page.public_online_url),
+            parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": page.online_platform or gettext("Online")},
+        )
+    return event
+
+
+def build_calendar(name, events):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Kommunale Zusammenarbeit Maghreb-Deutschland//Events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    for event in events:
+        calendar.add_component(event)
+    # A VTIMEZONE for every TZID the events use (RFC 5545 §3.6.5).
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def _response(calendar, filename, request, events):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    moments = [page.last_published_at for page in events if page.last_published_at]
+    if moments:
+        request.api_last_modified = max(moments)
+    return response
+
+
+def _venues(pages):
+    """Each page's venue in the page's (visitor's) language, in one query."""
+    venues = [page.venue for page in pages if page.venue_id and page.venue]
+    localized = localize_all(venues, queryset=Venue.objects.select_related("country", "region"))
+    mapping = {venue.pk: loc for venue, loc in zip(venues, localized, strict=True)}
+    return {page.pk: mapping.get(page.venue_id) for page in pages}
+
+
+@conditional
+def event_ics(request, pk):
+    page = (
+        public_pages(EventPage.objects.live())
+        .filter(pk=pk)
+        .select_related("venue__country", "venue__region", "locale")
+        .first()
+    )
+    if page is None:
+        return HttpResponseNotFound("No published event with this id.", content_type="text/plain; charset=utf-8")
+    venue = page.venue if page.venue_id else None
+    calendar = build_calendar(page.title, [event_component(page, request, venue)])
+    return _response(calendar, f"event-{page.pk}.ics", request, [page])
+
+
+@conditional
+def events_ics(request):
+    """Upcoming events in the language of the URL (the German version where none exists)."""
+    pages = list(
+        EventPage.objects.for_listing()
+        .upcoming()
+        .select_related("venue__country", "venue__region", "locale")[:FEED_LIMIT]
+    )
+    venues = _venues(pages)
+    name = gettext("Events – Municipal Partnerships Maghreb-Germany")
+    calendar = build_calendar(name, [event_component(page, request, venues[page.pk]) for page in pages])
+    return _response(calendar, f"events-{get_language()}.ics", request, pages)

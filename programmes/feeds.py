@@ -1,0 +1,109 @@
+"""Atom feeds (RFC 4287) per language: calls for participation and upcoming events.
+
+The feed is in the language of the URL (/fr/feeds/calls.atom); items not yet translated appear in
+German, and their <entry> says so with xml:lang. Times are RFC 3339.
+"""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext_lazy
+
+from cms.api.http import conditional
+from cms.templatetags.site_tags import bcp47, content_lang
+
+from .models import CallForParticipationPage, EventPage
+
+FEED_LIMIT = 50
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+class LanguageAtomFeed(Atom1Feed):
+    """Atom with xml:lang on the feed and on each entry whose text is in another language."""
+
+    def root_attributes(self):
+        attrs = super().root_attributes()
+        attrs["xml:lang"] = self.feed["language"]
+        return attrs
+
+    def write_items(self, handler):
+        for item in self.items:
+            attrs = {"xml:lang": item["entry_lang"]} if item.get("entry_lang") else {}
+            handler.startElement("entry", attrs)
+            self.add_item_elements(handler, item)
+            handler.endElement("entry")
+
+
+class PlatformFeed(Feed):
+    feed_type = LanguageAtomFeed
+    url_name = None
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return conditional(super().__call__)(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = bcp47(get_language())
+        moments = [item.last_published_at for item in self._items if item.last_published_at]
+        if moments:
+            request.api_last_modified = max(moments)
+        return feed
+
+    def link(self):
+        return reverse(self.url_name)
+
+    def feed_url(self):
+        return reverse(self.url_name)
+
+    def items(self):
+        self._items = list(self.get_items()[:FEED_LIMIT])
+        return self._items
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        # Atom requires <updated>; a page made without a revision (imports, tests) has no publication date.
+        return item.last_published_at or item.first_published_at or item.latest_revision_created_at or EPOCH
+
+    def item_extra_kwargs(self, item):
+        return {"entry_lang": content_lang(item)}
+
+    def feed_extra_kwargs(self, obj):
+        return {}
+
+
+class CallsFeed(PlatformFeed):
+    url_name = "calls_feed"
+    title = gettext_lazy("Calls for participation – Municipal Partnerships Maghreb-Germany")
+    subtitle = gettext_lazy("New and updated calls for participation.")
+
+    def get_items(self):
+        return CallForParticipationPage.objects.for_listing().select_related("locale").order_by("-last_published_at")
+
+
+class EventsFeed(PlatformFeed):
+    url_name = "events_feed"
+    title = gettext_lazy("Events – Municipal Partnerships Maghreb-Germany")
+    subtitle = gettext_lazy("Upcoming events.")
+
+    def get_items(self):
+        return EventPage.objects.for_listing().upcoming().select_related("locale")
+
+    def item_description(self, item):
+        return item.summary

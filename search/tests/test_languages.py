@@ -1,0 +1,73 @@
+"""Per-language matching: the fixed query set (search/tests/corpus.py) on the database in use.
+
+Run on both databases (the suite with and without DATABASE_URL=postgres://...); ``-s`` prints the
+hits per language.
+"""
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale, Page
+
+from search import analysis
+from search.query import search_pages
+
+from .corpus import QUERIES, build_corpus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(site):
+    return build_corpus()
+
+
+def run_queries(corpus, language):
+    locale = Locale.objects.get(language_code=language)
+    hits, top, misses = 0, 0, []
+    for query, key in QUERIES[language]:
+        expected = corpus[key][language].pk
+        found = [page.pk for page in search_pages(Page.objects.all(), query, locale)]
+        if expected in found:
+            hits += 1
+            top += found[0] == expected
+        else:
+            misses.append((query, key, found))
+    return hits, top, misses
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "ar-dz", "en"])
+def test_query_set(corpus, language):
+    hits, top, misses = run_queries(corpus, language)
+    total = len(QUERIES[language])
+    print(f"\n[{connection.vendor}] {language}: {hits}/{total} found, {top}/{total} ranked first")
+    assert not misses, misses
+
+
+def test_issue_examples(corpus):
+    def titles(query, language):
+        locale = Locale.objects.get(language_code=language)
+        return [page.title for page in search_pages(Page.objects.all(), query, locale)]
+
+    assert "Abfallmanagement" in titles("Abfall", "de")
+    assert "Gestion des déchets" in titles("déchets", "fr")
+    assert "إدارة النفايات" in titles("النفايات", "ar-dz")
+    assert "مؤتمر حول المشاركة المواطنة" in titles("للمشاركة", "ar-dz")
+    assert "Waste management" in titles("waste", "en")
+
+
+def test_results_stay_in_the_visitors_language(corpus):
+    fr = Locale.objects.get(language_code="fr")
+    found = list(search_pages(Page.objects.all(), "déchets", fr))
+    assert found and all(page.locale_id == fr.pk for page in found)
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("للمشاركة", "مشارك"), ("المشاركة", "مشارك"), ("والمشاركة", "مشارك"), ("بالمشاركة", "مشارك"), ("النفايات", "نفا")],
+)
+def test_arabic_light_stemmer(word, stem):
+    assert analysis.stem(word, "ar") == stem
+
+
+def test_arabic_query_also_tries_without_a_preposition():
+    assert "مشارك" in analysis.word_variants("بمشاركة", ["ar"])

@@ -1,0 +1,277 @@
+"""Site search: filters, result details, aliases, promotions, suggestions, leaks, index updates, bad input."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.html import escape
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from programmes.factories import (
+    CallForParticipationPageFactory,
+    CountryFactory,
+    EventPageFactory,
+    TopicPageFactory,
+    add_draft_changes,
+    make_draft,
+    translate_page,
+)
+from search.query import search_pages
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [result["page"].title for result in response.context["results"]]
+
+
+@pytest.fixture
+def world(site):
+    algeria = CountryFactory(code="DZ")
+    tunisia = CountryFactory(code="TN")
+    waste = TopicPageFactory(title="Abfallwirtschaft", summary="Sammlung und Verwertung.")
+    water = TopicPageFactory(title="Wasser", summary="Trinkwasser für alle.")
+    call = CallForParticipationPageFactory(title="Aufruf Abfall Algerien", summary="Abfallprojekte gesucht.")
+    call.topics.set([waste])
+    call.countries.set([algeria])
+    call.save_revision().publish()
+    event = EventPageFactory(title="Workshop Abfall Tunesien", summary="Über <b>Abfall</b> & Recycling.")
+    event.topics.set([water])
+    event.countries.set([tunisia])
+    event.save_revision().publish()
+    return {"call": call, "event": event, "waste": waste, "water": water}
+
+
+# --- Filters, pagination, result details --------------------------------------------------------
+
+
+def test_filter_by_type(client, world):
+    assert titles(client.get("/de/search/", {"q": "Abfall", "type": "event"})) == ["Workshop Abfall Tunesien"]
+    assert titles(client.get("/de/search/", {"q": "Abfall", "type": "topic"})) == ["Abfallwirtschaft"]
+
+
+def test_filter_by_topic_and_country(client, world):
+    assert titles(client.get("/de/search/", {"q": "Abfall", "topic": world["waste"].slug, "type": "call"})) == [
+        "Aufruf Abfall Algerien"
+    ]
+    assert titles(client.get("/de/search/", {"q": "Abfall", "country": "TN"})) == ["Workshop Abfall Tunesien"]
+
+
+@pytest.mark.parametrize(
+    "params", [{"type": "unicorn"}, {"topic": "nope"}, {"country": "XX"}, {"country": "'; DROP TABLE x;--"}]
+)
+def test_unknown_filter_value_is_400_with_message(client, world, params):
+    response = client.get("/de/search/", {"q": "Abfall", **params})
+    assert response.status_code == 400
+    messages = response.context["search_messages"]
+    assert messages and escape(messages[0]) in response.content.decode()
+    # The valid part of the request still gets results.
+    assert "Aufruf Abfall Algerien" in titles(response)
+
+
+def test_result_shows_type_status_date_and_escaped_highlighted_excerpt(client, world):
+    html = client.get("/de/search/", {"q": "Abfall"}).content.decode()
+    assert "status--open" in html  # the open call
+    assert "status--upcoming" in html  # the event next week
+    assert "<time datetime=" in html
+    # The summary's markup is shown as text, the matched word is marked.
+    assert "&lt;b&gt;<mark>Abfall</mark>&lt;/b&gt; &amp; Recycling" in html
+    assert "<b>Abfall</b>" not in html
+
+
+def test_filters_are_kept_in_pagination_links(client, site):
+    for n in range(12):
+        CallForParticipationPageFactory(title=f"Sonderaufruf {n}")
+    html = client.get("/de/search/", {"q": "Sonderaufruf", "type": "call"}).content.decode()
+    assert "q=Sonderaufruf&amp;type=call&amp;page=2" in html
+
+
+# --- Languages and aliases ------------------------------------------------------------------------
+
+
+def test_alias_in_visitors_locale_is_found_and_marked(client, world):
+    fr = Locale.objects.get(language_code="fr")
+    translate_page(Page.objects.get(pk=world["call"].get_parent().pk), "fr", title="Appels")
+    alias = world["event"].create_alias(
+        parent=Page.objects.get(locale=fr, translation_key=world["event"].get_parent().translation_key)
+        if Page.objects.filter(locale=fr, translation_key=world["event"].get_parent().translation_key).exists()
+        else translate_page(world["event"].get_parent(), "fr", title="Événements"),
+        update_locale=fr,
+    )
+    response = client.get("/fr/search/", {"q": "Abfall"})
+    found = [result["page"] for result in response.context["results"]]
+    assert alias.pk in [page.pk for page in found]
+    assert all(page.locale_id == fr.pk or page.locale.language_code == "de" for page in found)
+    html = response.content.decode()
+    assert 'lang="de"' in html
+    assert "search-result" in html
+
+
+def test_translated_page_replaces_source_in_results(client, world):
+    translate_page(world["waste"], "fr", title="Gestion des déchets", summary="Collecte.")
+    found = titles(client.get("/fr/search/", {"q": "déchets"}))
+    assert found == ["Gestion des déchets"]
+
+
+# --- Promotions and popular queries -----------------------------------------------------------------
+
+
+def test_promoted_pages_come_first_and_never_leak(client, world):
+    draft = make_draft(TopicPageFactory, title="Geheimer Entwurf")
+    query = Query.get("abfall")
+    SearchPromotion.objects.create(query=query, page=world["water"], sort_order=0)
+    SearchPromotion.objects.create(query=query, page=draft, sort_order=1)
+    response = client.get("/de/search/", {"q": "Abfall"})
+    assert [r["page"].title for r in response.context["promoted"]] == ["Wasser"]
+    html = response.content.decode()
+    # The promoted page is listed before the ordinary results.
+    assert html.index("Wasser") < html.index('<ol class="search-results"')
+    assert "Geheimer Entwurf" not in html
+
+
+def test_searches_are_logged_for_the_editors_report(client, world, admin_client):
+    for _ in range(3):
+        client.get("/de/search/", {"q": "Abfall"})
+    assert Query.get("Abfall").hits == 3
+    report = admin_client.get("/admin/searchpicks/reports/search-terms/")
+    assert report.status_code == 200
+    assert "abfall" in report.content.decode().lower()
+
+
+# --- Suggestions ------------------------------------------------------------------------------------
+
+
+def test_suggestions_json(client, world):
+    data = client.get("/de/search/suggest/", {"q": "Abfallw"}).json()
+    assert [s["title"] for s in data["suggestions"]] == ["Abfallwirtschaft"]
+    assert data["suggestions"][0]["url"].startswith("/de/")
+
+
+def test_form_works_without_javascript(client, world):
+    html = client.get("/de/search/").content.decode()
+    assert 'method="get"' in html and 'name="q"' in html and 'type="submit"' in html
+    assert "search/autocomplete.js" in html
+
+
+# --- Never leaks; the index follows publishing ----------------------------------------------------
+
+
+def test_drafts_private_and_unpublished_translations_never_appear(client, world):
+    make_draft(CallForParticipationPageFactory, title="Abfall Entwurf")
+    private = CallForParticipationPageFactory(title="Abfall privat")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="geheim")
+    add_draft_changes(world["call"], title="Abfall neuer Entwurfstitel")
+    translate_page(world["call"], "fr", publish=False, title="Appel déchets brouillon")
+    for url, q in [("/de/search/", "Abfall"), ("/fr/search/", "déchets"), ("/fr/search/", "Abfall")]:
+        html = client.get(url, {"q": q}).content.decode()
+        suggestions = str(client.get(url + "suggest/", {"q": q}).json())
+        for secret in ("Entwurf", "privat", "brouillon", "Entwurfstitel"):
+            assert secret not in html and secret not in suggestions, (url, q, secret)
+
+
+def test_index_follows_publish_and_unpublish(client, site):
+    page = make_draft(CallForParticipationPageFactory, title="Zisternenbau")
+    assert titles(client.get("/de/search/", {"q": "Zisterne"})) == []
+    page.get_latest_revision().publish()
+    assert titles(client.get("/de/search/", {"q": "Zisterne"})) == ["Zisternenbau"]
+    page = Page.objects.get(pk=page.pk).specific
+    page.title = "Brunnenbau"
+    page.save_revision().publish()
+    assert titles(client.get("/de/search/", {"q": "Zisterne"})) == []
+    assert titles(client.get("/de/search/", {"q": "Brunnen"})) == ["Brunnenbau"]
+    page.unpublish()
+    assert titles(client.get("/de/search/", {"q": "Brunnen"})) == []
+
+
+# --- Bad input --------------------------------------------------------------------------------------
+
+BAD_QUERIES = [
+    "",
+    "   ",
+    "x" * 1000,
+    "Abfall " * 150,
+    '"Abfall"',
+    '"unbalanced',
+    "Abfall AND Wasser",
+    "Abfall OR Wasser",
+    "Abfall NEAR Wasser",
+    "NEAR(Abfall Wasser)",
+    "*",
+    "Abf*",
+    "%",
+    "100%",
+    "'; DROP TABLE wagtailcore_page; --",
+    "1' OR '1'='1",
+    "\u202eAbfall\u202c",
+    "\u200f\u061c النفايات",
+    "\x00",
+    "{title body}: x",
+    "title:Abfall",
+    "-Abfall",
+    "^Abfall",
+    "Abfall:*",
+    "!Abfall & | <->",
+    "\\",
+]
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_bad_queries_get_a_results_page(client, world, query):
+    for language in ("de", "ar-dz"):
+        response = client.get(f"/{language}/search/", {"q": query})
+        assert response.status_code == 200, query
+        assert client.get(f"/{language}/search/suggest/", {"q": query}).status_code == 200
+
+
+def test_rtl_controls_are_removed_from_the_echoed_query(client, world):
+    response = client.get("/de/search/", {"q": "\u202eAbfall\u202c"})
+    assert response.context["search_query"] == "Abfall"
+    assert titles(response)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    query=st.text(max_size=300)
+    | st.lists(
+        st.sampled_from(['"', "*", "%", "AND", "OR", "NEAR", "NOT", "(", ")", ":", "'", "\u202e", "Abfall", "-"])
+    ).map(" ".join),
+    kind=st.sampled_from(["", "call", "x"]),
+    page=st.sampled_from(["", "1", "2", "-1", "abc"]),
+)
+def test_fuzzed_input_never_fails(client, world, query, kind, page):
+    params = {"q": query, "type": kind, "page": page}
+    response = client.get("/de/search/", params)
+    assert response.status_code in (200, 400, 404)
+    assert client.get("/fr/search/suggest/", {"q": query}).status_code == 200
+    list(search_pages(Page.objects.all(), query, Locale.get_default())[:10])
+
+
+# --- Performance ---------------------------------------------------------------------------------------
+
+SEARCH_QUERY_CEILING = 22  # same ceiling as cms/tests/test_query_counts.py
+
+
+def test_search_page_query_count_is_flat(client, site):
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/de/search/", {"q": "Aufruf"}).status_code == 200
+        return len(context.captured_queries)
+
+    for n in range(3):
+        CallForParticipationPageFactory(title=f"Aufruf {n}")
+    client.get("/de/search/", {"q": "Aufruf"})  # fills process-wide caches
+    small = count()
+    for n in range(3, 25):
+        CallForParticipationPageFactory(title=f"Aufruf {n}", deadline=timezone.now() + datetime.timedelta(days=n))
+    assert count() == small <= SEARCH_QUERY_CEILING
+
+
+def test_suggestions_query_count(client, world, django_assert_max_num_queries):
+    client.get("/de/search/suggest/", {"q": "Abf"})
+    with django_assert_max_num_queries(8):
+        client.get("/de/search/suggest/", {"q": "Abf"})

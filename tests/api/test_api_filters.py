@@ -1,0 +1,170 @@
+"""Filters, ordering, path lookup and errors of /api/v2/pages/."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+CALL = "programmes.CallForParticipationPage"
+EVENT = "programmes.EventPage"
+
+
+def get(client, expect=200, url="/api/v2/pages/", **params):
+    response = client.get(url, params)
+    assert response.status_code == expect, (response.status_code, response.content[:500])
+    return response.json()
+
+
+def titles(data):
+    return sorted(item["title"] for item in data["items"])
+
+
+def test_call_filters(client, world):
+    assert titles(get(client, type=CALL, locale="de", status="open")) == ["Aufruf Abfall"]
+    assert titles(get(client, type=CALL, locale="de", status="closed")) == ["Aufruf Wasser (abgelaufen)"]
+    assert titles(get(client, type=CALL, locale="de", status="upcoming")) == ["Aufruf kommt"]
+    assert titles(get(client, type=CALL, locale="de", eligible="landkreise")) == ["Aufruf Wasser (abgelaufen)"]
+    assert titles(get(client, type=CALL, locale="de", country="dz")) == ["Aufruf Abfall"]
+    assert titles(get(client, type=CALL, locale="de", phase="phase-2")) == ["Aufruf Abfall"]
+    assert titles(get(client, type=CALL, locale="de", phase=str(world.phase.pk))) == ["Aufruf Abfall"]
+    # The applicant type code is the same in every language.
+    assert titles(get(client, type=CALL, locale="fr", eligible="staedte")) == ["Appel déchets"]
+
+
+def test_french_open_calls_on_waste_management(client, world):
+    """The documented partner use: topic by French slug, by German slug or by id, all the same."""
+    for topic in ("gestion-des-dechets", "abfallwirtschaft", str(world.waste.pk), str(world.fr_waste.pk)):
+        data = get(client, type=CALL, locale="fr", status="open", topic=topic)
+        assert titles(data) == ["Appel déchets"], topic
+        assert data["items"][0]["topics"][0]["title"] == "Gestion des déchets"
+        assert data["items"][0]["topics"][0]["url"].endswith("/fr/themes/gestion-des-dechets/")
+        assert data["items"][0]["countries"][0]["name"] == "Algérie"
+
+
+def test_locale_fallback_adds_untranslated_german_pages(client, world):
+    strict = titles(get(client, type=CALL, locale="fr"))
+    assert strict == ["Appel déchets"]
+    fallback = titles(get(client, type=CALL, locale="fr", fallback="true"))
+    assert fallback == ["Appel déchets", "Aufruf Wasser (abgelaufen)", "Aufruf kommt"]
+
+
+def test_event_filters(client, world):
+    upcoming = titles(get(client, type=EVENT, locale="de", upcoming="true"))
+    assert upcoming == ["Fachaustausch Abfall", "Webinar Wasser"]
+    assert titles(get(client, type=EVENT, locale="de", past="true")) == ["Rückblick"]
+    assert titles(get(client, type=EVENT, locale="de", format="hybrid")) == ["Fachaustausch Abfall"]
+    today = timezone.localdate()
+    window = {
+        "from": (today - datetime.timedelta(days=31)).isoformat(),
+        "to": (today - datetime.timedelta(days=29)).isoformat(),
+    }
+    assert titles(get(client, type=EVENT, locale="de", **window)) == ["Rückblick"]
+    ordered = get(client, type=EVENT, locale="de", order="-start")["items"]
+    assert [item["title"] for item in ordered][-1] == "Rückblick"
+
+
+def test_updated_since(client, world):
+    since = (timezone.now() + datetime.timedelta(minutes=1)).isoformat()
+    assert get(client, updated_since=since)["items"] == []
+    world.closed_call.title = "Aufruf Wasser geändert"
+    world.closed_call.save_revision().publish()
+    data = get(client, updated_since=(timezone.now() - datetime.timedelta(seconds=30)).isoformat())
+    assert "Aufruf Wasser geändert" in titles(data)
+    yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    assert get(client, updated_since=yesterday)["meta"]["total_count"] > 5
+
+
+def test_search(client, world):
+    data = get(client, type=CALL, locale="de", search="Abfall")
+    assert "Aufruf Abfall" in titles(data)
+    assert "Aufruf kommt" not in titles(data)
+    assert "Entwurf geheim" not in titles(get(client, search="geheim"))
+
+
+def test_find_by_path_with_language_prefix(client, world):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/fr/appels/appel-dechets/"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/api/v2/pages/{world.fr_call.pk}/")
+    # The German path finds the German page.
+    response = client.get("/api/v2/pages/find/", {"html_path": "/de/aufrufe/aufruf-abfall/"})
+    assert response["Location"].endswith(f"/api/v2/pages/{world.call.pk}/")
+    # An alias path (not yet translated) leads to the German page it shows.
+    response = client.get("/api/v2/pages/find/", {"html_path": "/fr/appels/aufruf-kommt/"})
+    assert response["Location"].endswith(f"/api/v2/pages/{world.upcoming_call.pk}/")
+    detail = client.get(response["Location"]).json()
+    assert detail["title"] == "Aufruf kommt"
+    assert client.get("/api/v2/pages/find/", {"html_path": "/fr/nope/"}).status_code == 404
+    assert client.get("/api/v2/pages/find/", {"html_path": "/de/aufrufe/entwurf-geheim/"}).status_code == 404
+    assert client.get("/api/v2/pages/find/", {"html_path": "/de/aufrufe/privat-geheim/"}).status_code == 404
+    assert client.get("/api/v2/pages/find/", {"html_path": "/xx/"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "params,words",
+    [
+        ({"nonsense": "1"}, "unknown query parameter"),
+        ({"locale": "xx"}, "unknown locale"),
+        ({"type": "programmes.Nope"}, "unknown page type"),
+        ({"type": "wagtailcore.Page"}, "unknown page type"),
+        ({"type": CALL, "status": "maybe"}, "unknown status"),
+        ({"type": CALL, "topic": "no-such-topic"}, "unknown topic"),
+        ({"type": CALL, "country": "XX"}, "ISO 3166-1"),
+        ({"type": CALL, "eligible": "nobody"}, "unknown applicant type"),
+        ({"type": CALL, "phase": "no-phase"}, "unknown phase"),
+        ({"status": "open"}, "needs type"),
+        ({"type": EVENT, "from": "yesterday"}, "ISO 8601"),
+        ({"type": EVENT, "to": "2026-13-45"}, "ISO 8601"),
+        ({"type": EVENT, "from": "2026-03-02", "to": "2026-03-01"}, "before"),
+        ({"type": EVENT, "upcoming": "perhaps"}, "true or false"),
+        ({"type": EVENT, "format": "telepathy"}, "unknown format"),
+        ({"updated_since": "last week"}, "ISO 8601"),
+        ({"limit": "51"}, "between 1 and 50"),
+        ({"limit": "0"}, "between 1 and 50"),
+        ({"limit": "-3"}, "whole number"),
+        ({"limit": "ten"}, "whole number"),
+        ({"offset": "-1"}, "whole number"),
+        ({"order": "colour"}, "cannot order"),
+        ({"order": "deadline"}, "needs type"),
+        ({"fields": "colour"}, "unknown fields"),
+        ({"fallback": "true"}, "needs locale"),
+        ({"child_of": "abc"}, "child_of"),
+    ],
+)
+def test_bad_input_is_a_json_400(client, world, params, words):
+    data = get(client, 400, **params)
+    assert words in data["message"], data
+
+
+def test_unknown_parameters_on_detail_and_snippets(client, world):
+    assert "unknown query parameter" in get(client, 400, f"/api/v2/pages/{world.call.pk}/", colour="red")["message"]
+    assert "unknown query parameter" in get(client, 400, "/api/v2/organisations/", colour="red")["message"]
+    assert "locale" in get(client, 400, "/api/v2/partnerships/", locale="xx")["message"]
+    assert "status" in get(client, 400, "/api/v2/partnerships/", status="xx")["message"]
+    assert get(client, 404, "/api/v2/pages/987654/")["message"]
+    assert get(client, 404, "/api/v2/partnerships/987654/")["message"]
+
+
+def test_limit_is_capped(client, world, settings):
+    settings.WAGTAILAPI_LIMIT_MAX = 2
+    assert len(get(client, limit=2)["items"]) == 2
+    assert get(client, 400, limit=3)["message"]
+
+
+def test_snippet_filters(client, world):
+    data = get(client, url="/api/v2/partnerships/", topic="gestion-des-dechets", country="DZ", status="active")
+    assert [item["maghreb_partner"] for item in data["items"]] == ["Annaba"]
+    assert data["items"][0]["topics"][0]["slug"] == "abfallwirtschaft"
+    assert data["items"][0]["region"]["code"] == "DZ-23"
+    orgs = get(client, url="/api/v2/organisations/", locale="de")
+    assert [item["short_name"] for item in orgs["items"]] == ["EG"]
+    places = get(client, url="/api/v2/places/", country="DE", fields="*")
+    assert places["items"][0]["locality"] == "Bonn"
+
+
+def test_snippet_search(client, world):
+    data = get(client, url="/api/v2/organisations/", search="Engagement")
+    assert [item["short_name"] for item in data["items"]] == ["EG"]
+    data = get(client, url="/api/v2/partnerships/", search="Annaba")
+    assert [item["maghreb_partner"] for item in data["items"]] == ["Annaba"]

@@ -1,0 +1,65 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+CALL = "programmes.CallForParticipationPage"
+EVENT = "programmes.EventPage"
+
+
+def get(client, url, status=200, **params):
+    response = client.get(url, params)
+    assert response.status_code == status, (response.status_code, response.content[:500])
+    return response.json() if response["Content-Type"].startswith("application/json") else response
+
+
+def titles(data):
+    return sorted(item["title"] for item in data["items"])
+
+
+def test_pages_listing(client, world):
+    data = get(client, "/api/v2/pages/")
+    assert data["meta"]["total_count"] > 5
+    assert "Entwurf geheim" not in titles(data)
+
+
+def test_call_listing_fields(client, world):
+    data = get(client, "/api/v2/pages/", type=CALL, locale="de", order="deadline")
+    item = next(i for i in data["items"] if i["title"] == "Aufruf Abfall")
+    assert item["status"] == "open"
+    assert item["topics"][0]["slug"] == "abfallwirtschaft"
+    assert item["countries"] == [{"id": world.dz.pk, "code": "DZ", "name": "Algerien"}]
+    assert item["eligible_types"][0]["code"] == "staedte"
+    assert item["meta"]["dir"] == "ltr"
+    assert item["meta"]["translations"][0]["locale"] == "fr"
+    assert "+" in item["deadline"] or item["deadline"].endswith("Z") is False
+
+
+def test_detail(client, world):
+    data = get(client, f"/api/v2/pages/{world.call.pk}/")
+    assert data["offer"].startswith("<p>Beratung")
+    assert 'href="http://localhost/de/themen/abfallwirtschaft/"' in data["offer"]
+    assert "linktype" not in str(data)
+    assert data["body"][0]["type"] == "rich_text"
+    assert "http://localhost/de/themen/" in data["body"][0]["value"]
+    assert data["phase"]["title"] == "Phase 2"
+
+
+def test_event_detail(client, world):
+    data = get(client, f"/api/v2/pages/{world.event.pk}/")
+    assert data["start"].endswith("+01:00")
+    assert data["online_url"] == ""
+    assert data["venue"]["locality"] == "Bonn"
+    assert data["organiser"]["short_name"] == "EG"
+    assert data["ical_url"].endswith(f"/calendar/events/{world.event.pk}.ics")
+
+
+def test_arabic_meta(client, world):
+    data = get(client, f"/api/v2/pages/{world.ar_event.pk}/")
+    assert data["meta"]["locale"] == "ar-dz"
+    assert data["meta"]["dir"] == "rtl"
+
+
+def test_find_french_path(client, world):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/fr/appels/appel-dechets/"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/api/v2/pages/{world.fr_call.pk}/")

@@ -1,0 +1,170 @@
+"""Atom feeds, iCalendar, sitemap with hreflang, robots.txt, discovery links, widget."""
+
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def atom(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    return ET.fromstring(response.content)
+
+
+def test_atom_feeds_per_language(client, world):
+    feed = atom(client, "/fr/feeds/calls.atom")
+    assert feed.get(XML_LANG) == "fr"
+    entries = feed.findall(f"{ATOM}entry")
+    titles = [entry.findtext(f"{ATOM}title") for entry in entries]
+    assert "Appel déchets" in titles and "Aufruf Abfall" not in titles
+    # Untranslated calls appear in German, marked as such.
+    german = [entry for entry in entries if entry.findtext(f"{ATOM}title") == "Aufruf kommt"][0]
+    assert german.get(XML_LANG) == "de"
+    for entry in entries:
+        updated = entry.findtext(f"{ATOM}updated")
+        assert updated and ("+" in updated or updated.endswith("Z")), updated  # RFC 3339
+        assert entry.findtext(f"{ATOM}id")
+        assert entry.find(f"{ATOM}link").get("href").startswith("http")
+    assert feed.findtext(f"{ATOM}updated") and feed.findtext(f"{ATOM}id")
+    events = atom(client, "/ar-dz/feeds/events.atom")
+    assert events.get(XML_LANG) == "ar-DZ"
+    titles = [entry.findtext(f"{ATOM}title") for entry in events.findall(f"{ATOM}entry")]
+    assert "تبادل حول النفايات" in titles and "Rückblick" not in titles
+
+
+def test_feed_links_in_head(client, world):
+    html = client.get("/fr/").content.decode()
+    assert '<link rel="alternate" type="application/atom+xml" href="/fr/feeds/calls.atom"' in html
+    assert 'href="/fr/feeds/events.atom"' in html
+    assert 'type="text/calendar" href="/fr/calendar/events.ics"' in html
+
+
+def parse_ics(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def check_timezones(calendar):
+    tzids = {component.get("tzid") for component in calendar.walk("VTIMEZONE")}
+    for event in calendar.walk("VEVENT"):
+        for name in ("dtstart", "dtend"):
+            prop = event.get(name)
+            if "TZID" in prop.params:
+                assert prop.params["TZID"] in tzids, (name, prop.params["TZID"], tzids)
+        assert event.get("uid") and event.get("dtstamp")
+    return tzids
+
+
+def test_event_ics(client, world):
+    calendar = parse_ics(client, f"/calendar/events/{world.event.pk}.ics")
+    assert calendar.get("version") == "2.0" and calendar.get("prodid")
+    assert calendar.get("name") == "Fachaustausch Abfall"
+    assert calendar.get("refresh-interval")
+    assert check_timezones(calendar) == {"Africa/Algiers"}
+    (event,) = calendar.walk("VEVENT")
+    assert event.get("dtstart").params["TZID"] == "Africa/Algiers"
+    assert event.decoded("dtstart") == world.event.zoned_start
+    assert "Bonn" in str(event.get("location"))
+    assert "conference" not in event  # the join link is not public
+    assert str(event.get("uid")) == f"{world.event.translation_key}@kommunale-zusammenarbeit-maghreb"
+    # UID stable across requests and languages.
+    again = parse_ics(client, f"/calendar/events/{world.ar_event.pk}.ics").walk("VEVENT")[0]
+    assert again.get("uid") == event.get("uid")
+
+
+def test_event_ics_conference_only_when_public(client, world):
+    (event,) = parse_ics(client, f"/calendar/events/{world.online_event.pk}.ics").walk("VEVENT")
+    assert str(event.get("conference")) == "https://video.example.org/public-room"
+
+
+def test_language_calendar_feed(client, world):
+    calendar = parse_ics(client, "/de/calendar/events.ics")
+    summaries = sorted(str(event.get("summary")) for event in calendar.walk("VEVENT"))
+    assert summaries == ["Fachaustausch Abfall", "Webinar Wasser"]
+    assert check_timezones(calendar) == {"Africa/Algiers", "Europe/Berlin"}
+    arabic = parse_ics(client, "/ar-dz/calendar/events.ics")
+    assert "تبادل حول النفايات" in [str(event.get("summary")) for event in arabic.walk("VEVENT")]
+
+
+def test_event_page_links_its_ics(client, world):
+    html = client.get("/de/veranstaltungen/fachaustausch-abfall/").content.decode()
+    assert f'href="/calendar/events/{world.event.pk}.ics"' in html
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_sitemap_with_hreflang(client, world):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    entries = {url.findtext(f"{SITEMAP}loc"): url for url in root.findall(f"{SITEMAP}url")}
+    call_de = [loc for loc in entries if loc.endswith("/de/aufrufe/aufruf-abfall/")][0]
+    links = {link.get("hreflang"): link.get("href") for link in entries[call_de].findall(f"{XHTML}link")}
+    assert set(links) == {"de", "fr", "x-default"}
+    assert links["fr"].endswith("/fr/appels/appel-dechets/")
+    assert links["x-default"] == call_de
+    # Reciprocal: the French entry lists the same set.
+    french = entries[links["fr"]]
+    assert {link.get("hreflang") for link in french.findall(f"{XHTML}link")} == {"de", "fr", "x-default"}
+    # A page with no translation has no alternates; aliases are not listed.
+    kommt = [loc for loc in entries if loc.endswith("/aufruf-kommt/")]
+    assert len(kommt) == 1 and not entries[kommt[0]].findall(f"{XHTML}link")
+
+
+def test_robots_txt(client, world):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+@pytest.mark.parametrize(
+    "url", ["/de/", "/fr/themes/gestion-des-dechets/", "/de/aufrufe/", "/de/aufrufe/aufruf-abfall/"]
+)
+def test_open_graph_and_schema_org_on_every_page(client, world, url):
+    html = client.get(url).content.decode()
+    assert 'property="og:title"' in html and 'property="og:url"' in html and 'property="og:locale"' in html
+    assert '<script type="application/ld+json">' in html
+    assert '"@context": "https://schema.org"' in html
+
+
+def test_widget(client, world):
+    frame = client.get("/widget/", {"kind": "calls", "lang": "ar-dz", "topic": "abfallwirtschaft", "country": "DZ"})
+    assert frame.status_code == 200
+    html = frame.content.decode()
+    assert '<html lang="ar-DZ" dir="rtl">' in html
+    assert "widget/kz-widget-frame.js" in html and "https://" not in html.replace("http://", "")
+    assert '"topic": "abfallwirtschaft"' in html
+    assert "X-Frame-Options" not in frame
+    assert client.get("/widget/", {"lang": "xx"}).status_code == 400
+    assert client.get("/widget/", {"kind": "nothing"}).status_code == 400
+    assert client.get("/widget/demo/").status_code == 200
+    # What the frame's script asks the API for works.
+    api = client.get(
+        "/api/v2/pages/",
+        {
+            "type": "programmes.CallForParticipationPage",
+            "locale": "ar-dz",
+            "fallback": "true",
+            "status": "open",
+            "order": "deadline",
+            "topic": "abfallwirtschaft",
+            "country": "DZ",
+            "limit": "5",
+            "fields": "deadline,time_zone",
+        },
+    )
+    assert api.status_code == 200
+    assert [item["title"] for item in api.json()["items"]] == ["Aufruf Abfall"]

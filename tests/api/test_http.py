@@ -1,0 +1,97 @@
+"""HTTP behaviour: CORS, ETag/Last-Modified/304, Cache-Control; headless preview with a token."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_etag_and_304(client, world):
+    world.call.save_revision().publish()
+    response = client.get("/api/v2/pages/", {"type": "programmes.CallForParticipationPage"})
+    etag = response["ETag"]
+    assert etag.startswith('"')
+    assert "Last-Modified" in response
+    assert "max-age=300" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    again = client.get("/api/v2/pages/", {"type": "programmes.CallForParticipationPage"}, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    since = client.get(f"/api/v2/pages/{world.call.pk}/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert since.status_code == 304
+    world.call.title = "Aufruf Abfall neu"
+    world.call.save_revision().publish()
+    changed = client.get("/api/v2/pages/", {"type": "programmes.CallForParticipationPage"}, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/de/feeds/calls.atom", "/fr/calendar/events.ics", "/sitemap.xml"])
+def test_feeds_answer_conditional_requests(client, world, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_errors_are_not_cached(client, world):
+    response = client.get("/api/v2/pages/", {"limit": "500"})
+    assert response.status_code == 400
+    assert "no-cache" in response["Cache-Control"]
+    assert response.json()["message"]
+
+
+def test_cors_for_get(client, world, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://www.bonn.de"]
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://www.bonn.de")
+    assert response["Access-Control-Allow-Origin"] == "https://www.bonn.de"
+    other = client.get("/api/v2/pages/", HTTP_ORIGIN="https://evil.example")
+    assert "Access-Control-Allow-Origin" not in other
+    preflight = client.options(
+        "/api/v2/pages/", HTTP_ORIGIN="https://www.bonn.de", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert preflight["Access-Control-Allow-Origin"] == "https://www.bonn.de"
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    # Only the API is open to other origins.
+    assert "Access-Control-Allow-Origin" not in client.get("/de/", HTTP_ORIGIN="https://www.bonn.de")
+
+
+def test_write_methods_are_refused(client, world):
+    assert client.post("/api/v2/pages/", {}).status_code in (403, 405)
+    assert client.delete(f"/api/v2/pages/{world.call.pk}/").status_code in (403, 405)
+
+
+def preview(page, user):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    request.user = user
+    return page.specific.serve_preview(request, page.specific.default_preview_mode)
+
+
+def test_admin_preview_works_without_headless_client(world, settings, django_user_model):
+    settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {}}
+    user = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw")
+    response = preview(world.call, user)
+    response.render()
+    assert response.status_code == 200
+    assert "Aufruf Abfall" in response.content.decode()
+    assert "front.example.org" not in response.content.decode()
+
+
+def test_headless_preview_with_token(client, world, settings, django_user_model):
+    from wagtail_headless_preview.models import PagePreview
+
+    settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": "https://front.example.org"}}
+    user = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw")
+    page = world.call.specific
+    page.title = "Aufruf Abfall – Entwurf der Änderung"
+    response = preview(page, user)
+    assert "front.example.org" in response.content.decode()
+    token = PagePreview.objects.latest("pk").token
+    params = {"content_type": page.get_content_type_str(), "token": token}
+    data = client.get("/api/v2/page_preview/", params)
+    assert data.status_code == 200, data.content
+    assert data.json()["title"] == "Aufruf Abfall – Entwurf der Änderung"
+    assert "no-store" in data["Cache-Control"]
+    # The live API still shows the published title.
+    assert client.get(f"/api/v2/pages/{page.pk}/").json()["title"] == "Aufruf Abfall"
+    # A token for another page type gives nothing.
+    other = {"content_type": "programmes.eventpage", "token": token}
+    assert client.get("/api/v2/page_preview/", other).status_code == 404
