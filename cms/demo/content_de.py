@@ -19,7 +19,8 @@ BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 SEED_SOURCE = "Ankündigung des Vorhabens „Kommunale Zusammenarbeit Maghreb-Deutschland“"
 PARTNERSHIP_SOURCE = "Öffentliche Projektinformationen von SKEW und GIZ"
-TODO = "Vor dem Livegang zu ergänzen:"
+# Marks the operator details that must be filled in before the site goes live.
+FILL = "Vor dem Livegang zu ergänzen:"
 
 CONTACT_EMAIL = "skew.maghreb@engagement-global.de"
 CONTACT_PHONE = "+49 228 20 717-1343"
@@ -823,11 +824,11 @@ PAGES = [
                 ("heading", {"text": "Angaben nach § 5 DDG", "level": "h2"}),
                 (
                     "rich_text",
-                    f"<p><b>{TODO}</b> Angaben des Betreibers nach § 5 DDG: Name und Rechtsform, Anschrift, "
+                    f"<p><b>{FILL}</b> Angaben des Betreibers nach § 5 DDG: Name und Rechtsform, Anschrift, "
                     "Vertretungsberechtigte, Kontakt, Registereintrag und Umsatzsteuer-Identifikationsnummer.</p>",
                 ),
                 ("heading", {"text": "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV", "level": "h2"}),
-                ("rich_text", f"<p><b>{TODO}</b> Name und Anschrift der verantwortlichen Person.</p>"),
+                ("rich_text", f"<p><b>{FILL}</b> Name und Anschrift der verantwortlichen Person.</p>"),
                 ("heading", {"text": "Über das Vorhaben", "level": "h2"}),
                 ("rich_text", SEED_ORGANISATIONS + CONTACT_LINE),
             ],
@@ -846,7 +847,7 @@ PAGES = [
                 ("heading", {"text": "Verantwortliche Stelle", "level": "h2"}),
                 (
                     "rich_text",
-                    f"<p><b>{TODO}</b> Name und Anschrift der verantwortlichen Stelle nach Art. 4 Nr. 7 DSGVO und "
+                    f"<p><b>{FILL}</b> Name und Anschrift der verantwortlichen Stelle nach Art. 4 Nr. 7 DSGVO und "
                     "die Kontaktdaten der oder des Datenschutzbeauftragten.</p>",
                 ),
                 ("heading", {"text": "Server-Protokolle", "level": "h2"}),
@@ -855,7 +856,7 @@ PAGES = [
                     "<p>Beim Aufruf einer Seite verarbeitet der Webserver technisch notwendige Daten: die "
                     "IP-Adresse, Datum und Uhrzeit, die aufgerufene Adresse, den Statuscode und die Angaben des "
                     "Browsers. Sie dienen dem sicheren Betrieb der Website.</p>"
-                    f"<p><b>{TODO}</b> Speicherdauer der Protokolle und Rechtsgrundlage.</p>",
+                    f"<p><b>{FILL}</b> Speicherdauer der Protokolle und Rechtsgrundlage.</p>",
                 ),
                 ("heading", {"text": "Cookies", "level": "h2"}),
                 (
@@ -908,7 +909,7 @@ PAGES = [
                 (
                     "rich_text",
                     "<p>Die Website wurde noch nicht vollständig nach BITV 2.0 geprüft.</p>"
-                    f"<p><b>{TODO}</b> Ergebnis der Prüfung (vollständig, teilweise oder nicht vereinbar) und "
+                    f"<p><b>{FILL}</b> Ergebnis der Prüfung (vollständig, teilweise oder nicht vereinbar) und "
                     "Methode der Prüfung.</p>",
                 ),
                 ("heading", {"text": "Bekannte Barrieren", "level": "h2"}),
