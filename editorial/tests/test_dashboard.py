@@ -106,13 +106,6 @@ class TestDashboard:
 
 @pytest.mark.django_db
 class TestNewSubmissions:
-    @pytest.fixture(autouse=True)
-    def _participation(self):
-        from django.apps import apps
-
-        if not apps.is_installed("participation"):
-            pytest.skip("the participation app is not installed")
-
     def test_needs_permission(self, users):
         assert render(NewSubmissionsPanel(users.editor)) == ""
 
