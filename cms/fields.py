@@ -32,3 +32,16 @@ class MultipleChoiceListField(models.JSONField):
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+def optional_link(to, verbose_name, help_text):
+    """An optional reference that empties itself when the target is deleted and adds no reverse accessor."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
+from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all
 
@@ -122,60 +123,16 @@ class StandardPage(PlatformHeadlessPreviewMixin, Page):
 class SiteSettings(BaseSiteSetting):
     """What every page shows in its footer. The chosen pages are shown in the visitor's language."""
 
-    contact_point = models.ForeignKey(
-        "programmes.ContactPoint",
-        verbose_name=_("contact point"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The contact shown in the footer of every page."),
+    contact_point = optional_link(
+        "programmes.ContactPoint", _("contact point"), _("The contact shown in the footer of every page.")
     )
-    contact_page = models.ForeignKey(
-        Page,
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The contact page linked in the footer."),
+    contact_page = optional_link(Page, _("contact"), _("The contact page linked in the footer."))
+    imprint_page = optional_link(Page, _("imprint"), _("The Impressum linked in the footer."))
+    privacy_page = optional_link(Page, _("privacy policy"), _("The Datenschutzerklärung linked in the footer."))
+    accessibility_page = optional_link(
+        Page, _("accessibility statement"), _("The Erklärung zur Barrierefreiheit linked in the footer.")
     )
-    imprint_page = models.ForeignKey(
-        Page,
-        verbose_name=_("imprint"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The Impressum linked in the footer."),
-    )
-    privacy_page = models.ForeignKey(
-        Page,
-        verbose_name=_("privacy policy"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The Datenschutzerklärung linked in the footer."),
-    )
-    accessibility_page = models.ForeignKey(
-        Page,
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The Erklärung zur Barrierefreiheit linked in the footer."),
-    )
-    easy_language_page = models.ForeignKey(
-        Page,
-        verbose_name=_("easy language"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The page in Leichte Sprache linked in the footer."),
-    )
+    easy_language_page = optional_link(Page, _("easy language"), _("The page in Leichte Sprache linked in the footer."))
 
     panels = [
         FieldPanel("contact_point"),
