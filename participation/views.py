@@ -55,6 +55,29 @@ def _guard(request, page):
     return None
 
 
+def _receive(request, model, page_id, anchor):
+    """The live public page a form was sent from, and the answer to give instead of processing it, if any.
+
+    Anything but a POST goes back to the form on the page; a POST may still be refused by ``_guard``.
+    """
+    _private(request)
+    page = get_object_or_404(model.objects.live().public(), pk=page_id)
+    if request.method != "POST":
+        return page, redirect(page.url + anchor)
+    return page, _guard(request, page)
+
+
+def _expired(request, page):
+    """The answer when a form's one-time token belongs to another submission (the form was reused)."""
+    return message(
+        request,
+        _("The form has expired"),
+        _("The form has expired. Please reload the page and send it again."),
+        status=400,
+        back=page,
+    )
+
+
 def _serve_with_errors(request, kind, page, form):
     """The page again, with the form and its error messages in place."""
     request.participation_form = (kind, page.pk, form)
@@ -64,11 +87,7 @@ def _serve_with_errors(request, kind, page, form):
 
 
 def register(request, page_id):
-    _private(request)
-    page = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
-    if request.method != "POST":
-        return redirect(page.url + "#registration")
-    refused = _guard(request, page)
+    page, refused = _receive(request, EventPage, page_id, "#registration")
     if refused:
         return refused
     event = services.source_page(page)
@@ -105,13 +124,7 @@ def register(request, page_id):
             back=page,
         )
     if result.registration.email != email:
-        return message(
-            request,
-            _("The form has expired"),
-            _("The form has expired. Please reload the page and send it again."),
-            status=400,
-            back=page,
-        )
+        return _expired(request, page)
     return redirect(reverse("participation:registration", args=[result.registration.token]), permanent=False)
 
 
@@ -142,11 +155,7 @@ def cancel_registration(request, token):
 
 
 def express_interest(request, page_id):
-    _private(request)
-    page = get_object_or_404(CallForParticipationPage.objects.live().public(), pk=page_id)
-    if request.method != "POST":
-        return redirect(page.url + "#interest")
-    refused = _guard(request, page)
+    page, refused = _receive(request, CallForParticipationPage, page_id, "#interest")
     if refused:
         return refused
     call = services.source_page(page)
@@ -176,13 +185,7 @@ def express_interest(request, page_id):
         if interest is None:
             raise
     if interest.email != form.cleaned_data["email"].strip().lower():
-        return message(
-            request,
-            _("The form has expired"),
-            _("The form has expired. Please reload the page and send it again."),
-            status=400,
-            back=page,
-        )
+        return _expired(request, page)
     return redirect(reverse("participation:interest_status", args=[interest.token]))
 
 

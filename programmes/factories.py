@@ -133,6 +133,17 @@ class PartnershipFactory(DjangoModelFactory):
 # --- Pages ---------------------------------------------------------------------------
 
 
+def index_page_factory(model, title, slug):
+    """A factory for one of the listing pages that sit once below the home page."""
+    return factory.make_factory(
+        model,
+        FACTORY_CLASS=wagtail_factories.PageFactory,
+        title=title,
+        slug=slug,
+        parent=factory.LazyFunction(lambda: _home_page()),
+    )
+
+
 class ProgrammePageFactory(wagtail_factories.PageFactory):
     title = "Kommunale Zusammenarbeit Maghreb-Deutschland"
     summary = "Deutsche Kommunen und Städte im Maghreb arbeiten in Projektpartnerschaften zusammen."
@@ -153,13 +164,7 @@ class ProgrammePhasePageFactory(wagtail_factories.PageFactory):
         model = ProgrammePhasePage
 
 
-class TopicIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Themen"
-    slug = "themen"
-    parent = factory.LazyFunction(lambda: _home_page())
-
-    class Meta:
-        model = TopicIndexPage
+TopicIndexPageFactory = index_page_factory(TopicIndexPage, "Themen", "themen")
 
 
 class TopicPageFactory(wagtail_factories.PageFactory):
@@ -171,13 +176,7 @@ class TopicPageFactory(wagtail_factories.PageFactory):
         model = TopicPage
 
 
-class CallIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Aufrufe"
-    slug = "aufrufe"
-    parent = factory.LazyFunction(lambda: _home_page())
-
-    class Meta:
-        model = CallIndexPage
+CallIndexPageFactory = index_page_factory(CallIndexPage, "Aufrufe", "aufrufe")
 
 
 class CallForParticipationPageFactory(wagtail_factories.PageFactory):
@@ -194,13 +193,7 @@ class CallForParticipationPageFactory(wagtail_factories.PageFactory):
         model = CallForParticipationPage
 
 
-class EventIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Veranstaltungen"
-    slug = "veranstaltungen"
-    parent = factory.LazyFunction(lambda: _home_page())
-
-    class Meta:
-        model = EventIndexPage
+EventIndexPageFactory = index_page_factory(EventIndexPage, "Veranstaltungen", "veranstaltungen")
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
@@ -219,13 +212,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = EventPage
 
 
-class PartnershipIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Partnerschaften"
-    slug = "partnerschaften"
-    parent = factory.LazyFunction(lambda: _home_page())
-
-    class Meta:
-        model = PartnershipIndexPage
+PartnershipIndexPageFactory = index_page_factory(PartnershipIndexPage, "Partnerschaften", "partnerschaften")
 
 
 def _home_page():

@@ -109,9 +109,30 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         return super().post(request, **kwargs)
 
 
+# wagtail-localize's translation-editor endpoints: (route, URL name = view function in its edit_translation module).
+TRANSLATION_EDITOR_ROUTES = [
+    ("strings/<int:string_segment_id>/edit/", "edit_string_translation"),
+    ("overrides/<int:overridable_segment_id>/edit/", "edit_override"),
+    ("pofile/download/", "download_pofile"),
+    ("pofile/upload/", "upload_pofile"),
+    ("machine_translate/", "machine_translate"),
+    ("preview/", "preview_translation"),
+    ("preview/<str:mode>/", "preview_translation"),
+    ("disable/", "stop_translation"),
+]
+
+
 def guarded_urlpatterns():
     """URL patterns mirroring wagtail-localize's, to be mounted at ``admin/localize/`` before its own."""
-    return [
+    editor = [
+        path(
+            f"translate/<int:translation_id>/{route}",
+            _guard_translation(getattr(edit_translation, name)),
+            name=name,
+        )
+        for route, name in TRANSLATION_EDITOR_ROUTES
+    ]
+    return editor + [
         path("submit/page/<int:page_id>/", SubmitPageTranslationView.as_view(), name="submit_page_translation"),
         path(
             "submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
@@ -119,46 +140,6 @@ def guarded_urlpatterns():
             name="submit_snippet_translation",
         ),
         path("update/<int:translation_source_id>/", UpdateTranslationsView.as_view(), name="update_translations"),
-        path(
-            "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            _guard_translation(edit_translation.edit_string_translation),
-            name="edit_string_translation",
-        ),
-        path(
-            "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-            _guard_translation(edit_translation.edit_override),
-            name="edit_override",
-        ),
-        path(
-            "translate/<int:translation_id>/pofile/download/",
-            _guard_translation(edit_translation.download_pofile),
-            name="download_pofile",
-        ),
-        path(
-            "translate/<int:translation_id>/pofile/upload/",
-            _guard_translation(edit_translation.upload_pofile),
-            name="upload_pofile",
-        ),
-        path(
-            "translate/<int:translation_id>/machine_translate/",
-            _guard_translation(edit_translation.machine_translate),
-            name="machine_translate",
-        ),
-        path(
-            "translate/<int:translation_id>/preview/",
-            _guard_translation(edit_translation.preview_translation),
-            name="preview_translation",
-        ),
-        path(
-            "translate/<int:translation_id>/preview/<str:mode>/",
-            _guard_translation(edit_translation.preview_translation),
-            name="preview_translation",
-        ),
-        path(
-            "translate/<int:translation_id>/disable/",
-            _guard_translation(edit_translation.stop_translation),
-            name="stop_translation",
-        ),
     ]
 
 

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
+from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
@@ -63,14 +64,10 @@ class CallForParticipationPage(PlatformHeadlessPreviewMixin, Page):
         related_name="+",
         help_text=_("Countries of the partner municipalities."),
     )
-    phase = models.ForeignKey(
+    phase = optional_link(
         "programmes.ProgrammePhasePage",
-        verbose_name=_("programme phase"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The programme phase the call belongs to."),
+        _("programme phase"),
+        _("The programme phase the call belongs to."),
     )
 
     time_zone = models.CharField(
@@ -106,14 +103,10 @@ class CallForParticipationPage(PlatformHeadlessPreviewMixin, Page):
         blank=True,
         help_text=_("Questions people ask about the call, with their answers."),
     )
-    contact_point = models.ForeignKey(
+    contact_point = optional_link(
         "programmes.ContactPoint",
-        verbose_name=_("contact point"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Who answers questions about the call."),
+        _("contact point"),
+        _("Who answers questions about the call."),
     )
 
     objects = CallManager()

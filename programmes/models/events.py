@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
-from cms.fields import MultipleChoiceListField
+from cms.fields import MultipleChoiceListField, optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
@@ -95,14 +95,10 @@ class EventPage(PlatformHeadlessPreviewMixin, Page):
     event_format = models.CharField(
         _("format"), max_length=20, choices=EventFormat.choices, help_text=_("Online, on site, or both.")
     )
-    venue = models.ForeignKey(
+    venue = optional_link(
         "programmes.Venue",
-        verbose_name=_("venue"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Required for events on site and hybrid events."),
+        _("venue"),
+        _("Required for events on site and hybrid events."),
     )
     online_platform = models.CharField(
         _("online platform"), max_length=100, blank=True, help_text=_("For example the video conference software.")
@@ -150,14 +146,10 @@ class EventPage(PlatformHeadlessPreviewMixin, Page):
         blank=True,
         help_text=_("For example “Simultaneous interpretation German–French”."),
     )
-    organiser = models.ForeignKey(
+    organiser = optional_link(
         "programmes.Organisation",
-        verbose_name=_("organiser"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The organisation that hosts the event."),
+        _("organiser"),
+        _("The organisation that hosts the event."),
     )
     topics = ParentalManyToManyField(
         "programmes.TopicPage",
@@ -173,23 +165,15 @@ class EventPage(PlatformHeadlessPreviewMixin, Page):
         related_name="+",
         help_text=_("The countries the event concerns."),
     )
-    related_call = models.ForeignKey(
+    related_call = optional_link(
         "programmes.CallForParticipationPage",
-        verbose_name=_("related call"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The call for participation the event informs about, if any."),
+        _("related call"),
+        _("The call for participation the event informs about, if any."),
     )
-    phase = models.ForeignKey(
+    phase = optional_link(
         "programmes.ProgrammePhasePage",
-        verbose_name=_("programme phase"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The programme phase the event belongs to."),
+        _("programme phase"),
+        _("The programme phase the event belongs to."),
     )
 
     objects = EventManager()

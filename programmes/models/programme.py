@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
+from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all
 
@@ -36,14 +37,10 @@ class ProgrammePage(PlatformHeadlessPreviewMixin, Page):
         related_name="+",
         help_text=_("The topics partnerships in this programme work on."),
     )
-    contact_point = models.ForeignKey(
+    contact_point = optional_link(
         "programmes.ContactPoint",
-        verbose_name=_("contact point"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Who answers questions about the programme."),
+        _("contact point"),
+        _("Who answers questions about the programme."),
     )
 
     content_panels = Page.content_panels + [

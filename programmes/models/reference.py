@@ -15,6 +15,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.fields import optional_link
+
 
 @lru_cache(maxsize=16)
 def _iso_catalogue(domain, language):
@@ -161,14 +163,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         default=Kind.OTHER,
         help_text=_("What kind of organisation this is."),
     )
-    country = models.ForeignKey(
+    country = optional_link(
         Country,
-        verbose_name=_("country"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The country the item belongs to."),
+        _("country"),
+        _("The country the item belongs to."),
     )
     website = models.URLField(
         _("website"), blank=True, help_text=_("The organisation's own website, as a full address.")
@@ -197,14 +195,10 @@ class ContactPoint(TranslatableMixin, models.Model):
     """Where people can ask: a team or a service point, never a made-up person."""
 
     title = models.CharField(_("title"), max_length=200, help_text=_("For example “Kontakt SKEW”."))
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The organisation behind this contact point."),
+        _("organisation"),
+        _("The organisation behind this contact point."),
     )
     email = models.EmailField(
         _("e-mail"),
@@ -258,14 +252,10 @@ class Venue(TranslatableMixin, ClusterableModel):
     )
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True, help_text=_("The postal code."))
     locality = models.CharField(_("town or city"), max_length=120, help_text=_("The town or city."))
-    region = models.ForeignKey(
+    region = optional_link(
         Region,
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The region the place lies in."),
+        _("region"),
+        _("The region the place lies in."),
     )
     country = models.ForeignKey(
         Country,

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
+from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 
 from .querysets import ListingPageManager
@@ -39,14 +40,10 @@ class TopicIndexPage(PlatformHeadlessPreviewMixin, Page):
 
 class TopicPage(PlatformHeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    image = models.ForeignKey(
+    image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the page and in listings; its description is used as alternative text."),
+        _("image"),
+        _("Shown at the top of the page and in listings; its description is used as alternative text."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 
