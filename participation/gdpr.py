@@ -3,8 +3,12 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from . import services
 from .models import ExpressionOfInterest, OutgoingMail, Registration, RegistrationStatus
@@ -80,6 +84,10 @@ def delete_person(email):
                 registration.status = RegistrationStatus.CANCELLED
                 registration.save(update_fields=["status", "updated_at"])
                 services.promote_waiting(registration.event)
+        forget_in_audit_log(Registration, Registration.objects.filter(email__iexact=email).values_list("pk", flat=True))
+        forget_in_audit_log(
+            ExpressionOfInterest, ExpressionOfInterest.objects.filter(email__iexact=email).values_list("pk", flat=True)
+        )
         counts = {
             "registrations": Registration.objects.filter(email__iexact=email)
             .delete()[1]
@@ -91,6 +99,19 @@ def delete_person(email):
             "emails": OutgoingMail.objects.filter(to__iexact=email).delete()[0],
         }
     return counts
+
+
+def forget_in_audit_log(model, ids):
+    """Keep the admin's history of who did what and when, but no longer whose submission it was.
+
+    Wagtail labels log entries with the object's name, here "name (e-mail)", and keeps them after
+    the object is deleted.
+    """
+    ids = [str(pk) for pk in ids]
+    if not ids:
+        return
+    entries = ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
+    entries.update(label=Concat(Value(f"{model._meta.verbose_name} #"), F("object_id")), data={})
 
 
 def retention_cutoff(now=None):
@@ -124,5 +145,7 @@ def purge(now=None, dry_run=False):
                 described = [(m.pk, f"{m.created_at:%Y-%m-%d}, {'sent' if m.sent_at else 'unsent'}") for m in queryset]
             removed[kind] = described
             if not dry_run:
-                queryset.model.objects.filter(pk__in=[pk for pk, _ in described]).delete()
+                ids = [pk for pk, _ in described]
+                forget_in_audit_log(queryset.model, ids)
+                queryset.model.objects.filter(pk__in=ids).delete()
     return removed

@@ -4,13 +4,16 @@ Every response here is private (never cached) and not indexed (see ``middleware`
 """
 
 import logging
+import math
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from programmes.models import CallForParticipationPage, EventPage
 
@@ -36,10 +39,16 @@ def message(request, title, text, status=200, back=None):
 def _guard(request, page):
     """Responses every submission may get before its form is looked at (None if it may go on)."""
     if not allow_submission(request):
+        minutes = math.ceil(settings.PARTICIPATION_RATE_LIMIT_WINDOW / 60)
         return message(
             request,
             _("Too many submissions"),
-            _("You have sent this form too often in a short time. Please wait ten minutes and try again."),
+            ngettext(
+                "You have sent this form too often in a short time. Please wait %(minutes)s minute and try again.",
+                "You have sent this form too often in a short time. Please wait %(minutes)s minutes and try again.",
+                minutes,
+            )
+            % {"minutes": minutes},
             status=429,
             back=page,
         )

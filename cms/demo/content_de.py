@@ -835,20 +835,160 @@ PAGES = [
         },
     },
     {
+        # What the platform really stores and for how long. The numbers mirror settings
+        # (PARTICIPATION_RETENTION_DAYS, PARTICIPATION_RATE_LIMIT, PARTICIPATION_RATE_LIMIT_WINDOW) and the
+        # field lists mirror participation/forms.py: cms/tests/test_demo_privacy.py checks both.
         "key": "privacy",
         "type": "home.StandardPage",
         "parent": "home",
         "slug": "datenschutz",
         "title": "Datenschutzerklärung",
         "fields": {
-            "summary": "Welche Daten diese Website verarbeitet: Server-Protokolle, keine Cookies für Besucherinnen "
-            "und Besucher, keine Anfragen an Dritte, kein Tracking.",
+            "summary": "Welche Daten diese Website speichert und wie lange: Anmeldungen zu Veranstaltungen und "
+            "Interessensbekundungen, technisch notwendige Cookies, Suchbegriffe und Protokolle. Kein Tracking, keine "
+            "Anfragen an Dritte.",
             "body": [
+                (
+                    "rich_text",
+                    "<p>Diese Erklärung sagt Ihnen, welche personenbezogenen Daten diese Website verarbeitet, wozu, "
+                    "auf welcher Rechtsgrundlage und wie lange. Kurz gesagt: Die Website speichert personenbezogene "
+                    "Daten nur, wenn Sie sich zu einer Veranstaltung anmelden oder Interesse an einer "
+                    "Projektpartnerschaft bekunden, und löscht sie nach einer festen Frist. Es gibt kein Tracking, "
+                    "keine Werbung und keine Inhalte von Dritten.</p>",
+                ),
                 ("heading", {"text": "Verantwortliche Stelle", "level": "h2"}),
                 (
                     "rich_text",
                     f"<p><b>{FILL}</b> Name und Anschrift der verantwortlichen Stelle nach Art. 4 Nr. 7 DSGVO und "
                     "die Kontaktdaten der oder des Datenschutzbeauftragten.</p>",
+                ),
+                ("heading", {"text": "Anmeldung zu Veranstaltungen und Interessensbekundungen", "level": "h2"}),
+                (
+                    "rich_text",
+                    "<p>Solange die Anmeldung zu einer Veranstaltung oder ein Aufruf offen ist, können Sie sich auf "
+                    "der Seite der Veranstaltung anmelden oder auf der Seite des Aufrufs Interesse an einer "
+                    "Projektpartnerschaft bekunden. Wir speichern nur, was Sie im Formular angeben, und die Angaben, "
+                    "die wir für die Bearbeitung brauchen.</p>",
+                ),
+                ("heading", {"text": "Anmeldung zu einer Veranstaltung", "level": "h3"}),
+                (
+                    "rich_text",
+                    "<p>Wir speichern:</p>"
+                    "<ul><li>Name</li><li>Organisation oder Kommune</li><li>Funktion (freiwillig)</li>"
+                    "<li>E-Mail-Adresse</li><li>Bevorzugte Sprache</li>"
+                    "<li>Bedarf an Barrierefreiheit oder Dolmetschung (freiwillig)</li>"
+                    "<li>den Zeitpunkt Ihrer Anmeldung und Ihrer Einwilligung</li>"
+                    "<li>den Stand der Anmeldung (bestätigt, Warteliste oder storniert) und gegebenenfalls eine "
+                    "interne Notiz des Programmteams</li></ul>"
+                    "<p>Wir verwenden diese Angaben, um die Veranstaltung zu organisieren: um die Plätze und die "
+                    "Warteliste zu verwalten, Ihnen die Bestätigung mit einer Kalenderdatei und bei "
+                    "Online-Veranstaltungen den Zugangslink zu schicken, Sie über Änderungen zu informieren und Ihren "
+                    "Bedarf an Barrierefreiheit oder Dolmetschung zu berücksichtigen.</p>",
+                ),
+                ("heading", {"text": "Interessensbekundung für einen Aufruf", "level": "h3"}),
+                (
+                    "rich_text",
+                    "<p>Wir speichern:</p>"
+                    "<ul><li>Kommune oder Unternehmen und deren Typ</li><li>Bundesland</li><li>Ansprechperson</li>"
+                    "<li>E-Mail-Adresse</li><li>Interessierende Themen (freiwillig)</li>"
+                    "<li>Bevorzugtes Partnerland (freiwillig)</li><li>Nachricht (freiwillig)</li>"
+                    "<li>die Sprache, in der Sie das Formular ausgefüllt haben</li>"
+                    "<li>den Zeitpunkt des Eingangs und Ihrer Einwilligung</li>"
+                    "<li>den Bearbeitungsstand (neu, in Prüfung, kontaktiert, abgeschlossen) und gegebenenfalls eine "
+                    "interne Notiz des Programmteams</li></ul>"
+                    "<p>Wir verwenden diese Angaben, um Ihre Interessensbekundung zu prüfen, mit Ihnen Kontakt "
+                    "aufzunehmen und Sie auf dem Weg zu einer Projektpartnerschaft zu beraten.</p>",
+                ),
+                ("heading", {"text": "Rechtsgrundlage und Widerruf", "level": "h3"}),
+                (
+                    "rich_text",
+                    "<p>Rechtsgrundlage ist Ihre Einwilligung, die Sie im Formular mit dem Häkchen erteilen (Art. 6 "
+                    "Abs. 1 lit. a DSGVO). Soweit wir die Angaben brauchen, um die Veranstaltung, zu der Sie sich "
+                    "angemeldet haben, mit Ihnen durchzuführen, ist Rechtsgrundlage außerdem Art. 6 Abs. 1 lit. b "
+                    "DSGVO.</p>"
+                    "<p>Angaben zu Barrierefreiheit oder Dolmetschung sind freiwillig. Lassen sie Rückschlüsse auf "
+                    "Ihre Gesundheit zu, verarbeiten wir sie nur aufgrund Ihrer ausdrücklichen Einwilligung (Art. 9 "
+                    "Abs. 2 lit. a DSGVO) und nur, um Ihnen die Teilnahme zu ermöglichen.</p>"
+                    "<p>Sie können Ihre Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 "
+                    "DSGVO); die Rechtmäßigkeit der Verarbeitung bis zum Widerruf bleibt unberührt. Schreiben Sie "
+                    "dazu an die unten genannte Adresse. Wir löschen dann Ihre Angaben; eine Anmeldung ist damit "
+                    "storniert. Eine Anmeldung können Sie außerdem jederzeit selbst über den Link in der "
+                    "Bestätigungs-E-Mail stornieren; Ihr Platz geht dann an die nächste Person auf der Warteliste.</p>",
+                ),
+                ("heading", {"text": "Wer Ihre Angaben sieht", "level": "h3"}),
+                (
+                    "rich_text",
+                    "<p>Ihre Angaben sehen nur die Mitglieder des Programmteams, die im Verwaltungsbereich der Website "
+                    "dafür freigeschaltet sind, und die Administratorinnen und Administratoren der Website. Das "
+                    "Programmteam kann die Angaben für die Organisation als Tabelle exportieren, etwa als "
+                    "Teilnehmendenliste. Öffentlich erscheinen sie nirgends: nicht auf der Website, nicht in der "
+                    "Suche, nicht in Feeds oder Kalenderdateien und nicht in der Programmierschnittstelle (API). Ihre "
+                    "IP-Adresse wird nicht mit Ihren Angaben gespeichert.</p>",
+                ),
+                ("heading", {"text": "E-Mails", "level": "h3"}),
+                (
+                    "rich_text",
+                    "<p>Nach dem Absenden erhalten Sie eine Bestätigung per E-Mail in Ihrer Sprache, bei einer "
+                    "Anmeldung mit einer Kalenderdatei (.ics). Weitere E-Mails erhalten Sie, wenn Sie von der "
+                    "Warteliste nachrücken, wenn Ihre Anmeldung storniert wird oder wenn Ihre E-Mail-Adresse ein "
+                    "zweites Mal für dieselbe Veranstaltung angemeldet wird. Wir speichern jede E-Mail mit "
+                    "Empfängeradresse, Betreff, Text und Anhang, damit sie bei einer Störung erneut versandt werden "
+                    "kann.</p>"
+                    "<p>Die Bestätigung einer Anmeldung enthält einen persönlichen Link, mit dem Sie Ihre Anmeldung "
+                    "ansehen und stornieren können. Bitte geben Sie diesen Link nicht weiter: Wer ihn kennt, sieht "
+                    "Ihren Namen und Ihre E-Mail-Adresse.</p>",
+                ),
+                ("heading", {"text": "Speicherdauer", "level": "h3"}),
+                (
+                    "rich_text",
+                    "<p>Wir löschen automatisch:</p>"
+                    "<ul><li>Anmeldungen zu Veranstaltungen, auch stornierte und solche auf der Warteliste: 180 Tage "
+                    "nach dem Ende der Veranstaltung</li>"
+                    "<li>Interessensbekundungen: 180 Tage nach der letzten Änderung, also nach dem Eingang oder nach "
+                    "der letzten Bearbeitung durch das Programmteam</li>"
+                    "<li>gespeicherte E-Mails: 180 Tage, nachdem sie erstellt wurden</li></ul>"
+                    "<p>Der Löschlauf findet täglich statt. Auf Ihren Wunsch löschen wir Ihre Angaben früher (siehe "
+                    "„Ihre Rechte“).</p>",
+                ),
+                ("heading", {"text": "Schutz der Formulare vor Missbrauch", "level": "h2"}),
+                (
+                    "rich_text",
+                    "<p>Damit die Formulare nicht massenhaft automatisch abgeschickt werden, zählt die Website, wie "
+                    "oft von einer IP-Adresse aus eine Anmeldung oder Interessensbekundung abgeschickt wird. Mehr als "
+                    "10 innerhalb von 10 Minuten nimmt sie nicht an. Dafür hält sie die IP-Adresse mit dem Zähler nur "
+                    "im Zwischenspeicher (Cache) des Servers und löscht beide nach spätestens 10 Minuten automatisch. "
+                    "Die IP-Adresse wird nicht in der Datenbank gespeichert und nicht mit Ihren Angaben "
+                    "verknüpft.</p>"
+                    "<p>Außerdem enthält jedes Formular ein Feld, das Menschen nicht sehen. Ist es ausgefüllt, hat "
+                    "sehr wahrscheinlich ein Programm das Formular abgeschickt, und nichts wird gespeichert.</p>"
+                    "<p>Rechtsgrundlage ist unser berechtigtes Interesse an einem sicheren Betrieb der Formulare "
+                    "(Art. 6 Abs. 1 lit. f DSGVO).</p>",
+                ),
+                ("heading", {"text": "Cookies", "level": "h2"}),
+                (
+                    "rich_text",
+                    "<p>Diese Website setzt nur technisch notwendige Cookies, keine Cookies für Analyse oder "
+                    "Werbung. Dafür ist keine Einwilligung erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG).</p>"
+                    "<ul><li><b>csrftoken</b>: wird gesetzt, wenn eine Seite ein Formular zeigt, also das "
+                    "Anmeldeformular einer Veranstaltung, das Formular für Interessensbekundungen, die Seite zu Ihrer "
+                    "Anmeldung oder die Passwortabfrage einer geschützten Seite. Es enthält eine zufällige "
+                    "Zeichenfolge, die gefälschte Formularanfragen (Cross-Site Request Forgery) verhindert, und läuft "
+                    "nach einem Jahr ab.</li>"
+                    "<li><b>sessionid</b>: wird nur gesetzt, wenn sich Redakteurinnen und Redakteure im "
+                    "Verwaltungsbereich anmelden oder wenn jemand das Passwort einer geschützten Seite eingibt. Es "
+                    "hält die Anmeldung aufrecht und läuft beim Abmelden, spätestens nach zwei Wochen ab.</li></ul>"
+                    "<p>Im Verwaltungsbereich, den nur Redakteurinnen und Redakteure nutzen, setzt das "
+                    "Redaktionssystem weitere technisch notwendige Cookies, etwa für Hinweismeldungen. Ihre Sprache "
+                    "wählen Sie über die Adresse der Seite (/de/, /fr/, /ar-dz/, /en/); dafür wird kein Cookie "
+                    "gesetzt.</p>",
+                ),
+                ("heading", {"text": "Suche", "level": "h2"}),
+                (
+                    "rich_text",
+                    "<p>Wenn Sie die Suche dieser Website benutzen, speichern wir den Suchbegriff und wie oft er an "
+                    "einem Tag gesucht wurde, ohne IP-Adresse, ohne Cookie und ohne Bezug zu Ihrer Person. Daraus "
+                    "sieht die Redaktion die häufigsten Suchbegriffe und kann passende Seiten hervorheben. Bitte geben "
+                    "Sie keine personenbezogenen Daten wie Namen oder E-Mail-Adressen in das Suchfeld ein.</p>",
                 ),
                 ("heading", {"text": "Server-Protokolle", "level": "h2"}),
                 (
@@ -856,22 +996,24 @@ PAGES = [
                     "<p>Beim Aufruf einer Seite verarbeitet der Webserver technisch notwendige Daten: die "
                     "IP-Adresse, Datum und Uhrzeit, die aufgerufene Adresse, den Statuscode und die Angaben des "
                     "Browsers. Sie dienen dem sicheren Betrieb der Website.</p>"
-                    f"<p><b>{FILL}</b> Speicherdauer der Protokolle und Rechtsgrundlage.</p>",
-                ),
-                ("heading", {"text": "Cookies", "level": "h2"}),
-                (
-                    "rich_text",
-                    "<p>Für Besucherinnen und Besucher setzt diese Website keine Cookies. Nur wer sich als "
-                    "Redakteurin oder Redakteur anmeldet, erhält ein Sitzungs-Cookie und ein Cookie zum Schutz vor "
-                    "gefälschten Formularanfragen (CSRF). Dasselbe gilt beim Öffnen einer passwortgeschützten "
-                    "Seite.</p>",
+                    "<p>Die Anwendung selbst schreibt keine IP-Adressen in ihre Protokolle. Sie protokolliert Fehler "
+                    "und Warnungen mit Uhrzeit, aufgerufener Adresse und Fehlermeldung, zum Beispiel wenn eine Seite "
+                    "nicht gefunden wird oder der Versand einer E-Mail scheitert; die Fehlermeldung des Mailservers "
+                    "kann dabei die Empfängeradresse enthalten. Rechtsgrundlage ist unser berechtigtes Interesse an "
+                    "einem sicheren und stabilen Betrieb (Art. 6 Abs. 1 lit. f DSGVO).</p>"
+                    f"<p><b>{FILL}</b> Ob der vorgeschaltete Webserver oder der Hosting-Dienstleister "
+                    "Zugriffsprotokolle mit IP-Adressen speichert, und wie lange alle Protokolle aufbewahrt "
+                    "werden.</p>",
                 ),
                 ("heading", {"text": "Keine Anfragen an Dritte, kein Tracking", "level": "h2"}),
                 (
                     "rich_text",
                     "<p>Schriften, Skripte und Bilder liegen auf dem Server dieser Website. Beim Besuch werden keine "
                     "Daten an Dritte übertragen. Es gibt keine Analyse- oder Tracking-Werkzeuge und keine "
-                    "eingebetteten Inhalte anderer Anbieter.</p>",
+                    "eingebetteten Inhalte anderer Anbieter.</p>"
+                    f"<p><b>{FILL}</b> Hosting-Dienstleister, Mailserver für den Versand der E-Mails und "
+                    "gegebenenfalls Speicherdienst für Bilder und Dokumente, die als Auftragsverarbeiter (Art. 28 "
+                    "DSGVO) tätig sind.</p>",
                 ),
                 ("heading", {"text": "Kontaktaufnahme", "level": "h2"}),
                 (
@@ -884,7 +1026,12 @@ PAGES = [
                     "rich_text",
                     "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung, "
                     "auf Datenübertragbarkeit und auf Widerspruch (Art. 15 bis 21 DSGVO). Sie können sich bei einer "
-                    "Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSGVO).</p>",
+                    "Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSGVO).</p>"
+                    "<p>Zu Anmeldungen und Interessensbekundungen stellen wir Ihnen auf Anfrage alle Angaben zusammen, "
+                    "die zu Ihrer E-Mail-Adresse gespeichert sind, auch in einem maschinenlesbaren Format (JSON), oder "
+                    "löschen sie vollständig, einschließlich der gespeicherten E-Mails. Schreiben Sie dazu bitte von "
+                    "dieser E-Mail-Adresse aus an die verantwortliche Stelle oder an Kontakt SKEW, damit wir Ihre "
+                    "Angaben keiner anderen Person geben:</p>" + CONTACT_LINE,
                 ),
             ],
         },

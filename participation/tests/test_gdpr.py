@@ -78,3 +78,25 @@ def test_admin_personal_data_view(admin_client, event):
     assert unconfirmed.status_code == 200 and Registration.objects.exists()
     deleted = admin_client.post(url, {"email": "anna@example.org", "delete": "1", "confirm_delete": "on"})
     assert deleted.status_code == 302 and not Registration.objects.exists()
+
+
+def test_deleting_and_purging_leave_no_personal_data_in_the_audit_log(client, event, call, lands, settings):
+    """Admin edits are logged as "name (e-mail)"; the history stays, whose submission it was goes."""
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    register(client, event, email="anna@example.org", name="Anna Beispiel")
+    register(client, event, email="old@example.org", name="Otto Alt")
+    log(Registration.objects.get(email="anna@example.org"), "wagtail.edit")
+    log(Registration.objects.get(email="old@example.org"), "wagtail.edit")
+    assert ModelLogEntry.objects.filter(label__contains="anna@example.org").exists()
+
+    call_command("personal_data", "delete", "anna@example.org", "--yes", stdout=io.StringIO())
+    settings.PARTICIPATION_RETENTION_DAYS = 30
+    event.start, event.end = timezone.now() - datetime.timedelta(days=32), timezone.now() - datetime.timedelta(days=31)
+    event.save_revision().publish()
+    call_command("purge_expired_submissions", stdout=io.StringIO())
+
+    labels = list(ModelLogEntry.objects.filter(action="wagtail.edit").values_list("label", flat=True))
+    assert len(labels) == 2
+    assert not [label for label in labels if "example.org" in label or "Anna" in label or "Otto" in label]
