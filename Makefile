@@ -51,7 +51,7 @@ run: messages demo ## Run the demo site on http://127.0.0.1:8000
 
 .PHONY: test
 test: install messages browser-deps ## Run the whole test suite, browser tests included
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 .PHONY: lint
 lint: install ## ruff, Django's checks, migrations and translation files up to date

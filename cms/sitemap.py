@@ -2,7 +2,9 @@
 
 Every live, public, real page is listed once under its own URL; its <xhtml:link> alternates name
 each live real translation plus x-default (the German version). Aliases (pages not yet translated)
-are not listed: they show the German text, whose own URL is the canonical one.
+are not listed: they show the German text, whose own URL is the canonical one. Partnerships
+(snippets with a page under the partnership index) are listed the same way, one entry per
+language version.
 """
 
 from collections import defaultdict
@@ -32,29 +34,52 @@ def sitemap_pages(request):
     return result
 
 
+def sitemap_partnerships(request):
+    """(partnership, full URL) for every partnership in a language with a published partnership index.
+
+    Each language version is listed under its own language's index; the source-language version
+    a language without a translation falls back to is not listed again (like an alias).
+    """
+    from programmes.models import Partnership
+    from programmes.models.partnerships import landing_pages
+
+    landing = landing_pages()
+    if not landing:
+        return []
+    items = Partnership.objects.filter(locale_id__in=landing).select_related("locale").order_by("locale_id", "pk")
+    result = []
+    for item in items:
+        url = item.get_url(request, item.locale, full=True, fallback=False)
+        if url:
+            result.append((item, url))
+    return result
+
+
 @conditional
 def sitemap_view(request):
     pages = sitemap_pages(request)
-    by_key = defaultdict(dict)
-    urls = {}
+    # (key, url, lastmod): pages by translation key, partnerships by theirs (another model: keys never clash).
+    entries = []
     for page in pages:
         url = page.get_full_url(request)
         if url:
-            urls[page.pk] = url
-            by_key[page.translation_key][page.locale.language_code] = url
+            entries.append((("page", page.translation_key), page.locale.language_code, url, page.last_published_at))
+    for item, url in sitemap_partnerships(request):
+        entries.append((("partnership", item.translation_key), item.locale.language_code, url, None))
+    by_key = defaultdict(dict)
+    for key, code, url, _lastmod in entries:
+        by_key[key][code] = url
     order = [code for code, _name in settings.LANGUAGES]
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
-    for page in pages:
-        if page.pk not in urls:
-            continue
+    for key, _code, url, lastmod in entries:
         lines.append("<url>")
-        lines.append(f"<loc>{escape(urls[page.pk])}</loc>")
-        if page.last_published_at:
-            lines.append(f"<lastmod>{page.last_published_at.date().isoformat()}</lastmod>")
-        versions = by_key[page.translation_key]
+        lines.append(f"<loc>{escape(url)}</loc>")
+        if lastmod:
+            lines.append(f"<lastmod>{lastmod.date().isoformat()}</lastmod>")
+        versions = by_key[key]
         if len(versions) > 1:
             for code in sorted(versions, key=lambda c: order.index(c) if c in order else len(order)):
                 lines.append(f'<xhtml:link rel="alternate" hreflang="{bcp47(code)}" href="{escape(versions[code])}"/>')
@@ -65,9 +90,8 @@ def sitemap_view(request):
                 )
         lines.append("</url>")
     lines.append("</urlset>")
-    moments = [page.last_published_at for page in pages if page.last_published_at]
-    if moments:
-        request.api_last_modified = max(moments)
+    # No Last-Modified: partnerships carry no date, and a sitemap older than one of them must not
+    # be answered with 304 to If-Modified-Since. The ETag (a hash of the body) covers every change.
     return HttpResponse("\n".join(lines) + "\n", content_type="application/xml; charset=utf-8")
 
 

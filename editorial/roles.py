@@ -5,7 +5,10 @@ Locale homes are the translations (or aliases) of the default site's root page; 
 gets its translators' permissions from ``editorial.signals``.
 
 Redaktion writes, Freigabe approves and publishes (the approval workflow in ``editorial.workflow``
-covers the German tree, so Redaktion has no "publish" permission anywhere). ``setup_roles`` only adds
+covers the German tree, so Redaktion has no "publish" permission anywhere). Administratoren run the
+site without being superusers: their page permissions sit on the tree root (every locale), and they
+hold the model permissions of every admin area the platform uses (users, groups, workflows, sites,
+settings, locales, redirects, search promotions, snippets, media, submissions). ``setup_roles`` only adds
 what is missing, except that it withdraws the "publish" permission Redaktion held before the approval
 workflow existed, so it can be rerun at any time. docs/editors.md describes the roles.
 """
@@ -20,6 +23,8 @@ EDITOR_GROUP = "Redaktion"
 APPROVER_GROUP = "Freigabe"
 # Works on submissions (registrations, expressions of interest); no page permissions.
 PROGRAMME_TEAM_GROUP = "Programmteam"
+# Runs the site: everything below, without being a superuser (a superuser bypasses every check).
+ADMIN_GROUP = "Administratoren"
 
 # Translator group name by locale language code.
 TRANSLATOR_GROUPS = {
@@ -50,6 +55,8 @@ MEDIA_FOR_EDITORS = [
     ("wagtaildocs", "choose_document"),
 ]
 MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
+# Collection management is permitted per collection as well (Settings › Collections).
+COLLECTION_PERMISSIONS = [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")]
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 # Submissions (participation app): read, work on (status, note), delete on request (GDPR); the outbox read-only.
 PROGRAMME_TEAM_PERMISSIONS = [
@@ -57,12 +64,35 @@ PROGRAMME_TEAM_PERMISSIONS = [
     for model in ("registration", "expressionofinterest")
     for action in ("view", "change", "delete")
 ] + [("participation", "view_outgoingmail")]
+# Administratoren: the admin areas besides pages and the groups' own permissions. Outgoing mail stays
+# read-only for everyone (participation's outbox is written by the site, not by people).
+ADMIN_MODEL_PERMISSIONS = (
+    [("wagtailimages", f"{action}_image") for action in ("add", "change", "delete", "choose")]
+    + [("wagtaildocs", f"{action}_document") for action in ("add", "change", "delete", "choose")]
+    + COLLECTION_PERMISSIONS
+    + [("auth", f"{action}_{model}") for model in ("user", "group") for action in ("add", "change", "delete", "view")]
+    + [("home", "change_sitesettings"), ("home", "view_sitesettings")]
+    + [
+        (app, f"{action}_{model}")
+        for app, model in (
+            ("wagtailcore", "site"),
+            ("wagtailcore", "locale"),  # wagtail-localize's locale admin (with its synchronisation)
+            ("wagtailcore", "workflow"),
+            ("wagtailcore", "task"),
+            ("wagtailredirects", "redirect"),
+            ("wagtailsearchpromotions", "searchpromotion"),
+        )
+        for action in ("add", "change", "delete")
+    ]
+)
 
 # Redaktion may not publish: German pages go live through the "Freigabe" workflow.
 EDITOR_PAGE_PERMISSIONS = ("add", "change")
 APPROVER_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 # Page permissions withdrawn by setup_roles where an earlier version granted them.
 REVOKED_PAGE_PERMISSIONS = [(EDITOR_GROUP, "publish")]
+# On the tree root, so in every locale; bulk_delete deletes a page together with its subpages.
+ADMIN_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 # Translators never create pages (translations are created by wagtail-localize from the German
 # source), they change and publish the pages of their own tree.
 TRANSLATOR_PAGE_PERMISSIONS = ("change", "publish")
@@ -85,11 +115,19 @@ def group_model_permissions():
         + _model_permissions(SHARED_SNIPPETS, ("view",))
         + MEDIA_FOR_TRANSLATORS
     )
+    admin = (
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
+        + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
+        + ADMIN_MODEL_PERMISSIONS
+        # Administrators see and work on submissions as the programme team does (GDPR requests included).
+        + PROGRAMME_TEAM_PERMISSIONS
+    )
     return {
         EDITOR_GROUP: editor,
         APPROVER_GROUP: editor,
         PROGRAMME_TEAM_GROUP: [ADMIN_ACCESS] + PROGRAMME_TEAM_PERMISSIONS,
         **dict.fromkeys(TRANSLATOR_GROUPS.values(), translator),
+        ADMIN_GROUP: admin,
     }
 
 
@@ -131,12 +169,13 @@ def grant_locale_home_permissions(page):
 
 
 def grant_collection_permissions(group, permissions):
-    """Images and documents are permitted per collection in Wagtail, not by model permissions alone:
-    grant the group's media permissions on the root collection (and so on every collection)."""
+    """Images, documents and collections themselves are permitted per collection in Wagtail, not by model
+    permissions alone: grant the group's media permissions on the root collection (and so on every one)."""
     # A database flushed between browser tests has lost the root collection that migrate creates.
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for permission in permissions:
-        if permission.content_type.app_label in MEDIA_APPS:
+        app_label = permission.content_type.app_label
+        if app_label in MEDIA_APPS or (app_label, permission.codename) in COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
 
 
@@ -161,7 +200,10 @@ def setup_roles():
     report = []
     for name, codes in group_model_permissions().items():
         group, created = Group.objects.get_or_create(name=name)
-        permissions = [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in codes]
+        permissions = [
+            Permission.objects.select_related("content_type").get(content_type__app_label=app, codename=code)
+            for app, code in codes
+        ]
         group.permissions.add(*permissions)
         report.append(f"{name}: {'created' if created else 'exists'}, {len(permissions)} model permissions")
         grant_collection_permissions(group, permissions)
@@ -173,6 +215,11 @@ def setup_roles():
             continue
         added = grant_page_permissions(Group.objects.get(name=name), page, actions)
         report.append(f"{name}: {', '.join(actions)} on {page.url_path} ({code}), {added} added")
+    tree_root = Page.get_first_root_node()
+    if tree_root is not None:
+        added = grant_page_permissions(Group.objects.get(name=ADMIN_GROUP), tree_root, ADMIN_PAGE_PERMISSIONS)
+        actions = ", ".join(ADMIN_PAGE_PERMISSIONS)
+        report.append(f"{ADMIN_GROUP}: {actions} on the tree root (all locales), {added} added")
     for name, action in REVOKED_PAGE_PERMISSIONS:
         removed, _ = GroupPagePermission.objects.filter(
             group__name=name, permission__codename=f"{action}_page"

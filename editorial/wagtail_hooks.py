@@ -1,4 +1,8 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.forms import CheckboxInput
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +62,39 @@ def restrict_snippet_edit_to_own_locale(request, instance):
 @hooks.register("before_delete_snippet", order=-1)
 def restrict_snippet_delete_to_own_locale(request, instances):
     _deny_other_locales(request, instances)
+
+
+# Administratoren manage users without being superusers. Wagtail lets anyone with "change user" tick
+# "Administrator" (superuser) on another account and reset a superuser's password; either would make
+# the group a way to become superuser. Only superusers create, change or deactivate superusers.
+def _refuse_superuser_change(request):
+    messages.error(request, _("Only a superuser can create, change or deactivate superusers."))
+    return redirect("wagtailusers_users:index")
+
+
+def _grants_superuser(request):
+    # Read the box as the user form will (Django's CheckboxInput), so no spelling slips through.
+    return request.method == "POST" and CheckboxInput().value_from_datadict(request.POST, None, "is_superuser")
+
+
+@hooks.register("before_create_user")
+def only_superusers_create_superusers(request):
+    if not request.user.is_superuser and _grants_superuser(request):
+        return _refuse_superuser_change(request)
+
+
+@hooks.register("before_edit_user")
+def only_superusers_edit_superusers(request, user):
+    if not request.user.is_superuser and (user.is_superuser or _grants_superuser(request)):
+        return _refuse_superuser_change(request)
+
+
+@hooks.register("before_bulk_action")
+def only_superusers_act_on_superusers(request, action_type, objects, action_class_instance):
+    if request.user.is_superuser or action_class_instance.model is not get_user_model():
+        return None
+    if any(getattr(user, "is_superuser", False) for user in objects):
+        return _refuse_superuser_change(request)
 
 
 class OutdatedTranslationsPanel(Component):

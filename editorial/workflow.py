@@ -16,7 +16,7 @@ changed in the admin is left alone.
 from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage, WorkflowTask
 
-from .roles import APPROVER_GROUP, locale_homes
+from .roles import ADMIN_GROUP, APPROVER_GROUP, locale_homes
 
 WORKFLOW_NAME = "Freigabe"
 TASK_NAME = "Freigabe durch die Programmleitung"
@@ -26,12 +26,16 @@ COVERED_SECTIONS = ["programmes.CallIndexPage", "programmes.EventIndexPage", "pr
 
 
 def approval_workflow():
-    """The workflow and its single group-approval task, created if missing."""
-    group, _ = Group.objects.get_or_create(name=APPROVER_GROUP)
+    """The workflow and its single group-approval task, created if missing.
+
+    Administratoren are among the task's groups: unlike superusers they are not approvers by default,
+    and a page submitted while Freigabe is away must not wait for a superuser.
+    """
+    groups = [Group.objects.get_or_create(name=name)[0] for name in (APPROVER_GROUP, ADMIN_GROUP)]
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.add(group)
+    task.groups.add(*groups)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow

@@ -280,9 +280,15 @@ def _partnership_phase(item, request):
     return f.page_link(getattr(item, "_api_phase", None), request)
 
 
+def _partnership_url(item, request):
+    # Its page under the partnership index of its own language; None where that has none.
+    return item.get_url(request, item.locale, full=True, fallback=False)
+
+
 class PartnershipsEndpoint(SnippetEndpoint):
     name = "partnerships"
     model = Partnership
+    site_search = True
     filters = ("locale", "country", "topic", "phase", "status", "search")
     select_related = ("locale", "german_state", "country", "region", "phase")
     prefetch_related = ("topics",)
@@ -298,6 +304,17 @@ class PartnershipsEndpoint(SnippetEndpoint):
         value("since"),
         value("status"),
         APIField("sources", serializer=f.CallbackField(lambda p, r: p.source_list)),
+        APIField("url", serializer=f.CallbackField(_partnership_url)),
     ]
-    listing_fields = ["german_partner", "maghreb_partner", "country", "region", "focus", "topics", "status", "since"]
+    listing_fields = [
+        "german_partner",
+        "maghreb_partner",
+        "country",
+        "region",
+        "focus",
+        "topics",
+        "status",
+        "since",
+        "url",
+    ]
     status_choices = ["planned", "active", "completed"]

@@ -112,10 +112,12 @@ def analyse_autocomplete(text):
 
 def word_variants(word, languages):
     """The index forms a query word may have in documents written in any of ``languages``."""
+    # A stop word of any language searched is left out of that language's index: requiring it would
+    # make "مؤتمر عن المشاركة" miss the page titled so.
+    if any(word in STOPWORDS.get(language, ()) for language in languages):
+        return set()
     variants = set()
     for language in languages:
-        if word in STOPWORDS.get(language, ()):
-            continue
         variants.add(stem(word, language))
         # Arabic attaches prepositions (ب، ك، ل، ف) to words; the index keeps them (too many roots
         # begin with these letters), so a query word also tries its form without one.

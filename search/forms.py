@@ -17,12 +17,14 @@ from programmes.models import (
 
 from .query import clean_query
 
-# type value in the address → (label, page models)
+# type value in the address → (label, page models); partnerships are snippets, searched beside the pages.
+PARTNERSHIP = "partnership"
 CONTENT_TYPES = {
     "call": (_("Calls for participation"), [CallForParticipationPage]),
     "event": (_("Events"), [EventPage]),
     "topic": (_("Topics"), [TopicPage]),
     "programme": (_("Programme"), [ProgrammePage, ProgrammePhasePage]),
+    PARTNERSHIP: (_("Partnerships"), []),
     "page": (_("Other pages"), [StandardPage]),
 }
 
@@ -68,11 +70,29 @@ class SearchForm(forms.Form):
             return []
         return [str(error) for errors in self.errors.values() for error in errors]
 
+    def includes_pages(self):
+        return self.valid("type") != PARTNERSHIP
+
+    def includes_partnerships(self):
+        return self.valid("type") in (None, PARTNERSHIP)
+
+    def filter_partnerships(self, queryset):
+        """Narrow ``queryset`` (partnerships) by topic and country, as ``filter`` does pages."""
+        related = Q()
+        if slug := self.valid("topic"):
+            related &= Q(topics__translation_key=self.topics[slug].translation_key)
+        if code := self.valid("country"):
+            related &= Q(country__code=code)
+        if related:
+            # As for pages: the search backend filters on indexed fields only, so through the ids.
+            queryset = queryset.filter(id__in=queryset.model.objects.filter(related).values("id"))
+        return queryset
+
     def filter(self, queryset):
         """Narrow ``queryset`` (pages) with the valid filters; invalid ones are left out (and reported)."""
         from django.contrib.contenttypes.models import ContentType
 
-        if kind := self.valid("type"):
+        if (kind := self.valid("type")) and kind != PARTNERSHIP:
             models = CONTENT_TYPES[kind][1]
             queryset = queryset.filter(content_type__in=ContentType.objects.get_for_models(*models).values())
         related = Q()

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
@@ -10,10 +11,19 @@ from wagtail.models import Page
 
 from cms.localization import active_locale, localize_all, public_pages
 from cms.templatetags.site_tags import source_language
-from programmes.models import CallForParticipationPage, CallStatus, EventPage, EventStatus
+from programmes.models import CallForParticipationPage, CallStatus, EventPage, EventStatus, Partnership
 
 from .forms import SearchForm
-from .query import autocomplete_pages, highlight, query_terms, search_pages
+from .query import (
+    MergedResults,
+    autocomplete_pages,
+    autocomplete_partnerships,
+    highlight,
+    query_terms,
+    search_pages,
+    search_partnerships,
+    with_landing_page,
+)
 
 PAGE_SIZE = 10
 MAX_SUGGESTIONS = 8
@@ -32,7 +42,7 @@ def promoted_pages(logged_query, locale):
     return [by_id[pk] for pk in page_ids if pk in by_id]
 
 
-def describe(page, terms):
+def describe(page, terms, request=None):
     """What a result shows beside its title: type, status, date, excerpt with the matched words marked."""
     # Aliases and untranslated pages carry the source language's text: stem the excerpt in that.
     language = source_language(page) or active_locale().language_code
@@ -45,17 +55,58 @@ def describe(page, terms):
         date = page.start
     text = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
     return {
+        "object": page,
         "page": page,
+        "url": page.get_url(request),
+        "type_label": page.get_verbose_name(),
         "title": highlight(page.title, terms, language, length=300),
         "excerpt": highlight(text, terms, language),
         "status": status,
+        "status_label": status.label if status else None,
         "date": date,
         "date_label": _("Deadline") if isinstance(page, CallForParticipationPage) else None,
     }
 
 
+def describe_partnership(partnership, terms, request=None, locale=None):
+    """A partnership as a result: its partners, status, the year it began and its focus and places."""
+    language = source_language(partnership) or active_locale().language_code
+    # Place names in the language of the partnership's text, which the excerpt is marked up as.
+    with translation.override(partnership.locale.language_code):
+        places = [
+            partnership.region.display_name if partnership.region_id else "",
+            partnership.country.name,
+            partnership.german_state.display_name if partnership.german_state_id else "",
+        ]
+    text = " · ".join(part for part in [partnership.focus, ", ".join(p for p in places if p)] if part)
+    return {
+        "object": partnership,
+        "page": None,
+        "url": partnership.get_url(request, locale),
+        "type_label": Partnership._meta.verbose_name,
+        "title": highlight(partnership.title, terms, language, length=300),
+        "excerpt": highlight(text, terms, language),
+        "status": partnership.status,
+        "status_label": partnership.get_status_display(),
+        "date": None,
+        "date_label": None,
+        "since": partnership.since,
+    }
+
+
+def site_results(form, query, locale):
+    """Pages and partnerships matching ``query``, as one relevance-ordered sequence for the paginator."""
+    pages = search_pages(form.filter(Page.objects.all()), query, locale) if form.includes_pages() else None
+    partnerships = None
+    if form.includes_partnerships():
+        items = Partnership.objects.select_related("locale", "country", "region", "german_state")
+        items = with_landing_page(form.filter_partnerships(items), locale)
+        partnerships = search_partnerships(items, query, locale)
+    return MergedResults(pages, partnerships)
+
+
 def search(request):
-    """Full-text search over the live, public pages in the visitor's language."""
+    """Full-text search over the live, public pages and the partnerships, in the visitor's language."""
     locale = active_locale()
     form = SearchForm(request.GET or None, locale=locale)
     query = form.query
@@ -64,8 +115,7 @@ def search(request):
     page_obj, results, promoted = None, [], []
     if query:
         terms = query_terms(query, locale)
-        pages = form.filter(Page.objects.all())
-        paginator = Paginator(search_pages(pages, query, locale), PAGE_SIZE)
+        paginator = Paginator(site_results(form, query, locale), PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:
@@ -81,10 +131,15 @@ def search(request):
             if page_obj.number == 1:
                 logged_query = Query.get(query)
                 logged_query.add_hit()
-                promoted = [describe(page, terms) for page in promoted_pages(logged_query, locale)]
+                promoted = [describe(page, terms, request) for page in promoted_pages(logged_query, locale)]
             # One query for the specific pages of the whole result page.
-            specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific()}
-            results = [describe(specific[page.pk], terms) for page in page_obj if page.pk in specific]
+            page_ids = [item.pk for item in page_obj if isinstance(item, Page)]
+            specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+            for item in page_obj:
+                if isinstance(item, Partnership):
+                    results.append(describe_partnership(item, terms, request, locale))
+                elif item.pk in specific:
+                    results.append(describe(specific[item.pk], terms, request))
     filters = form.active_filters()
     context = {
         "search_query": query,
@@ -104,9 +159,15 @@ def filter_query(query, filters):
 
 @require_GET
 def suggest(request):
-    """Titles for the autocomplete list: JSON for the script, the same pages as the results would show."""
+    """Titles for the autocomplete list: JSON for the script, the same pages (then partnerships) as the results."""
     query = request.GET.get("q", "")
-    pages = autocomplete_pages(Page.objects.all(), query)[:MAX_SUGGESTIONS] if query.strip() else []
+    pages, partnerships = [], []
+    if query.strip():
+        pages = list(autocomplete_pages(Page.objects.all(), query)[:MAX_SUGGESTIONS])
+        if len(pages) < MAX_SUGGESTIONS:
+            # Partnerships fill what the pages leave free.
+            items = Partnership.objects.select_related("locale")
+            partnerships = list(autocomplete_partnerships(items, query)[: MAX_SUGGESTIONS - len(pages)])
     suggestions = [
         {
             "title": page.title,
@@ -115,5 +176,13 @@ def suggest(request):
             "lang": source_language(page),
         }
         for page in pages
+    ] + [
+        {
+            "title": item.title,
+            "url": item.get_url(request),
+            "type": str(Partnership._meta.verbose_name),
+            "lang": source_language(item),
+        }
+        for item in partnerships
     ]
     return JsonResponse({"query": query[:200], "suggestions": suggestions})

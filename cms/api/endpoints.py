@@ -61,10 +61,14 @@ class StrictParametersMixin:
     content_negotiation_class = JSONOnlyNegotiation
     known_query_parameters = frozenset(["limit", "offset", "fields"])
 
-    def check_query_parameters(self, queryset=None):
-        unknown = set(self.request.GET.keys()) - set(self.known_query_parameters)
+    # find/ (Wagtail's lookup that redirects to the detail URL) takes these; the pages endpoint adds html_path.
+    find_query_parameters = frozenset(["id", "fields"])
+
+    def check_query_parameters(self, queryset=None, known=None):
+        known_parameters = self.known_query_parameters if known is None else known
+        unknown = set(self.request.GET.keys()) - set(known_parameters)
         if unknown:
-            known = ", ".join(sorted(self.known_query_parameters))
+            known = ", ".join(sorted(known_parameters))
             raise BadRequestError(f"unknown query parameter: {', '.join(sorted(unknown))}; known: {known}")
         for name, values in self.request.GET.lists():
             if len(values) > 1:
@@ -90,6 +94,23 @@ class StrictParametersMixin:
             raise BadRequestError(f"limit must be between 1 and {limit_max}")
         parse_int("offset", self.request.GET.get("offset", 0))
         return super().paginate_queryset(queryset)
+
+    def find_view(self, request):
+        """find/?id=N: a redirect to the item's detail URL (other parameters, such as fields, go along)."""
+        self.check_query_parameters(known=self.find_query_parameters)
+        if "id" not in request.GET:
+            raise BadRequestError("find needs id")
+        item = self.get_queryset().filter(pk=parse_int("id", request.GET["id"])).first()
+        if item is None:
+            raise Http404("not found")
+        return self.redirect_to_detail(request, type(item), item.pk, exclude=("id",))
+
+    def redirect_to_detail(self, request, model, pk, exclude=()):
+        url = get_object_detail_url(request.wagtailapi_router, request, model, pk)
+        query = request.GET.copy()
+        for name in exclude:
+            query.pop(name, None)
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
 
     def remember_last_modified(self, moments):
         """The newest publication among what the response shows, for Last-Modified."""
@@ -249,7 +270,11 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
             if models:
                 queryset = queryset.type(*models)
         self.page_model = model
-        config = page_config(model)
+        return self._with_relations(queryset)
+
+    def _with_relations(self, queryset):
+        """What serializing a page of items needs, fetched for all of them at once."""
+        config = page_config(self.page_model)
         related = [name for name, rel in config.relations.items() if not rel.many]
         queryset = queryset.select_related("locale", *config.select_related, *self._nested_select(config))
         prefetch = [name for name, rel in config.relations.items() if rel.many]
@@ -277,10 +302,12 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
                     f"the {name} filter needs type= one of: "
                     + ", ".join(f"programmes.{type_name}" for type_name in PAGE_FILTERS[name])
                 )
+        self.search_locale = None
         if "locale" in params:
             locale = Locale.objects.filter(language_code=parse_locale(params["locale"])).first()
             if locale is None:
                 return queryset.none()
+            self.search_locale = locale
             if "fallback" in params and parse_bool("fallback", params["fallback"]):
                 queryset = prefer_active_locale(queryset, locale)
             else:
@@ -366,12 +393,26 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
                 raise BadRequestError(f"order={name} needs type=programmes.{types[0]}")
             ordering = ("-" if value.startswith("-") else "") + field_name
         if "search" in params and params["search"].strip():
-            # Wagtail's search, on exactly what the other filters let through.
-            candidates = self.page_model.objects.filter(pk__in=queryset.values("pk"))
-            if ordering:
-                return candidates.order_by(ordering).search(params["search"], order_by_relevance=False)
-            return candidates.search(params["search"])
+            return self._search(queryset, params, ordering)
         return queryset.order_by(ordering or "path", "pk")
+
+    def _search(self, queryset, params, ordering):
+        """The site search's own function (search.query), on exactly what the other filters let through.
+
+        With ``locale``, the pages a visitor of that language finds (in relevance order unless
+        ``order`` is given), restricted as ``locale`` and ``fallback`` say; without, the pages of
+        every language, each query word tried in every language.
+        """
+        from search.query import search_every_language, search_pages
+
+        # The backend filters on indexed fields only: the other filters apply through the ids.
+        candidates = self._with_relations(self.page_model.objects.filter(pk__in=queryset.values("pk")))
+        if ordering:
+            candidates = candidates.order_by(ordering, "id")
+        locale = self.search_locale
+        if locale is None:
+            return search_every_language(candidates, params["search"], order_by_relevance=not ordering)
+        return search_pages(candidates, params["search"], locale, order_by_relevance=not ordering)
 
     # -- Views ----------------------------------------------------------------------------
 
@@ -407,8 +448,11 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
             self._cached_object = page.specific
         return self._cached_object
 
+    find_query_parameters = frozenset(["html_path", "id", "fields"])
+
     def find_view(self, request):
         params = request.GET
+        self.check_query_parameters(known=self.find_query_parameters)
         if "html_path" not in params and "id" not in params:
             raise BadRequestError("find needs html_path or id")
         page = None
@@ -417,12 +461,10 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         elif "id" in params:
             page = self.get_base_queryset().filter(pk=parse_int("id", params["id"])).first()
         if page is None:
-            raise Http404("No published page at this path.")
-        url = get_object_detail_url(request.wagtailapi_router, request, Page, page.pk)
-        query = params.copy()
-        for name in ("html_path", "id"):
-            query.pop(name, None)
-        return redirect(f"{url}?{query.urlencode()}" if query else url)
+            raise Http404(
+                "No published page at this path." if "html_path" in params else "No page with this id is published."
+            )
+        return self.redirect_to_detail(request, Page, page.pk, exclude=("html_path", "id"))
 
 
 def find_by_path(request, html_path):
@@ -651,6 +693,7 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
     """Read endpoint for a reference snippet; subclasses set model, api_fields, filters."""
 
     translatable = True
+    site_search = False
     api_fields = []
     listing_fields = []
     filters = ()
@@ -728,10 +771,28 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
                 raise BadRequestError(f"unknown phase “{value}”")
             queryset = queryset.filter(phase__translation_key__in=keys)
         if params.get("search", "").strip():
-            # Snippets index few filter fields: search the model, then keep what the filters let through.
-            results = get_search_backend().search(params["search"], self.model.objects.all())
-            queryset = queryset.filter(pk__in=[item.pk for item in results[:SEARCH_LIMIT]])
+            return self.search(queryset, params)
         return queryset
+
+    def search(self, queryset, params):
+        """Full-text search on what the other filters let through.
+
+        Endpoints with ``site_search`` (partnerships) search as the site search does: the rows of
+        ``locale`` (else every language) with the per-language matching of search.query, in
+        relevance order. Others search the model with Wagtail's search and keep their order.
+        """
+        if not self.site_search:
+            results = get_search_backend().search(params["search"], self.model.objects.all())
+            return queryset.filter(pk__in=[item.pk for item in results[:SEARCH_LIMIT]])
+        from search.query import search_every_language, search_partnerships
+
+        # The backend filters on indexed fields only: the other filters apply through the ids.
+        candidates = self.model._default_manager.filter(pk__in=queryset.values("pk"))
+        candidates = candidates.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
+        if "locale" in params:
+            locale = Locale.objects.filter(language_code=params["locale"]).first()
+            return search_partnerships(candidates, params["search"], locale) if locale else candidates.none()
+        return search_every_language(candidates, params["search"])
 
     def listing_view(self, request):
         self.check_query_parameters()

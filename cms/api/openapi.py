@@ -23,6 +23,7 @@ BOOLEAN = {"type": "boolean"}
 DATETIME = {"type": "string", "format": "date-time"}
 DATE = {"type": "string", "format": "date"}
 URL = {"type": "string", "format": "uri"}
+ID_MAX = 2**31 - 1  # ids are PostgreSQL integers
 
 
 def obj(properties, required=None, additional=False):
@@ -261,6 +262,13 @@ def schemas():
                 "since": nullable(INTEGER),
                 "status": {"type": "string", "enum": ["planned", "active", "completed"]},
                 "sources": {"type": "array", "items": STRING},
+                "url": nullable(
+                    {
+                        **URL,
+                        "description": "The partnership's page on the site, in its own language; null where "
+                        "that language has no published partnership index.",
+                    }
+                ),
             }
         ),
         "ImageItem": obj(
@@ -352,7 +360,13 @@ def paths():
             STRING,
             "Pages published (or republished) at or after this ISO 8601 date or date-time, for incremental sync.",
         ),
-        query("search", STRING, "Full-text search in the pages' own language."),
+        query(
+            "search",
+            STRING,
+            "Full-text search, the site search's own: with locale, the pages a visitor of that language "
+            "finds (with fallback, including the German pages not yet translated), in relevance order unless "
+            "order is given; without locale, pages of every language, each word tried in every language.",
+        ),
         query(
             "order",
             {"type": "string", "enum": orderings},
@@ -381,6 +395,61 @@ def paths():
     ]
     detail_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 
+    search_description = {
+        "partnerships": "Full-text search as the site search does it: with locale, that language's "
+        "partnerships with its own stemming, in relevance order; without, every language.",
+    }
+
+    def find_path(name, summary, by_path=False):
+        """find/: Wagtail's lookup, a redirect to the detail URL; fields (and nothing else) goes along."""
+        parameters = [
+            query(
+                "id", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, "The item's id.", required=not by_path
+            ),
+            common[2],
+        ]
+        description = f"Redirects (302) to /api/v2/{name}/{{id}}/, keeping fields."
+        if by_path:
+            parameters.insert(
+                0,
+                query(
+                    "html_path",
+                    {"type": "string", "pattern": "^/"},
+                    "The page's public path with its language prefix, e.g. /fr/appels/x/.",
+                ),
+            )
+            description = (
+                "Give html_path (a public path, language prefix included: /fr/appels/…) or id; with both, "
+                "html_path is used. Redirects (302) to /api/v2/pages/{id}/, keeping fields. The path of a page "
+                "not yet translated leads to the German page it shows."
+            )
+        return {
+            f"/api/v2/{name}/find/": {
+                "get": {
+                    "operationId": f"find_{name}",
+                    "summary": f"{summary}: find one by id (redirect)"
+                    if not by_path
+                    else "Find a page by path or id (redirect).",
+                    "description": description,
+                    "parameters": parameters,
+                    "responses": {
+                        "302": {
+                            "description": "Redirect to the detail URL.",
+                            "headers": {"Location": {"schema": URL, "description": "The item's detail URL."}},
+                        },
+                        "400": {
+                            "description": "No id (or path), a malformed one, or an unknown parameter.",
+                            "content": {"application/json": {"schema": ref("Error")}},
+                        },
+                        "404": {
+                            "description": "No published item there.",
+                            "content": {"application/json": {"schema": ref("Error")}},
+                        },
+                    },
+                }
+            }
+        }
+
     def snippet_paths(name, schema, filters, summary):
         parameters = list(common)
         if "locale" in filters:
@@ -406,7 +475,7 @@ def paths():
         if "phase" in filters:
             parameters.append(query("phase", STRING, "A programme phase's id or slug."))
         if "search" in filters:
-            parameters.append(query("search", STRING, "Full-text search."))
+            parameters.append(query("search", STRING, search_description.get(name, "Full-text search.")))
         return {
             f"/api/v2/{name}/": {
                 "get": {
@@ -424,6 +493,7 @@ def paths():
                     "responses": responses(f"{schema}Item"),
                 }
             },
+            **find_path(name, summary),
         }
 
     result = {
@@ -443,28 +513,6 @@ def paths():
                 "summary": "One page with all the fields of its type.",
                 "parameters": [detail_id, common[2]],
                 "responses": responses("Page"),
-            }
-        },
-        "/api/v2/pages/find/": {
-            "get": {
-                "operationId": "find_page",
-                "summary": "Find a page by its public path, language prefix included (/fr/appels/…).",
-                "description": "Redirects to the page's detail URL. The path of a page not yet translated leads "
-                "to the German page it shows.",
-                "parameters": [
-                    query("html_path", {"type": "string", "pattern": "^/"}, "The page's path, e.g. /fr/appels/x/."),
-                ],
-                "responses": {
-                    "302": {"description": "Redirect to /api/v2/pages/{id}/."},
-                    "400": {
-                        "description": "Missing or malformed path.",
-                        "content": {"application/json": {"schema": ref("Error")}},
-                    },
-                    "404": {
-                        "description": "No published page at this path.",
-                        "content": {"application/json": {"schema": ref("Error")}},
-                    },
-                },
             }
         },
         "/api/v2/page_preview/": {
@@ -495,6 +543,7 @@ def paths():
                 "responses": responses("ImageItem"),
             }
         },
+        **find_path("images", "Images"),
         "/api/v2/documents/": {
             "get": {
                 "operationId": "list_documents",
@@ -511,6 +560,8 @@ def paths():
                 "responses": responses("DocumentItem"),
             }
         },
+        **find_path("documents", "Documents"),
+        **find_path("pages", "Pages", by_path=True),
     }
     result.update(
         snippet_paths(

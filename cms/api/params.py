@@ -64,6 +64,6 @@ def parse_int(name, value):
         raise BadRequestError(f"{name} must be a whole number, not “{value}”") from error
     if number < 0:
         raise BadRequestError(f"{name} must be a whole number, not negative")
-    if number > 2**31:
+    if number > 2**31 - 1:  # PostgreSQL integer
         raise BadRequestError(f"{name} is out of range")
     return number

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from cms.localization import public_pages
 from cms.templatetags.site_tags import bcp47
 
 from .openapi import build_document
@@ -93,8 +94,9 @@ def widget_frame(request):
                     "langTag": bcp47(language),
                     "query": query,
                     "labels": {
-                        "deadline": str(_("Deadline")),
-                        "empty": str(_("There is nothing to show at the moment."))
+                        # The phrase as a whole, for each language's punctuation ("Date limite : …").
+                        "deadline": str(_("Deadline: %(date)s")),
+                        "empty": str(_("There are no open calls at the moment."))
                         if kind == "calls"
                         else str(_("No upcoming events at the moment.")),
                         "error": str(_("The list could not be loaded.")),
@@ -111,8 +113,9 @@ def widget_frame(request):
 def _more_url(language, kind):
     from programmes.models import CallIndexPage, EventIndexPage
 
-    model = CallIndexPage if kind == "calls" else EventIndexPage
-    page = model.objects.live().filter(locale__language_code=language).first() or model.objects.live().first()
+    # Public pages only: a partner page must not link to (and so reveal) a restricted list.
+    pages = public_pages((CallIndexPage if kind == "calls" else EventIndexPage).objects.live())
+    page = pages.filter(locale__language_code=language).first() or pages.first()
     return page.full_url if page else ""
 
 

@@ -253,11 +253,15 @@ def language_links(context):
     page = context.get("page")
     homes = _home_pages(request)
     current = get_language()
-    translations = _translations(request, page) if _is_page(page) else {}
+    # A sub-page of a routable page (one partnership) names its own versions: {language code: full URL}.
+    routed = context.get("translation_urls")
+    translations = _translations(request, page) if _is_page(page) and routed is None else {}
     links = []
     for code, name in settings.LANGUAGES:
         url, untranslated = None, False
-        if _is_page(page):
+        if routed is not None:
+            url = request.path if code == current else routed.get(code)
+        elif _is_page(page):
             if code == current:
                 url = page.get_url(request)
             elif code in translations:
@@ -266,7 +270,7 @@ def language_links(context):
             url = _view_url(request, code)
         if url is None and code in homes:
             url = homes[code].get_url(request)
-            untranslated = bool(url) and _is_page(page) and code != current
+            untranslated = bool(url) and (_is_page(page) or routed is not None) and code != current
             if untranslated:
                 url += "?untranslated=1"
         if url is None:
@@ -297,7 +301,16 @@ def page_alternates(context):
     current = get_language() or settings.LANGUAGE_CODE
     default = settings.LANGUAGE_CODE
     result = {"alternates": [], "x_default": None, "canonical": None, "og_url": None}
-    if _is_page(page):
+    routed = context.get("translation_urls")
+    if routed is not None:
+        # A sub-page of a routable page (one partnership): its own versions and text language.
+        urls = dict(routed)
+        content_code = context.get("content_language") or current
+        if content_code != current:
+            result["canonical"] = urls.get(content_code)
+        result["og_url"] = result["canonical"] or urls.get(current) or request.build_absolute_uri(request.path)
+        locales = [code for code, _name in settings.LANGUAGES if code in urls]
+    elif _is_page(page):
         translations = _translations(request, page)
         urls = {code: version.get_full_url(request) for code, version in translations.items()}
         content_code = source_language(page) or current

@@ -49,7 +49,7 @@ CEILINGS = {
     "event": 27,
     "partnership_index": 25,
     "standard": 17,
-    "search": 22,  # +4 (issue 5): filter choices (topics, countries), promotions, relevance ranking
+    "search": 23,  # +4 (issue 5): filter choices (topics, countries), promotions, relevance ranking; +1 partnerships
 }
 
 URLS = {

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 
-from editorial.roles import APPROVER_GROUP, EDITOR_GROUP, PROGRAMME_TEAM_GROUP, TRANSLATOR_GROUPS
+from editorial.roles import ADMIN_GROUP, APPROVER_GROUP, EDITOR_GROUP, PROGRAMME_TEAM_GROUP, TRANSLATOR_GROUPS
 from home.factories import StandardPageFactory
 
 
@@ -57,7 +57,9 @@ def users(synced_site, django_user_model):
         en=make_user(django_user_model, "uebersetzung-en", TRANSLATOR_GROUPS["en"]),
         approver=make_user(django_user_model, "freigabe", APPROVER_GROUP),
         team=make_user(django_user_model, "programmteam", PROGRAMME_TEAM_GROUP),
-        admin=django_user_model.objects.create_superuser("administration", "admin@example.org", "password"),
+        # A member of Administratoren, not a superuser: the group must carry everything by itself.
+        admin=make_user(django_user_model, "administration", ADMIN_GROUP),
+        superuser=django_user_model.objects.create_superuser("superuser", "superuser@example.org", "password"),
     )
 
 

@@ -8,11 +8,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPagePermission
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
-from editorial.roles import EDITOR_GROUP, TRANSLATOR_GROUPS
+from editorial.roles import ADMIN_GROUP, APPROVER_GROUP, EDITOR_GROUP, TRANSLATOR_GROUPS
+from editorial.workflow import TASK_NAME
 from programmes.factories import OrganisationFactory
 
 from .conftest import locale, synchronise_locales
@@ -52,6 +53,23 @@ class TestSetupRoles:
         codenames = set(fr.permissions.values_list("codename", flat=True))
         assert {"access_admin", "submit_translation", "change_organisation", "change_partnership"} <= codenames
         assert "add_organisation" not in codenames and "delete_organisation" not in codenames
+
+    def test_administratoren_are_granted_on_the_tree_root_and_approve(self, synced_site):
+        pages = GroupPagePermission.objects.filter(group__name=ADMIN_GROUP).select_related("page", "permission")
+        assert {grant.page.depth for grant in pages} == {1}  # the root spans every locale
+        assert {grant.permission.codename for grant in pages} == {
+            f"{action}_page" for action in ("add", "change", "publish", "bulk_delete", "lock", "unlock")
+        }
+        collections = set(
+            GroupCollectionPermission.objects.filter(group__name=ADMIN_GROUP).values_list(
+                "collection__depth", "permission__codename"
+            )
+        )
+        assert {(1, "delete_image"), (1, "delete_document"), (1, "add_collection"), (1, "delete_collection")} <= (
+            collections
+        )
+        task = GroupApprovalTask.objects.get(name=TASK_NAME)
+        assert set(task.groups.values_list("name", flat=True)) == {APPROVER_GROUP, ADMIN_GROUP}
 
     def test_is_idempotent(self, synced_site):
         before = GroupPagePermission.objects.count(), Group.objects.count()

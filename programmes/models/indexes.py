@@ -1,9 +1,13 @@
 """Index pages: the filtered, paginated listings of calls, events and partnerships."""
 
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.models import Locale, Page
 
 from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.forms import PlatformPageForm
@@ -105,7 +109,14 @@ class EventIndexPage(FilteredListingPage):
         return EventPage.objects.for_listing().with_listing_relations()
 
 
-class PartnershipIndexPage(FilteredListingPage):
+class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
+    """The partnerships listing, and one page per partnership at ``<id>-<names>/``.
+
+    Partnerships are snippets (one row per language). Under the index of a language, a partnership
+    is shown in that language, else in the source language (marked, like an alias); one that exists
+    in neither is not found.
+    """
+
     subpage_types = []
 
     class Meta:
@@ -122,3 +133,73 @@ class PartnershipIndexPage(FilteredListingPage):
         from .partnerships import Partnership
 
         return Partnership.objects.for_display()
+
+    # RoutablePageMixin's own index route and preview would skip the listing's status codes and the
+    # headless preview: hand both back to the listing page.
+    @re_path(r"^$")
+    def index_route(self, request, *args, **kwargs):
+        return FilteredListingPage.serve(self, request, *args, **kwargs)
+
+    def serve_preview(self, request, mode_name):
+        return FilteredListingPage.serve_preview(self, request, mode_name)
+
+    @re_path(r"^(?P<pk>[0-9]{1,9})(?:-(?P<slug>[-\w]*))?/$", name="partnership")
+    def partnership_view(self, request, pk, slug=None):
+        from cms.request_cache import memo
+
+        from .partnerships import Partnership
+
+        versions = list(
+            Partnership.objects.filter(
+                translation_key__in=Partnership.objects.filter(pk=pk).values("translation_key")
+            ).select_related("locale", "country", "region", "german_state", "phase")
+        )
+        by_locale = {item.locale_id: item for item in versions}
+        partnership = by_locale.get(self.locale_id) or by_locale.get(memo("default_locale", Locale.get_default).pk)
+        if partnership is None:
+            raise Http404("No partnership with this id in this language or the source language.")
+        if partnership.pk != int(pk) or slug != partnership.slug:
+            # Another language's id (→ this language's version), or names changed since the link was made.
+            target = self.get_url(request) + self.reverse_subpage(
+                "partnership", kwargs={"pk": partnership.pk, "slug": partnership.slug}
+            )
+            return redirect(target, permanent=partnership.pk == int(pk))
+        return TemplateResponse(
+            request, "programmes/partnership_page.html", self.partnership_context(request, partnership, versions)
+        )
+
+    def partnership_context(self, request, partnership, versions):
+        from cms.localization import localize_all, public_pages
+
+        from .partnerships import Partnership, partnership_json_ld
+        from .programme import ProgrammePhasePage
+        from .topics import TopicPage
+
+        context = Page.get_context(self, request)
+        # Its other real versions, each under its own language's index (language switcher, hreflang).
+        translation_urls = {}
+        for version in versions:
+            url = version.get_url(request, version.locale, full=True, fallback=False)
+            if url:
+                translation_urls[version.locale.language_code] = url
+        # Topics and phase in this language where translated; only live, public pages are linked.
+        topics = localize_all(partnership.topics.all(), self.locale, public_pages(TopicPage.objects.live()))
+        phases = [partnership.phase] if partnership.phase_id else []
+        phases = localize_all(phases, self.locale, public_pages(ProgrammePhasePage.objects.live()))
+        candidates = [page.pk for page in [*topics, *phases]]
+        shown = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
+        description = partnership.title
+        if partnership.focus:
+            description = f"{description}: {partnership.focus}"
+        context.update(
+            partnership=partnership,
+            type_label=Partnership._meta.verbose_name,
+            description=description,
+            json_ld=partnership_json_ld(partnership, request, topics=[t for t in topics if t.pk in shown]),
+            topics=[topic for topic in topics if topic.pk in shown],
+            phase=next((phase for phase in phases if phase.pk in shown), None),
+            translation_urls=translation_urls,
+            # Shown in the source language (not yet translated): that version is the one to index.
+            content_language=partnership.locale.language_code,
+        )
+        return context

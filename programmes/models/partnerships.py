@@ -1,13 +1,19 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
+
+from cms.localization import active_locale, localize_all, public_pages
+from cms.request_cache import memo
 
 from .querysets import TranslatableSnippetQuerySet
 
@@ -18,7 +24,7 @@ class PartnershipStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class PartnershipQuerySet(TranslatableSnippetQuerySet):
+class PartnershipQuerySet(SearchableQuerySetMixin, TranslatableSnippetQuerySet):
     def for_display(self, locale=None):
         return (
             super()
@@ -27,6 +33,34 @@ class PartnershipQuerySet(TranslatableSnippetQuerySet):
             .prefetch_related("topics")
             .order_by("country__code", "maghreb_partner")
         )
+
+
+def landing_pages():
+    """Locale id → the live, public partnership index of that language, where partnerships have their pages.
+
+    A real translation wins over an alias. One query per request, however many partnerships are linked.
+    """
+    return memo("partnership_landing_pages", _landing_pages)
+
+
+def _landing_pages():
+    from .indexes import PartnershipIndexPage
+
+    pages = {}
+    for page in public_pages(PartnershipIndexPage.objects.live()).order_by("path"):
+        current = pages.get(page.locale_id)
+        if current is None or (current.alias_of_id and not page.alias_of_id):
+            pages[page.locale_id] = page
+    return pages
+
+
+def landing_page(locale, *, fallback=True):
+    """The partnership index for ``locale``; with ``fallback``, the source language's where ``locale`` has none."""
+    pages = landing_pages()
+    page = pages.get(locale.pk)
+    if page is None and fallback:
+        page = pages.get(memo("default_locale", Locale.get_default).pk)
+    return page
 
 
 class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -107,13 +141,18 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("since"), FieldPanel("status")]),
         FieldPanel("sources"),
     ]
+    # "title" is what the search backends weigh as a title (the partners' names); search_context
+    # adds the place names and topic titles in the partnership's own language. Indexing follows
+    # saves and deletions through Wagtail's signal handlers (see save() for the topics).
     search_fields = [
-        index.SearchField("german_partner"),
-        index.SearchField("maghreb_partner"),
+        index.SearchField("title", boost=2),
         index.SearchField("focus"),
+        index.SearchField("search_context"),
         index.AutocompleteField("german_partner"),
         index.AutocompleteField("maghreb_partner"),
+        index.FilterField("id"),
         index.FilterField("locale_id"),
+        index.FilterField("translation_key"),
     ]
     override_translatable_fields = [SynchronizedField("topics")]
 
@@ -122,7 +161,63 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
         verbose_name_plural = _("partnerships")
 
     def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
         return f"{self.german_partner} – {self.maghreb_partner}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "topics" in update_fields:
+            # Wagtail indexes on post_save, which ClusterableModel sends before it writes the topics:
+            # index again so that the topics' titles in the index are the ones just saved.
+            index.insert_or_update_object(self)
+
+    def search_context(self):
+        """Country, region, German Land and topic titles, named in the partnership's language."""
+        from .topics import TopicPage
+
+        with translation.override(self.locale.language_code):
+            names = [
+                self.country.name,
+                self.region.display_name if self.region_id else "",
+                self.german_state.display_name if self.german_state_id else "",
+            ]
+        topics = localize_all(self.topics.all(), self.locale, public_pages(TopicPage.objects.live()))
+        names += [topic.title for topic in topics if topic.live]
+        return " ".join(name for name in names if name)
+
+    # -- Its page under the partnership index (PartnershipIndexPage.partnership_view) --------------
+
+    @property
+    def slug(self):
+        """The readable part of the address; only the id identifies the partnership."""
+        return slugify(f"{self.german_partner} {self.maghreb_partner}", allow_unicode=True)[:80].strip("-")
+
+    def get_url(self, request=None, locale=None, *, full=False, fallback=True):
+        """The partnership's page under the index of ``locale`` (default: the visitor's language).
+
+        None when there is no published partnership index for that language (with ``fallback``: nor
+        for the source language).
+        """
+        locale = locale or active_locale()
+        page = landing_page(locale, fallback=fallback)
+        if page is None:
+            return None
+        base = memo(
+            ("partnership_index_url", page.pk, full),
+            lambda: page.get_full_url(request) if full else page.get_url(request),
+        )
+        if base is None:
+            return None
+        return base + page.reverse_subpage("partnership", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def url(self):
+        """For templates: the page in the visitor's language."""
+        return self.get_url()
 
     def clean(self):
         errors = {}
@@ -136,3 +231,50 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def source_list(self):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
+
+
+def partnership_json_ld(partnership, request, topics=()):
+    """schema.org for a partnership's page: a WebPage about a Project whose members are the two partners."""
+    from django.utils.safestring import mark_safe
+
+    from programmes.schema import SCHEMA, bcp47, to_json_ld
+
+    url = partnership.get_url(request, partnership.locale, full=True, fallback=False)
+    with translation.override(partnership.locale.language_code):
+        members = [
+            {
+                "@type": "GovernmentOrganization",
+                "name": partnership.german_partner,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressRegion": partnership.german_state.display_name if partnership.german_state_id else "",
+                    "addressCountry": "DE",
+                },
+            },
+            {
+                "@type": "GovernmentOrganization",
+                "name": partnership.maghreb_partner,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressRegion": partnership.region.display_name if partnership.region_id else "",
+                    "addressCountry": partnership.country.code,
+                },
+            },
+        ]
+    data = {
+        "@context": SCHEMA,
+        "@type": "WebPage",
+        "name": partnership.title,
+        "description": partnership.focus,
+        "url": url or request.build_absolute_uri(request.path),
+        "inLanguage": bcp47(partnership.locale.language_code),
+        "about": {
+            "@type": "Project",
+            "name": partnership.title,
+            "description": partnership.focus,
+            "foundingDate": str(partnership.since) if partnership.since else None,
+            "member": members,
+            "keywords": [topic.title for topic in topics],
+        },
+    }
+    return mark_safe(to_json_ld(data))

@@ -1,6 +1,6 @@
 """The multilingual backend on SQLite FTS5: analysed text, matched token by token (unicode61)."""
 
-from django.db.models import Case, IntegerField, TextField, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, TextField, Value, When
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import query as sqlite_query
 from modelsearch.backends.database.sqlite import sqlite
@@ -67,16 +67,19 @@ class MultilingualSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None):
         if isinstance(self.query, (PlainText, Phrase)) and not analysed_terms(self.query):
             return self.queryset.none()
-        if self.order_by_relevance and score_field is None and isinstance(self.query, (PlainText, Phrase)):
-            return self.ranked(config, start, stop)
+        if self.order_by_relevance and isinstance(self.query, (PlainText, Phrase)):
+            return self.ranked(config, start, stop, score_field)
         return super().search(config, start, stop, score_field=score_field)
 
-    def ranked(self, config, start, stop):
+    def ranked(self, config, start, stop, score_field=None):
         """Relevance order with one FTS query in all.
 
         Wagtail orders by a correlated bm25() subquery per matching row, which re-runs the FTS
         match for each of them (seconds for a common word in 10,000 pages). Here the ranking is read
         once, restricted to what the queryset allows, and only the requested window is fetched.
+        Equal scores are ordered by descending id, as on PostgreSQL, so that pages of results never
+        overlap. ``score_field`` gets the score with higher meaning better (as on PostgreSQL; bm25()
+        itself is negative), so that results of different models can be merged (search.query).
         """
         match = sqlite_query.MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(self.query, config=config)
@@ -88,13 +91,21 @@ class MultilingualSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         allowed = self.queryset.annotate(_object_id=Cast("pk", TextField())).values("_object_id")
         entries = entries.filter(index_entry__object_id__in=allowed)
         rank = self._build_rank_expression(self.get_search_vectors(), config)
-        ranking = entries.annotate(score=rank).order_by("score").values_list("index_entry__object_id", flat=True)
-        to_python = self.queryset.model._meta.pk.to_python
-        window = [to_python(object_id) for object_id in ranking[start:stop]]
+        pk_field = self.queryset.model._meta.pk
+        object_id = "index_entry__object_id"
+        tiebreak = Cast(object_id, IntegerField()) if isinstance(pk_field, IntegerField) else F(object_id)
+        ranking = entries.annotate(score=rank).order_by("score", tiebreak.desc()).values_list(object_id, "score")
+        window = [(pk_field.to_python(pk), score) for pk, score in ranking[start:stop]]
         if not window:
             return self.queryset.none()
-        order = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(window)), output_field=IntegerField())
-        return self.queryset.filter(pk__in=window).order_by(order)
+        order = Case(
+            *(When(pk=pk, then=Value(i)) for i, (pk, _score) in enumerate(window)), output_field=IntegerField()
+        )
+        results = self.queryset.filter(pk__in=[pk for pk, _score in window]).order_by(order)
+        if score_field:
+            scores = Case(*(When(pk=pk, then=Value(-score)) for pk, score in window), output_field=FloatField())
+            results = results.annotate(**{score_field: scores})
+        return results
 
 
 class MultilingualSQLiteSearchResults(sqlite.SQLiteSearchResults):

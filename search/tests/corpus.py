@@ -5,7 +5,16 @@ Each query names the page it must find. ``python -m pytest search/tests/test_lan
 prints hits out of total per language for the database in use.
 """
 
-from programmes.factories import CallForParticipationPageFactory, EventPageFactory, TopicPageFactory, translate_page
+from wagtail.models import Locale
+
+from programmes.factories import (
+    CallForParticipationPageFactory,
+    CountryFactory,
+    EventPageFactory,
+    PartnershipFactory,
+    TopicPageFactory,
+    translate_page,
+)
 
 # key: (factory, {language: (title, summary)})
 PAGES = {
@@ -157,6 +166,7 @@ QUERIES = {
         ("المواطنين", "participation"),
         ("الطاقة الشمسية", "energy"),
         ("سجلات", "digital"),
+        ("النفايات في البلديات", "waste"),  # a stop word between two words
     ],
     "en": [
         ("waste", "waste"),
@@ -184,3 +194,82 @@ def build_corpus():
             title, summary = texts[language]
             pages[key][language] = translate_page(source, language, title=title, summary=summary)
     return pages
+
+
+# Partnerships (snippets, a row per language): key → (country, {language: (German partner, partner in the
+# Maghreb, focus)}). Partner names are proper names, written in Arabic script on the Arabic rows.
+PARTNERSHIPS = {
+    "bamberg": (
+        "DZ",
+        {
+            "de": ("Bamberg", "Tlemcen", "Sanierung der historischen Altstadt"),
+            "fr": ("Bamberg", "Tlemcen", "Réhabilitation de la vieille ville historique"),
+            "ar-dz": ("بامبرغ", "تلمسان", "ترميم المدينة القديمة التاريخية"),
+            "en": ("Bamberg", "Tlemcen", "Restoring the historic old town"),
+        },
+    ),
+    "wolfsburg": (
+        "TN",
+        {
+            "de": ("Wolfsburg", "Jendouba", "Grünflächen und Stadtbäume"),
+            "fr": ("Wolfsburg", "Jendouba", "Espaces verts et arbres urbains"),
+            "ar-dz": ("فولفسبورغ", "جندوبة", "المساحات الخضراء وأشجار المدينة"),
+            "en": ("Wolfsburg", "Jendouba", "Green spaces and street trees"),
+        },
+    ),
+    "sindelfingen": (
+        "DZ",
+        {
+            "de": ("Sindelfingen", "Annaba", "Geoinformationssysteme für die Stadtentwicklung"),
+            "fr": ("Sindelfingen", "Annaba", "Systèmes d'information géographique pour le développement urbain"),
+            "ar-dz": ("زيندلفينغن", "عنابة", "نظم المعلومات الجغرافية للتنمية الحضرية"),
+            "en": ("Sindelfingen", "Annaba", "Geographic information systems for urban development"),
+        },
+    ),
+}
+
+# language: [(query, key of the partnership it must find)]
+PARTNERSHIP_QUERIES = {
+    "de": [
+        ("Tlemcen", "bamberg"),
+        ("Altstadt", "bamberg"),
+        ("Grünfläche", "wolfsburg"),
+        ("Stadtentwicklung", "sindelfingen"),
+    ],
+    "fr": [
+        ("Tlemcen", "bamberg"),
+        ("vieille ville", "bamberg"),
+        ("espace vert", "wolfsburg"),
+        ("développement urbain", "sindelfingen"),
+    ],
+    "ar-dz": [
+        ("تلمسان", "bamberg"),
+        ("المدينة القديمة", "bamberg"),
+        ("الخضراء", "wolfsburg"),
+        ("بعنابة", "sindelfingen"),
+    ],
+    "en": [
+        ("Tlemcen", "bamberg"),
+        ("old towns", "bamberg"),
+        ("green space", "wolfsburg"),
+        ("developing", "sindelfingen"),
+    ],
+}
+
+
+def build_partnerships():
+    """The partnerships in German with a row in fr, ar-dz and en each. Returns {key: {lang: partnership}}."""
+    partnerships = {}
+    for key, (country, texts) in PARTNERSHIPS.items():
+        german, maghreb, focus = texts["de"]
+        source = PartnershipFactory(
+            german_partner=german, maghreb_partner=maghreb, focus=focus, country=CountryFactory(code=country)
+        )
+        partnerships[key] = {"de": source}
+        for language in ("fr", "ar-dz", "en"):
+            german, maghreb, focus = texts[language]
+            translation = source.copy_for_translation(Locale.objects.get(language_code=language))
+            translation.german_partner, translation.maghreb_partner, translation.focus = german, maghreb, focus
+            translation.save()
+            partnerships[key][language] = translation
+    return partnerships

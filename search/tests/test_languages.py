@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 from search import analysis
 from search.query import search_pages
 
-from .corpus import QUERIES, build_corpus
+from .corpus import PARTNERSHIP_QUERIES, QUERIES, build_corpus, build_partnerships
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,23 @@ def test_query_set(corpus, language):
     assert not misses, misses
 
 
+@pytest.mark.parametrize("language", ["de", "fr", "ar-dz", "en"])
+def test_partnership_query_set(site, language):
+    from programmes.models import Partnership
+    from search.query import search_partnerships
+
+    partnerships = build_partnerships()
+    locale = Locale.objects.get(language_code=language)
+    misses = []
+    for query, key in PARTNERSHIP_QUERIES[language]:
+        found = [item.pk for item in search_partnerships(Partnership.objects.all(), query, locale)]
+        if found[:1] != [partnerships[key][language].pk]:
+            misses.append((query, key, found))
+    total = len(PARTNERSHIP_QUERIES[language])
+    print(f"\n[{connection.vendor}] partnerships {language}: {total - len(misses)}/{total} found first")
+    assert not misses, misses
+
+
 def test_issue_examples(corpus):
     def titles(query, language):
         locale = Locale.objects.get(language_code=language)
@@ -71,3 +88,13 @@ def test_arabic_light_stemmer(word, stem):
 
 def test_arabic_query_also_tries_without_a_preposition():
     assert "مشارك" in analysis.word_variants("بمشاركة", ["ar"])
+
+
+def test_a_stop_word_of_any_searched_language_is_not_required():
+    from search.analysis import query_terms
+
+    # Arabic visitors search Arabic and German (the source of untranslated pages): "عن" is an
+    # Arabic stop word, left out of Arabic pages' index, so it must not be a required term.
+    assert len(query_terms("مؤتمر عن المشاركة", ["ar-dz", "de"])) == 2
+    assert len(query_terms("Abfall in der Stadt", ["fr", "de"])) == 2
+    assert query_terms("في", ["ar-dz", "de"]) == []

@@ -16,6 +16,7 @@ from programmes.factories import (
     CallForParticipationPageFactory,
     CountryFactory,
     EventPageFactory,
+    PartnershipFactory,
     TopicPageFactory,
     add_draft_changes,
     make_draft,
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return [result["page"].title for result in response.context["results"]]
+    return [result["object"].title for result in response.context["results"]]
 
 
 @pytest.fixture
@@ -44,7 +45,11 @@ def world(site):
     event.topics.set([water])
     event.countries.set([tunisia])
     event.save_revision().publish()
-    return {"call": call, "event": event, "waste": waste, "water": water}
+    # A partnership matches "Abfall" too: every test below also runs with snippet results in the mix.
+    partnership = PartnershipFactory(
+        german_partner="Abfallstadt", maghreb_partner="Annaba", country=algeria, focus="Abfallvermeidung"
+    )
+    return {"call": call, "event": event, "waste": waste, "water": water, "partnership": partnership}
 
 
 # --- Filters, pagination, result details --------------------------------------------------------
@@ -53,6 +58,7 @@ def world(site):
 def test_filter_by_type(client, world):
     assert titles(client.get("/de/search/", {"q": "Abfall", "type": "event"})) == ["Workshop Abfall Tunesien"]
     assert titles(client.get("/de/search/", {"q": "Abfall", "type": "topic"})) == ["Abfallwirtschaft"]
+    assert titles(client.get("/de/search/", {"q": "Abfall", "type": "partnership"})) == ["Abfallstadt – Annaba"]
 
 
 def test_filter_by_topic_and_country(client, world):
@@ -104,7 +110,7 @@ def test_alias_in_visitors_locale_is_found_and_marked(client, world):
         update_locale=fr,
     )
     response = client.get("/fr/search/", {"q": "Abfall"})
-    found = [result["page"] for result in response.context["results"]]
+    found = [result["object"] for result in response.context["results"]]
     assert alias.pk in [page.pk for page in found]
     assert all(page.locale_id == fr.pk or page.locale.language_code == "de" for page in found)
     html = response.content.decode()
@@ -253,7 +259,7 @@ def test_fuzzed_input_never_fails(client, world, query, kind, page):
 
 # --- Performance ---------------------------------------------------------------------------------------
 
-SEARCH_QUERY_CEILING = 22  # same ceiling as cms/tests/test_query_counts.py
+SEARCH_QUERY_CEILING = 23  # same ceiling as cms/tests/test_query_counts.py
 
 
 def test_search_page_query_count_is_flat(client, site):

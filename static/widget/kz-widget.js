@@ -14,18 +14,30 @@
   var script = document.currentScript;
   if (!script) return;
   var origin = new URL(script.src, window.location.href).origin;
-  // The frame's accessible name, before the frame has loaded (it has its own heading inside).
+  // The frame's accessible name, before the frame has loaded: the heading inside it, in the widget's language.
   var TITLES = {
-    calls: { de: "Offene Aufrufe", fr: "Appels ouverts", "ar-dz": "الدعوات المفتوحة", en: "Open calls for participation" },
-    events: { de: "Kommende Veranstaltungen", fr: "Événements à venir", "ar-dz": "الفعاليات القادمة", en: "Upcoming events" },
+    calls: {
+      de: "Offene Aufrufe zur Teilnahme",
+      fr: "Appels à participation ouverts",
+      "ar-dz": "دعوات المشاركة المفتوحة",
+      en: "Open calls for participation",
+    },
+    events: {
+      de: "Bevorstehende Veranstaltungen",
+      fr: "Événements à venir",
+      "ar-dz": "الفعاليات القادمة",
+      en: "Upcoming events",
+    },
   };
+  var LANGUAGE_TAGS = { de: "de", fr: "fr", "ar-dz": "ar-DZ", en: "en" };
   var frames = [];
 
   function build(element) {
     if (element.getAttribute("data-kz-ready")) return;
     element.setAttribute("data-kz-ready", "true");
     var kind = element.getAttribute("data-kind") === "events" ? "events" : "calls";
-    var lang = element.getAttribute("data-lang") || "de";
+    // "ar-DZ" as well as "ar-dz": the platform's language codes are lower case.
+    var lang = (element.getAttribute("data-lang") || "de").toLowerCase();
     var params = new URLSearchParams({ kind: kind, lang: lang });
     ["topic", "country", "limit"].forEach(function (name) {
       var value = element.getAttribute("data-" + name);
@@ -33,7 +45,13 @@
     });
     var frame = document.createElement("iframe");
     frame.src = origin + "/widget/?" + params.toString();
-    frame.title = element.getAttribute("data-title") || (TITLES[kind][lang] || TITLES[kind].en);
+    if (element.getAttribute("data-title")) {
+      frame.title = element.getAttribute("data-title");
+    } else {
+      // The default name is in the widget's language, which may not be the partner page's: say which.
+      frame.title = TITLES[kind][lang] || TITLES[kind].en;
+      frame.lang = TITLES[kind][lang] ? LANGUAGE_TAGS[lang] : "en";
+    }
     frame.loading = "lazy";
     frame.style.width = "100%";
     frame.style.border = "0";

@@ -63,3 +63,23 @@ def test_find_french_path(client, world):
     response = client.get("/api/v2/pages/find/", {"html_path": "/fr/appels/appel-dechets/"})
     assert response.status_code == 302
     assert response["Location"].endswith(f"/api/v2/pages/{world.fr_call.pk}/")
+
+
+def test_partnership_url_in_its_own_language(client, world):
+    from wagtail.models import Locale
+
+    fr = world.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
+    fr.focus = "Gestion des déchets"
+    fr.save()
+    items = {item["meta"]["locale"]: item for item in get(client, "/api/v2/partnerships/")["items"]}
+    # The French index is an alias of the German one (not yet translated): same slug, French address.
+    assert items["fr"]["url"] == f"http://localhost/fr/partnerschaften/{fr.pk}-stadt-bonn-annaba/"
+    assert items["de"]["url"] == f"http://localhost/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
+    detail = get(client, f"/api/v2/partnerships/{fr.pk}/")
+    assert detail["url"] == items["fr"]["url"]
+    # No published index in a language: no page to point to.
+    from programmes.models import PartnershipIndexPage
+
+    PartnershipIndexPage.objects.filter(locale__language_code="fr").get().unpublish()
+    items = {item["meta"]["locale"]: item for item in get(client, "/api/v2/partnerships/")["items"]}
+    assert items["fr"]["url"] is None and items["de"]["url"]

@@ -23,6 +23,9 @@ def test_pages_endpoint(client, world):
         {"type": "programmes.EventPage", "locale": "fr", "fallback": "true"},
         {"search": "geheim"},
         {"search": "Brouillon"},
+        {"search": "geheim", "locale": "de"},
+        {"search": "Brouillon", "locale": "fr", "fallback": "true"},
+        {"search": "Entwurf", "locale": "fr", "fallback": "true", "order": "title"},
     ):
         assert_clean(client.get("/api/v2/pages/", params).content.decode(), params)
     for page in (world.draft, world.private_call, world.draft_translation):

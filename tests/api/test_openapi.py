@@ -95,3 +95,83 @@ def test_docs_page_lists_every_path(client, world):
         assert path in html
     # Self-hosted: nothing loaded from another host.
     assert "https://" not in html.split("<body>")[0]
+
+
+def test_every_route_of_every_endpoint_is_documented(client, world):
+    """listing, detail and find (Wagtail registers find/ for every endpoint): each has its path."""
+    from cms.api.router import api_router
+
+    paths = build_document()["paths"]
+    routes = {"": "/api/v2/{name}/", "<int:pk>/": "/api/v2/{name}/{{id}}/", "find/": "/api/v2/{name}/find/"}
+    documented = 0
+    for name, endpoint in api_router._endpoints.items():
+        for pattern in endpoint.get_urlpatterns():
+            path = routes[str(pattern.pattern)].format(name=name)
+            assert path in paths, path
+            documented += 1
+    assert documented >= 25
+
+
+FINDABLE = [
+    ("pages", "Page"),
+    ("images", "ImageItem"),
+    ("documents", "DocumentItem"),
+    ("organisations", "OrganisationItem"),
+    ("places", "PlaceItem"),
+    ("countries", "CountryItem"),
+    ("regions", "RegionItem"),
+    ("partnerships", "PartnershipItem"),
+]
+
+
+@pytest.mark.parametrize("endpoint,schema", FINDABLE)
+def test_find_by_id_matches(client, world, image, document, endpoint, schema):
+    document_ = client.get("/api/v2/openapi.json").json()
+    operation = document_["paths"][f"/api/v2/{endpoint}/find/"]["get"]
+    assert {parameter.get("name") or parameter["$ref"].rsplit("/", 1)[1] for parameter in operation["parameters"]} >= {
+        "id",
+        "fields",
+    }
+    listing = client.get(f"/api/v2/{endpoint}/").json()
+    pk = listing["items"][0]["id"]
+    response = client.get(f"/api/v2/{endpoint}/find/", {"id": pk, "fields": "*"})
+    assert response.status_code == 302, response.content[:300]
+    assert "302" in operation["responses"]
+    location = response["Location"]
+    assert location.endswith(f"/api/v2/{endpoint}/{pk}/?fields=%2A")
+    detail = client.get(location)
+    assert detail.status_code == 200
+    validator_for(document_, schema).validate(detail.json())
+    # Errors, each documented, each a JSON message.
+    for params, status in (
+        ({}, 400),
+        ({"id": "abc"}, 400),
+        ({"id": str(2**31)}, 400),
+        ({"id": pk, "colour": "red"}, 400),
+        ({"id": "987654"}, 404),
+    ):
+        response = client.get(f"/api/v2/{endpoint}/find/", params)
+        assert response.status_code == status, (params, response.status_code)
+        assert str(status) in operation["responses"]
+        validator_for(document_, "Error").validate(response.json())
+
+
+def test_find_page_by_path_matches(client, world):
+    document_ = client.get("/api/v2/openapi.json").json()
+    operation = document_["paths"]["/api/v2/pages/find/"]["get"]
+    assert "html_path" in {parameter.get("name") for parameter in operation["parameters"]}
+    response = client.get("/api/v2/pages/find/", {"html_path": "/fr/appels/appel-dechets/", "fields": "title"})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/api/v2/pages/{world.fr_call.pk}/?fields=title")
+    validator_for(document_, "Page").validate(client.get(response["Location"]).json())
+    for params, status in (({"html_path": "/xx/"}, 400), ({"html_path": "/fr/nope/"}, 404)):
+        response = client.get("/api/v2/pages/find/", params)
+        assert response.status_code == status
+        validator_for(document_, "Error").validate(response.json())
+
+
+def test_partnership_url_is_documented_and_given(client, world):
+    data = check(client, "/api/v2/partnerships/", "PartnershipListing")
+    item = data["items"][0]
+    assert item["url"] == f"http://localhost/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
+    assert client.get(item["url"].replace("http://localhost", "")).status_code == 200

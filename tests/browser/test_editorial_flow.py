@@ -9,6 +9,8 @@
 """
 
 import re
+import time
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group
@@ -33,6 +35,14 @@ FRENCH = {
 }
 
 
+def eventually(check, timeout=10):
+    """Poll ``check`` (a database condition the live server's request has just made true) briefly."""
+    deadline = time.monotonic() + timeout
+    while not check() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return check()
+
+
 @pytest.fixture
 def people(demo_site, django_user_model):
     def person(username, group):
@@ -49,21 +59,22 @@ def people(demo_site, django_user_model):
 
 @pytest.fixture
 def login(browser, demo_site):
-    """A fresh browser context per person, signed in through the admin's login form."""
+    """A fresh browser context per person, signed in through the admin's login form and taken straight
+    to ``path`` (the login form's "next"), so nobody waits for a dashboard they do not look at."""
     contexts = []
     external = []
 
-    def sign_in(username):
+    def sign_in(username, path="/admin/"):
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
         contexts.append(context)
         context.set_default_timeout(15000)
         page = context.new_page()
         page.on("request", lambda request: None if _is_local(request.url) else external.append(request.url))
-        page.goto(f"{demo_site.url}/admin/login/")
+        page.goto(f"{demo_site.url}/admin/login/?{urlencode({'next': path})}")
         page.fill("#id_username", username)
         page.fill("#id_password", "geheim-123")
-        page.locator("form button[type=submit]").click()
-        page.wait_for_url(re.compile(r"/admin/$"))
+        with page.expect_navigation(url=re.compile(re.escape(path) + "$")):
+            page.locator("form button[type=submit]").click()
         return page
 
     yield sign_in
@@ -77,8 +88,7 @@ def test_create_submit_approve_translate_publish(demo_site, people, login):
     event_index = EventIndexPage.objects.get(locale__language_code="de")
 
     # 1. Redaktion creates the event in German and submits it.
-    editor = login("redakteurin")
-    editor.goto(f"{base}/admin/pages/add/programmes/eventpage/{event_index.pk}/")
+    editor = login("redakteurin", f"/admin/pages/add/programmes/eventpage/{event_index.pk}/")
     editor.fill("#id_title", TITLE)
     editor.fill("#id_summary", SUMMARY)
     editor.fill("#id_start", "2027-03-10 18:00")
@@ -105,13 +115,9 @@ def test_create_submit_approve_translate_publish(demo_site, people, login):
     row = approver.locator("tr").filter(has_text=TITLE)  # "Awaiting your review"
     row.get_by_role("button", name="Aktionen").click()
     row.get_by_role("button", name="Freigeben", exact=True).click()
-    for _ in range(40):  # the button posts in the background, then the dashboard reloads
-        event.refresh_from_db()
-        if event.live:
-            break
-        approver.wait_for_timeout(250)
+    # The button posts in the background, then the dashboard reloads.
+    assert eventually(lambda: EventPage.objects.filter(pk=event.pk, live=True).exists())
     event.refresh_from_db()
-    assert event.live
     response = approver.goto(f"{base}{event.url}")
     assert response.status == 200 and approver.get_by_role("heading", level=1).inner_text() == TITLE
 
@@ -126,8 +132,7 @@ def test_create_submit_approve_translate_publish(demo_site, people, login):
     french = translation.get_target_instance()
 
     # … and the French translator translates the strings and publishes in the translation editor.
-    translator = login("traductrice")
-    translator.goto(f"{base}/admin/pages/{french.pk}/edit/")
+    translator = login("traductrice", f"/admin/pages/{french.pk}/edit/")
     translator.wait_for_selector(".js-translation-editor footer button[value=publish]")  # the React editor is up
     csrf = next(c["value"] for c in translator.context.cookies() if c["name"] == "csrftoken")
     for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
@@ -141,17 +146,13 @@ def test_create_submit_approve_translate_publish(demo_site, people, login):
     translator.reload()
     publish = translator.locator(".js-translation-editor footer button[value=publish]")
     assert "Veröffentlichen in" in publish.inner_text()
-    publish.click()
-    translator.wait_for_load_state("networkidle")
+    with translator.expect_navigation():  # the button posts the form, then the editor reloads
+        publish.click()
 
     # 4. The French page is live under /fr/.
+    assert eventually(lambda: Page.objects.filter(pk=french.pk, live=True, title=FRENCH[TITLE]).exists())
     french = Page.objects.get(pk=french.pk)
-    for _ in range(20):  # wagtail-localize publishes on commit; the request has returned by now
-        if french.live and french.title == FRENCH[TITLE]:
-            break
-        translator.wait_for_timeout(250)
-        french = Page.objects.get(pk=french.pk)
-    assert french.live and french.alias_of_id is None
+    assert french.alias_of_id is None
     visitor = translator.context.browser.new_page()
     try:
         response = visitor.goto(f"{base}{french.url}")

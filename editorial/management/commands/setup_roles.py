@@ -5,8 +5,8 @@ from editorial.roles import setup_roles
 
 class Command(BaseCommand):
     help = (
-        "Create the editorial groups (Redaktion, Freigabe, Übersetzung FR/AR/EN, Programmteam), their "
-        "permissions and the Freigabe approval workflow. Idempotent."
+        "Create the editorial groups (Redaktion, Freigabe, Übersetzung FR/AR/EN, Programmteam, "
+        "Administratoren), their permissions and the Freigabe approval workflow. Idempotent."
     )
 
     def handle(self, *args, **options):
