@@ -601,7 +601,24 @@ def _prepare_roles(pages, locales):
 # --- Images and documents ------------------------------------------------------------------------
 
 
-class ImagesEndpoint(StrictParametersMixin, ImagesAPIViewSet):
+class MediaListingMixin:
+    """Images and documents: optional plain search, pages of items, Last-Modified from their upload times."""
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        queryset = self.get_queryset()
+        if request.GET.get("search", "").strip():
+            queryset = queryset.search(request.GET["search"])
+        items = list(self.paginate_queryset(queryset))
+        self.remember_last_modified([item.created_at for item in items])
+        return self.get_paginated_response(self.get_serializer(items, many=True).data)
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters()
+        return super().detail_view(request, pk)
+
+
+class ImagesEndpoint(MediaListingMixin, StrictParametersMixin, ImagesAPIViewSet):
     known_query_parameters = frozenset(["limit", "offset", "fields", "search"])
     body_fields = ["id", "title", "width", "height"]
     meta_fields = ["type", "detail_url", "download_url"]
@@ -629,25 +646,12 @@ class ImagesEndpoint(StrictParametersMixin, ImagesAPIViewSet):
     def get_queryset(self):
         return Image.objects.all().order_by("id").prefetch_related("renditions")
 
-    def listing_view(self, request):
-        self.check_query_parameters()
-        queryset = self.get_queryset()
-        if request.GET.get("search", "").strip():
-            queryset = queryset.search(request.GET["search"])
-        items = list(self.paginate_queryset(queryset))
-        self.remember_last_modified([item.created_at for item in items])
-        return self.get_paginated_response(self.get_serializer(items, many=True).data)
-
-    def detail_view(self, request, pk):
-        self.check_query_parameters()
-        return super().detail_view(request, pk)
-
 
 def _image_original_url(image, request):
     return f.absolute(image.file.url, request)
 
 
-class DocumentsEndpoint(StrictParametersMixin, DocumentsAPIViewSet):
+class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIViewSet):
     """Documents outside collections with view restrictions."""
 
     known_query_parameters = frozenset(["limit", "offset", "fields", "search"])
@@ -671,19 +675,6 @@ class DocumentsEndpoint(StrictParametersMixin, DocumentsAPIViewSet):
         for path in restricted:
             queryset = queryset.exclude(collection__path__startswith=path)
         return queryset.order_by("id")
-
-    def listing_view(self, request):
-        self.check_query_parameters()
-        queryset = self.get_queryset()
-        if request.GET.get("search", "").strip():
-            queryset = queryset.search(request.GET["search"])
-        items = list(self.paginate_queryset(queryset))
-        self.remember_last_modified([item.created_at for item in items])
-        return self.get_paginated_response(self.get_serializer(items, many=True).data)
-
-    def detail_view(self, request, pk):
-        self.check_query_parameters()
-        return super().detail_view(request, pk)
 
 
 # --- Reference snippets ----------------------------------------------------------------------------
