@@ -62,3 +62,40 @@ def localize_all(objects, locale=None, queryset=None):
         )
     translations = {item.translation_key: item for item in queryset.filter(locale=locale, translation_key__in=keys)}
     return [translations.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]
+
+
+def source_version(page):
+    """The version of ``page`` in the default (source) language, or the page itself if it has none.
+
+    Dates, schedule, deadlines and capacity count from the source: a translation keeps its own
+    copies of them until it is synchronised. Cached on the page; ``attach_source_versions`` fills
+    the cache for a whole listing with one query.
+    """
+    cached = page.__dict__.get("_source_version")
+    if cached is not None:
+        return cached
+    default = memo("default_locale", Locale.get_default)
+    source = page if page.locale_id == default.pk else (page.get_translation_or_none(default) or page)
+    page.__dict__["_source_version"] = source
+    return source
+
+
+def attach_source_versions(pages):
+    """``source_version`` for every page of a listing, in at most one query."""
+    default = memo("default_locale", Locale.get_default)
+    translated = [page for page in pages if page.locale_id != default.pk]
+    for page in pages:
+        if page.locale_id == default.pk:
+            page.__dict__["_source_version"] = page
+    if not translated:
+        return
+    by_model = {}
+    for page in translated:
+        by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        keys = {page.translation_key for page in group}
+        sources = {
+            item.translation_key: item for item in model.objects.filter(locale=default, translation_key__in=keys)
+        }
+        for page in group:
+            page.__dict__["_source_version"] = sources.get(page.translation_key, page)

@@ -36,3 +36,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Bad requests in the site's design, with header, footer and language (CSRF failures: settings).
+handler400 = "cms.views.bad_request"

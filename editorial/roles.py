@@ -58,12 +58,13 @@ MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
 # Collection management is permitted per collection as well (Settings › Collections).
 COLLECTION_PERMISSIONS = [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")]
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
-# Submissions (participation app): read, work on (status, note), delete on request (GDPR); the outbox read-only.
+# Submissions (participation app): read, work on (status, note), delete on request (GDPR); the outbox
+# read-only, but failed e-mails may be sent again once the mail server works.
 PROGRAMME_TEAM_PERMISSIONS = [
     ("participation", f"{action}_{model}")
     for model in ("registration", "expressionofinterest")
     for action in ("view", "change", "delete")
-] + [("participation", "view_outgoingmail")]
+] + [("participation", "view_outgoingmail"), ("participation", "resend_outgoingmail")]
 # Administratoren: the admin areas besides pages and the groups' own permissions. Outgoing mail stays
 # read-only for everyone (participation's outbox is written by the site, not by people).
 ADMIN_MODEL_PERMISSIONS = (

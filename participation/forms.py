@@ -6,8 +6,11 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from cms.request_cache import memo
 
 from .models import EMAIL_MAX, MESSAGE_MAX, NAME_MAX, TEXT_MAX
 
@@ -21,17 +24,49 @@ def active_language():
     return language if language in codes else settings.LANGUAGE_CODE
 
 
+def privacy_policy_url(request):
+    """The URL of the Datenschutzerklärung chosen in the site settings, in the visitor's language
+    where that version is live (else the chosen page itself), or None if there is none."""
+    if request is None:
+        return None
+    return memo(("participation_privacy_url", get_language()), lambda: _privacy_policy_url(request))
+
+
+def _privacy_policy_url(request):
+    from django.db.models import Q
+    from wagtail.models import Page, Site
+
+    from cms.localization import active_locale, public_pages
+    from home.models import SiteSettings
+
+    if Site.find_for_request(request) is None:
+        return None
+    chosen = SiteSettings.for_request(request).privacy_page_id
+    if not chosen:
+        return None
+    locale = active_locale()
+    keys = Page.objects.filter(pk=chosen).values("translation_key")
+    # One query: the chosen page and its version in the visitor's language, live and public only.
+    pages = list(public_pages(Page.objects.live().filter(Q(pk=chosen) | Q(translation_key__in=keys, locale=locale))))
+    page = next((p for p in pages if p.locale_id == locale.pk), None) or next(iter(pages), None)
+    return page.get_url(request) if page else None
+
+
 class SubmissionForm(forms.Form):
     """Fields every public form has: the honeypot and the idempotency token."""
 
     # Hidden from people (see the template); bots that fill every field reveal themselves.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
     submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    # The consent label with "privacy policy" linked, e.g. "… described in the <a href="{url}">privacy policy</a>."
+    consent_label_with_link = None
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, privacy_url=None, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_token", secrets.token_urlsafe(24))
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if privacy_url and self.consent_label_with_link and "consent" in self.fields:
+            self.fields["consent"].label = format_html(str(self.consent_label_with_link), url=privacy_url)
 
     def full_clean(self):
         super().full_clean()
@@ -92,6 +127,10 @@ class RegistrationForm(SubmissionForm):
         ),
         error_messages={"required": _("Please agree to the processing of your details, or we cannot register you.")},
     )
+    consent_label_with_link = _(
+        "I agree that my details are stored and used to organise this event, as described in the "
+        '<a href="{url}">privacy policy</a>.'
+    )
 
     field_order = ["name", "organisation", "role", "email", "language", "needs", "consent", "website"]
 
@@ -125,6 +164,10 @@ class InterestForm(SubmissionForm):
             "privacy policy."
         ),
         error_messages={"required": _("Please agree to the processing of your details, or we cannot handle it.")},
+    )
+    consent_label_with_link = _(
+        "I agree that my details are stored and used to handle my expression of interest, as described in the "
+        '<a href="{url}">privacy policy</a>.'
     )
 
     field_order = [

@@ -44,6 +44,7 @@ def person_data(email):
                 "status": r.status,
                 "consent_at": r.consent_at.isoformat(),
                 "registered_at": r.created_at.isoformat(),
+                "reminder_sent_at": r.reminder_sent_at.isoformat() if r.reminder_sent_at else None,
                 "internal_note": r.internal_note,
             }
             for r in registrations
@@ -79,11 +80,7 @@ def delete_person(email):
     email = normalise(email)
     with transaction.atomic():
         for registration in Registration.objects.filter(email__iexact=email, status=RegistrationStatus.CONFIRMED):
-            with transaction.atomic():
-                services.lock_event(registration.event)
-                registration.status = RegistrationStatus.CANCELLED
-                registration.save(update_fields=["status", "updated_at"])
-                services.promote_waiting(registration.event)
+            services.release_place(registration)
         forget_in_audit_log(Registration, Registration.objects.filter(email__iexact=email).values_list("pk", flat=True))
         forget_in_audit_log(
             ExpressionOfInterest, ExpressionOfInterest.objects.filter(email__iexact=email).values_list("pk", flat=True)
@@ -120,12 +117,16 @@ def retention_cutoff(now=None):
 
 def expired(now=None):
     """Querysets of what is past its retention period:
-    registrations — the days after the event's end; expressions of interest — the days after
-    their last change (status or note); e-mails in the outbox — the days after they were written."""
+    registrations — the days after the event's end; expressions of interest — the days after the
+    call's deadline or their last change (status or note), whichever is later, so nothing is
+    deleted before the team could review it (while a call is open its deadline is in the future);
+    e-mails in the outbox — the days after they were written."""
     cutoff = retention_cutoff(now)
     return {
         "registrations": Registration.objects.filter(event__end__lt=cutoff),
-        "expressions_of_interest": ExpressionOfInterest.objects.filter(updated_at__lt=cutoff),
+        "expressions_of_interest": ExpressionOfInterest.objects.filter(
+            updated_at__lt=cutoff, call__deadline__lt=cutoff
+        ),
         "emails": OutgoingMail.objects.filter(created_at__lt=cutoff),
     }
 
@@ -140,7 +141,10 @@ def purge(now=None, dry_run=False):
                 described = [(r.pk, f"{r.event.title} ({r.event.end:%Y-%m-%d}): {r.status}") for r in queryset]
             elif kind == "expressions_of_interest":
                 queryset = queryset.select_related("call")
-                described = [(i.pk, f"{i.call.title}: {i.status}, {i.updated_at:%Y-%m-%d}") for i in queryset]
+                described = [
+                    (i.pk, f"{i.call.title} (deadline {i.call.deadline:%Y-%m-%d}): {i.status}, {i.updated_at:%Y-%m-%d}")
+                    for i in queryset
+                ]
             else:
                 described = [(m.pk, f"{m.created_at:%Y-%m-%d}, {'sent' if m.sent_at else 'unsent'}") for m in queryset]
             removed[kind] = described

@@ -56,7 +56,18 @@ def send(mail):
     except Exception as error:  # any backend error: SMTP, DNS, timeouts …
         mail.last_error = f"{type(error).__name__}: {error}"[:2000]
         mail.save(update_fields=["attempts", "last_error"])
-        logger.warning("E-mail %s to a participant failed (attempt %s): %s", mail.pk, mail.attempts, mail.last_error)
+        if mail.gave_up:
+            # Nothing retries it any more: someone must look (the admin outbox shows it, with "resend").
+            logger.error(
+                "E-mail %s to a participant failed %s times and is not retried any more: %s",
+                mail.pk,
+                mail.attempts,
+                mail.last_error,
+            )
+        else:
+            logger.warning(
+                "E-mail %s to a participant failed (attempt %s): %s", mail.pk, mail.attempts, mail.last_error
+            )
         return False
     mail.sent_at = timezone.now()
     mail.last_error = ""
@@ -65,8 +76,7 @@ def send(mail):
 
 
 def pending(older_than=None):
-    max_attempts = getattr(settings, "PARTICIPATION_MAIL_MAX_ATTEMPTS", 10)
-    queryset = OutgoingMail.objects.filter(sent_at__isnull=True, attempts__lt=max_attempts)
+    queryset = OutgoingMail.objects.filter(sent_at__isnull=True, attempts__lt=settings.PARTICIPATION_MAIL_MAX_ATTEMPTS)
     if older_than is not None:
         queryset = queryset.filter(created_at__lte=timezone.now() - older_than)
     return queryset.order_by("created_at", "pk")
@@ -82,3 +92,25 @@ def send_pending(limit=None, older_than=None):
         else:
             failed += 1
     return sent, failed
+
+
+def failed():
+    """E-mails that are not retried any more (every automatic attempt failed)."""
+    return OutgoingMail.objects.filter(
+        sent_at__isnull=True, attempts__gte=settings.PARTICIPATION_MAIL_MAX_ATTEMPTS
+    ).order_by("created_at", "pk")
+
+
+def resend(mails):
+    """Send these unsent e-mails now, whatever their attempts so far (the team fixed the mail server).
+    A mail that fails again gets the full number of automatic retries. Returns (sent, failed)."""
+    sent = failed_again = 0
+    for mail in mails:
+        if mail.sent_at is not None:
+            continue
+        mail.attempts = 0
+        if send(mail):
+            sent += 1
+        else:
+            failed_again += 1
+    return sent, failed_again

@@ -10,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 # Size limits shared by the models and the public forms.
@@ -22,6 +23,14 @@ TOKEN_MAX = 64
 
 def new_token():
     return secrets.token_urlsafe(32)
+
+
+def language_name(code):
+    """The language's name in the active language (the admin's German in exports), not its code."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
 
 
 class RegistrationStatus(models.TextChoices):
@@ -56,10 +65,11 @@ class EventCapacity(models.Model):
 
 
 class Registration(models.Model):
+    # PROTECT: deleting an event page must never delete its registrations silently (see wagtail_hooks).
     event = models.ForeignKey(
         "programmes.EventPage",
         verbose_name=_("event"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The event in the source language; registrations from every language count together."),
     )
@@ -76,6 +86,8 @@ class Registration(models.Model):
     submission_token = models.CharField(_("submission token"), max_length=TOKEN_MAX, unique=True, editable=False)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # A repeated registration reminds the address holder at most once a day (see services.register).
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["event", "created_at", "pk"]
@@ -93,12 +105,17 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.name} ({self.email})"
 
+    def language_name(self):
+        return language_name(self.language)
+
+    language_name.short_description = _("preferred language")
+
 
 class ExpressionOfInterest(models.Model):
     call = models.ForeignKey(
         "programmes.CallForParticipationPage",
         verbose_name=_("call"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The call in the source language."),
     )
@@ -151,6 +168,11 @@ class ExpressionOfInterest(models.Model):
 
     topic_titles.short_description = _("topics of interest")
 
+    def language_name(self):
+        return language_name(self.language)
+
+    language_name.short_description = _("language")
+
 
 class OutgoingMail(models.Model):
     """Every e-mail is written here in the same transaction as its submission, then sent after
@@ -169,6 +191,24 @@ class OutgoingMail(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
+        # Sending again is not "changing" an e-mail: the team may resend without editing the outbox.
+        permissions = [("resend_outgoingmail", _("Can resend outgoing e-mails"))]
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+    @property
+    def gave_up(self):
+        """Unsent after every automatic attempt: only a resend from the admin sends it now."""
+        return self.sent_at is None and self.attempts >= settings.PARTICIPATION_MAIL_MAX_ATTEMPTS
+
+    def delivery_status(self):
+        if self.sent_at is not None:
+            return _("Sent")
+        if self.gave_up:
+            return _("Failed – not retried any more")
+        if self.attempts:
+            return _("Failed – will be retried")
+        return _("Waiting to be sent")
+
+    delivery_status.short_description = _("delivery status")

@@ -4,7 +4,8 @@ Every change runs in one transaction that also writes its e-mails to the outbox;
 leave only after the commit (see ``mail.queue_mail``).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -12,20 +13,25 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
-from cms.request_cache import memo
+from cms.localization import localize_all, source_version
 from programmes.models import CallStatus, Country, EventSchedule, Region
 
 from .ics import event_ics
 from .mail import queue_mail, render_mail
 from .models import EventCapacity, ExpressionOfInterest, Registration, RegistrationStatus
 
+# A repeated registration reminds the address holder at most this often (the form is public: anyone
+# can type an address in, and must not be able to flood it).
+REMINDER_INTERVAL = timedelta(hours=24)
+
+
+class EventStarted(Exception):
+    """The event has begun: a registration can no longer be cancelled and nobody moves up."""
+
 
 def source_page(page):
     """The version of ``page`` in the source language: submissions from every language count together."""
-    default = memo("default_locale", Locale.get_default)
-    if page.locale_id == default.pk:
-        return page
-    return page.get_translation_or_none(default) or page
+    return source_version(page)
 
 
 def offers_registration(event):
@@ -40,6 +46,16 @@ def registration_open(event, moment=None):
         and event.schedule == EventSchedule.AS_PLANNED
         and moment < event.registration_closes_at
     )
+
+
+def has_started(event, moment=None):
+    return (moment or timezone.now()) >= event.start
+
+
+def waiting_list_moves(event, moment=None):
+    """People move up from the waiting list until the event starts, also after the registration
+    deadline (they registered in time), but not once it has begun or when it is cancelled."""
+    return event.schedule != EventSchedule.CANCELLED and not has_started(event, moment)
 
 
 def call_open(call, moment=None):
@@ -88,8 +104,12 @@ def register(event, data, submission_token):
         existing = Registration.objects.filter(event=event, email=email).exclude(status=RegistrationStatus.CANCELLED)
         existing = existing.first()
         if existing is not None:
-            # Say so to the address holder only: the visitor may not be that person.
-            queue_registration_mail(existing, "registration_reminder")
+            # Say so to the address holder only (the visitor may not be that person), once a day at most.
+            now = timezone.now()
+            if existing.reminder_sent_at is None or existing.reminder_sent_at <= now - REMINDER_INTERVAL:
+                existing.reminder_sent_at = now
+                existing.save(update_fields=["reminder_sent_at"])
+                queue_registration_mail(existing, "registration_reminder")
             return RegistrationResult(existing, "duplicate")
         promote_waiting(event)
         status = RegistrationStatus.CONFIRMED if free_places(event) != 0 else RegistrationStatus.WAITING
@@ -123,10 +143,16 @@ def free_places(event):
     return max(event.capacity - confirmed_count(event), 0)
 
 
-def promote_waiting(event):
-    """Move people up from the waiting list into free places (oldest first). Call with the event locked."""
+def promote_waiting(event, exclude=None):
+    """Move people up from the waiting list into free places (oldest first), unless the event has
+    started or is cancelled. Call with the event locked. ``exclude``: a registration the team has
+    just put on the waiting list on purpose."""
+    if not waiting_list_moves(event):
+        return []
     free = free_places(event)
     waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+    if exclude is not None:
+        waiting = waiting.exclude(pk=exclude)
     promoted = list(waiting if free is None else waiting[:free])
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
@@ -135,8 +161,34 @@ def promote_waiting(event):
     return promoted
 
 
+@dataclass
+class CancelResult:
+    cancelled: bool  # False: it was cancelled already, nothing changed and no e-mail was sent
+    promoted: list = field(default_factory=list)
+
+
 def cancel(registration, by_team=False):
-    """Cancel a registration; the next person on the waiting list moves up. Returns those promoted."""
+    """Cancel a registration; the next person on the waiting list moves up.
+
+    Raises ``EventStarted`` once the event has begun: a place freed then helps nobody, and the
+    waiting list must not be told "a place is free" for an event that is under way or over.
+    """
+    with transaction.atomic():
+        lock_event(registration.event)
+        registration.refresh_from_db()
+        if registration.status == RegistrationStatus.CANCELLED:
+            return CancelResult(cancelled=False)
+        if has_started(registration.event):
+            raise EventStarted
+        registration.status = RegistrationStatus.CANCELLED
+        registration.save(update_fields=["status", "updated_at"])
+        queue_registration_mail(registration, "registration_cancelled_by_team" if by_team else "registration_cancelled")
+        return CancelResult(cancelled=True, promoted=promote_waiting(registration.event))
+
+
+def release_place(registration):
+    """Before a registration is deleted: its place goes to the waiting list (while that still moves).
+    No e-mail to the person: their data is about to go, a link in a mail would lead nowhere."""
     with transaction.atomic():
         lock_event(registration.event)
         registration.refresh_from_db()
@@ -144,19 +196,52 @@ def cancel(registration, by_team=False):
             return []
         registration.status = RegistrationStatus.CANCELLED
         registration.save(update_fields=["status", "updated_at"])
-        queue_registration_mail(registration, "registration_cancelled_by_team" if by_team else "registration_cancelled")
         return promote_waiting(registration.event)
 
 
+# The e-mail a person gets when the team sets their registration to a status, by (previous, new) status.
+STATUS_MAILS = {
+    (RegistrationStatus.WAITING, RegistrationStatus.CONFIRMED): "registration_promoted",
+    (RegistrationStatus.CANCELLED, RegistrationStatus.CONFIRMED): "registration_confirmed",
+    (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING): "registration_waiting",
+    (RegistrationStatus.CANCELLED, RegistrationStatus.WAITING): "registration_waiting",
+    (RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED): "registration_cancelled_by_team",
+    (RegistrationStatus.WAITING, RegistrationStatus.CANCELLED): "registration_cancelled_by_team",
+}
+
+
 def status_changed(registration, previous_status):
-    """After the team changed a status in the admin: keep places and the waiting list consistent."""
+    """After the team changed a status in the admin (validated by the admin form, see
+    ``wagtail_hooks.RegistrationAdminForm``): tell the person, with the join link and .ics for a
+    place, and keep places and the waiting list consistent. Returns those who moved up."""
     if previous_status == registration.status:
         return []
     with transaction.atomic():
         lock_event(registration.event)
-        if registration.status == RegistrationStatus.CANCELLED:
-            queue_registration_mail(registration, "registration_cancelled_by_team")
-        return promote_waiting(registration.event)
+        template = STATUS_MAILS.get((previous_status, registration.status))
+        if template:
+            queue_registration_mail(registration, template)
+        # Someone the team puts on the waiting list stays there, even if a place is free.
+        exclude = registration.pk if registration.status == RegistrationStatus.WAITING else None
+        return promote_waiting(registration.event, exclude=exclude)
+
+
+def other_active_registration(registration):
+    """Another registration of the same address for the same event that is not cancelled, if any."""
+    return (
+        Registration.objects.filter(event_id=registration.event_id, email=registration.email)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .exclude(pk=registration.pk)
+        .first()
+    )
+
+
+def submissions_on_pages(page_ids):
+    """(registrations, expressions of interest) that belong to these pages: they protect them from deletion."""
+    return (
+        Registration.objects.filter(event_id__in=page_ids).count(),
+        ExpressionOfInterest.objects.filter(call_id__in=page_ids).count(),
+    )
 
 
 def localized_page(event, language):
@@ -213,12 +298,24 @@ def submit_interest(call, data, submission_token, language):
             consent_at=timezone.now(),
             submission_token=submission_token,
         )
-        interest.topics.set(data.get("topics") or [])
+        topics = list(data.get("topics") or [])
+        interest.topics.set(topics)
         page = localized_page(call, language)
+        # The stored choices are the source-language rows: the e-mail names them in the person's language.
+        locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+        applicant_type = localize_all([interest.applicant_type], locale=locale)[0] if interest.applicant_type else None
+        topics = localize_all(topics, locale=locale)
         subject, body = render_mail(
             "interest_received",
             language,
-            {"interest": interest, "call": call, "page": page, "page_url": page.full_url or ""},
+            {
+                "interest": interest,
+                "call": call,
+                "page": page,
+                "page_url": page.full_url or "",
+                "applicant_type": applicant_type,
+                "topics": topics,
+            },
         )
         queue_mail(interest.email, subject, body)
     return interest, "created"

@@ -24,7 +24,9 @@ def registration_counts(events):
     """{event.pk: RegistrationCounts} for the given EventPages, in one query.
 
     Registrations belong to the source-language page; any language version (translation or alias)
-    may be passed and gets the same figures.
+    may be passed and gets the same counts. The capacity is the passed page's own: pass the source
+    page (``services.source_page``) where free places are shown, since a translation's copy of the
+    capacity may be out of date.
     """
     events = list(events)
     rows = (

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from programmes.models import CallForParticipationPage, EventPage
 
 from . import services
-from .forms import InterestForm, RegistrationForm, active_language
+from .forms import InterestForm, RegistrationForm, active_language, privacy_policy_url
 from .models import ExpressionOfInterest, Registration, RegistrationStatus
 from .ratelimit import allow_submission
 
@@ -40,7 +40,7 @@ def _guard(request, page):
     """Responses every submission may get before its form is looked at (None if it may go on)."""
     if not allow_submission(request):
         minutes = math.ceil(settings.PARTICIPATION_RATE_LIMIT_WINDOW / 60)
-        return message(
+        response = message(
             request,
             _("Too many submissions"),
             ngettext(
@@ -52,6 +52,9 @@ def _guard(request, page):
             status=429,
             back=page,
         )
+        # The whole window: the count may have started earlier, but never later (RFC 9110, 10.2.3).
+        response["Retry-After"] = str(settings.PARTICIPATION_RATE_LIMIT_WINDOW)
+        return response
     if request.POST.get("website"):
         logger.info("Participation form: honeypot filled, submission ignored.")
         return message(
@@ -104,7 +107,7 @@ def register(request, page_id):
         return message(
             request, _("Registration is closed"), _("Registration for this event is closed."), status=400, back=page
         )
-    form = RegistrationForm(request.POST)
+    form = RegistrationForm(request.POST, privacy_url=privacy_policy_url(request))
     if not form.is_valid():
         return _serve_with_errors(request, "event", page, form)
     token = form.cleaned_data["submission_token"]
@@ -123,12 +126,13 @@ def register(request, page_id):
             if result.registration is None:
                 raise
     if result.outcome == "duplicate":
+        # Neutral: whoever typed the address must not learn from this page that it is registered.
         return message(
             request,
-            _("You are already registered"),
+            _("Please check your e-mail"),
             _(
-                "This e-mail address is already registered for this event. We have sent the confirmation to it "
-                "again; it contains a link to view or cancel the registration."
+                "If this e-mail address is already registered for this event, nothing has changed and we have "
+                "sent a reminder to it with the link to view or cancel the registration."
             ),
             back=page,
         )
@@ -144,7 +148,12 @@ def registration_status(request, token):
     return TemplateResponse(
         request,
         "participation/registration_status.html",
-        {"registration": registration, "event_page": page, "statuses": RegistrationStatus},
+        {
+            "registration": registration,
+            "event_page": page,
+            "statuses": RegistrationStatus,
+            "can_cancel": not services.has_started(registration.event),
+        },
     )
 
 
@@ -153,8 +162,27 @@ def cancel_registration(request, token):
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
     if request.method != "POST":
         return redirect(reverse("participation:registration", args=[token]))
-    services.cancel(registration)
     page = services.localized_page(registration.event, active_language())
+    try:
+        result = services.cancel(registration)
+    except services.EventStarted:
+        return message(
+            request,
+            _("The event has already begun"),
+            _(
+                "A registration can only be cancelled before the event begins. If you have a question, please "
+                "contact the programme team named on the event page."
+            ),
+            status=400,
+            back=page,
+        )
+    if not result.cancelled:
+        return message(
+            request,
+            _("Registration already cancelled"),
+            _("This registration had already been cancelled. Nothing has changed."),
+            back=page,
+        )
     return message(
         request,
         _("Registration cancelled"),
@@ -183,6 +211,7 @@ def express_interest(request, page_id):
         topics=context["topics"],
         countries=context["countries"] or services.default_partner_countries(),
         german_states=services.german_states(),
+        privacy_url=privacy_policy_url(request),
     )
     if not form.is_valid():
         return _serve_with_errors(request, "call", page, form)

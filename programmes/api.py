@@ -64,8 +64,8 @@ def value(name, source=None):
     return APIField(name, serializer=f.ValueField(source=source) if source else f.ValueField())
 
 
-def zoned(name):
-    return APIField(name, serializer=f.ZonedDateTimeField())
+def zoned(name, source=None):
+    return APIField(name, serializer=f.ZonedDateTimeField(source=source) if source else f.ZonedDateTimeField())
 
 
 def related(name, many=False):
@@ -141,10 +141,11 @@ API_PAGES = {
     CallForParticipationPage: PageAPI(
         fields=[
             value("summary"),
-            value("status"),
+            # Status and dates count from the source language (a translation's copies may be stale).
+            value("status", source="source_version.status"),
             value("time_zone"),
-            zoned("opening"),
-            zoned("deadline"),
+            zoned("opening", source="source_version.opening"),
+            zoned("deadline", source="source_version.deadline"),
             value("deadline_note"),
             related("eligible_types", many=True),
             rich("offer"),
@@ -170,12 +171,13 @@ API_PAGES = {
     EventPage: PageAPI(
         fields=[
             value("summary"),
-            value("status"),
+            # Status, schedule, deadline and capacity count from the source language, as registration does.
+            value("status", source="source_version.status"),
             value("time_zone"),
             zoned("start"),
             zoned("end"),
             value("all_day"),
-            value("schedule"),
+            value("schedule", source="source_version.schedule"),
             value("event_format"),
             related("venue"),
             value("online_platform"),
@@ -183,9 +185,9 @@ API_PAGES = {
             value("online_url", source="public_online_url"),
             value("online_details"),
             value("registration_url"),
-            zoned("registration_deadline"),
+            zoned("registration_deadline", source="source_version.registration_deadline"),
             value("registration_is_open"),
-            value("capacity"),
+            value("capacity", source="source_version.capacity"),
             value("languages"),
             value("interpretation"),
             related("organiser"),

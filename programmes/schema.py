@@ -92,6 +92,7 @@ def event(page, request=None, venue=None, organiser=None):
         locations.append({"@type": "VirtualLocation", "url": page.public_online_url or page_url})
     locations = [location for location in locations if location]
     languages = [bcp47(code) for code in page.languages] or [content_language(page)]
+    facts = page.source_version  # status, deadline and capacity count from the source language
     data = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -100,7 +101,7 @@ def event(page, request=None, venue=None, organiser=None):
         "url": page_url,
         "startDate": page.zoned_start.isoformat(),
         "endDate": page.zoned_end.isoformat(),
-        "eventStatus": EVENT_STATUSES.get(page.status, f"{SCHEMA}/EventScheduled"),
+        "eventStatus": EVENT_STATUSES.get(facts.status, f"{SCHEMA}/EventScheduled"),
         "eventAttendanceMode": ATTENDANCE_MODES.get(page.event_format),
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": organisation(organiser),
@@ -110,10 +111,10 @@ def event(page, request=None, venue=None, organiser=None):
         data["offers"] = {
             "@type": "Offer",
             "url": page.registration_url,
-            "validThrough": page.zoned_registration_deadline.isoformat() if page.registration_deadline else None,
+            "validThrough": facts.zoned_registration_deadline.isoformat() if facts.registration_deadline else None,
         }
-    if page.capacity:
-        data["maximumAttendeeCapacity"] = page.capacity
+    if facts.capacity:
+        data["maximumAttendeeCapacity"] = facts.capacity
     return data
 
 

@@ -28,6 +28,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A stale or missing form token gets a page in the site's design that says nothing was saved.
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
@@ -216,8 +218,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # --- Participation (event registration, expressions of interest; docs/participation.md) ---
-# Days after an event's end (registrations), after the last change (expressions of interest)
-# or after writing (outbox e-mails) before purge_expired_submissions deletes them.
+# Days after an event's end (registrations), after the call's deadline or the last change, whichever
+# is later (expressions of interest), or after writing (outbox e-mails) before
+# purge_expired_submissions deletes them.
 PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "180"))
 # Submissions per client address within the window (seconds); more get 429.
 PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", "10"))

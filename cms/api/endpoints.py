@@ -34,7 +34,7 @@ from wagtail.models import CollectionViewRestriction, Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.localization import localize_all, prefer_active_locale, public_pages
+from cms.localization import attach_source_versions, localize_all, prefer_active_locale, public_pages
 
 from . import fields as f
 from .params import parse_bool, parse_choice, parse_int, parse_locale, parse_moment
@@ -514,6 +514,9 @@ def prepare_pages(items, request):
         page._api_translations = [
             (other.locale.language_code, other) for other in versions[page.translation_key] if other.pk != page.pk
         ]
+
+    # Status and dates of translated events and calls count from their source (one query per type).
+    attach_source_versions([page for page in items if hasattr(type(page), "source_version")])
 
     by_model = defaultdict(list)
     for page in items:

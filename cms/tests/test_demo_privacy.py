@@ -40,6 +40,7 @@ NOT_FROM_FORM = {
         "internal_note": "“gegebenenfalls eine interne Notiz des Programmteams”",
         "token": "“einen persönlichen Link”",
         "submission_token": "technical: a double-clicked submit creates one record",
+        "reminder_sent_at": "technical: the reminder to a repeated address goes “höchstens einmal am Tag”",
     },
     ExpressionOfInterest: {
         "id": "technical key",
@@ -47,7 +48,7 @@ NOT_FROM_FORM = {
         "language": "“die Sprache, in der Sie das Formular ausgefüllt haben”",
         "consent_at": "“den Zeitpunkt des Eingangs und Ihrer Einwilligung”",
         "created_at": "“den Zeitpunkt des Eingangs und Ihrer Einwilligung”",
-        "updated_at": "“180 Tage nach der letzten Änderung”",
+        "updated_at": "“nach der letzten Bearbeitung durch das Programmteam, je nachdem, was später ist”",
         "status": "“den Bearbeitungsstand (neu, in Prüfung, kontaktiert, abgeschlossen)”",
         "internal_note": "“gegebenenfalls eine interne Notiz des Programmteams”",
         "token": "the link to the confirmation page",

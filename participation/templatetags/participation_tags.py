@@ -8,7 +8,7 @@ from django.utils import timezone
 from cms.request_cache import memo
 
 from .. import services
-from ..forms import InterestForm, RegistrationForm
+from ..forms import InterestForm, RegistrationForm, privacy_policy_url
 from ..stats import registration_counts
 
 register = template.Library()
@@ -25,20 +25,22 @@ def _bound_form(request, kind, page):
 @register.inclusion_tag("participation/event_registration.html", takes_context=True)
 def event_registration(context, page):
     request = context.get("request")
-    # Every language version has the source's dates and capacity; counts are keyed by translation.
-    show = services.offers_registration(page) and page.status in ("upcoming", "ongoing")
-    is_open = show and services.registration_open(page)
+    # Dates, schedule, deadline and capacity count from the source-language page, as the view does:
+    # a translation keeps its own copies of them until it is synchronised.
+    event = services.source_page(page)
+    show = services.offers_registration(event) and event.status in ("upcoming", "ongoing")
+    is_open = show and services.registration_open(event)
     free_places = None
     form = None
     if is_open:
         mark_private(request)
-        counts = registration_counts([page])[page.pk]
+        counts = registration_counts([event])[event.pk]
         free_places = counts.free
-        form = _bound_form(request, "event", page) or RegistrationForm()
+        form = _bound_form(request, "event", page) or RegistrationForm(privacy_url=privacy_policy_url(request))
     return {
         "show": show,
         "is_open": is_open,
-        "event": page,
+        "event": event,
         "free_places": free_places,
         "form": form,
         "action": reverse("participation:register", args=[page.pk]),
@@ -48,7 +50,9 @@ def event_registration(context, page):
 @register.inclusion_tag("participation/call_interest.html", takes_context=True)
 def call_interest(context, page, eligible_types, topics, countries):
     request = context.get("request")
-    status = page.status_at(timezone.now())
+    # Opening and deadline of the source-language call, as the view checks them.
+    call = services.source_page(page)
+    status = call.status_at(timezone.now())
     form = None
     if status == "open":
         mark_private(request)
@@ -57,10 +61,11 @@ def call_interest(context, page, eligible_types, topics, countries):
             topics=topics,
             countries=countries or services.default_partner_countries(),
             german_states=memo("participation_german_states", services.german_states),
+            privacy_url=privacy_policy_url(request),
         )
     return {
         "status": status,
-        "call": page,
+        "call": call,
         "form": form,
         "action": reverse("participation:interest", args=[page.pk]),
     }

@@ -24,9 +24,11 @@ def test_purge_removes_only_expired_submissions_and_reports_them(client, site, c
     register(client, old_event, email="old@example.org")
     register(client, current, email="new@example.org")
     client.post(f"/de/participation/calls/{call.pk}/interest/", interest_data(call, lands, email="eoi@example.org"))
-    # The old event ended 31 days ago; the expression of interest was last changed 31 days ago.
+    # The old event ended 31 days ago; the call closed and the expression of interest was last changed 31 days ago.
     old_event.start, old_event.end = now - datetime.timedelta(days=32), now - datetime.timedelta(days=31)
     old_event.save_revision().publish()
+    call.opening, call.deadline = now - datetime.timedelta(days=90), now - datetime.timedelta(days=31)
+    call.save_revision().publish()
     ExpressionOfInterest.objects.update(updated_at=now - datetime.timedelta(days=31))
     OutgoingMail.objects.filter(to="old@example.org").update(created_at=now - datetime.timedelta(days=40))
 

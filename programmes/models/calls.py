@@ -15,7 +15,7 @@ from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all
+from cms.localization import localize_all, source_version
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import CallManager
@@ -179,6 +179,11 @@ class CallForParticipationPage(PlatformHeadlessPreviewMixin, Page):
         return self.status_at(timezone.now())
 
     @property
+    def source_version(self):
+        """The call in the source language: its opening and deadline are the ones expressions of interest obey."""
+        return source_version(self)
+
+    @property
     def zoned_opening(self):
         return in_zone(self.opening, self.time_zone)
 
@@ -200,6 +205,8 @@ class CallForParticipationPage(PlatformHeadlessPreviewMixin, Page):
         # What the page shows beside its own fields, in the visitor's language where it exists.
         phase = live_localized(self.phase) if self.phase_id else None
         context.update(
+            # Status, opening and deadline as expressions of interest obey them (see source_version).
+            facts=self.source_version,
             eligible_types=localize_all(self.eligible_types.all()),
             topics=[t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live],
             countries=list(self.countries.all()),

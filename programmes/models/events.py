@@ -18,7 +18,7 @@ from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import MultipleChoiceListField, optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all
+from cms.localization import localize_all, source_version
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import EventManager
@@ -290,11 +290,18 @@ class EventPage(PlatformHeadlessPreviewMixin, Page):
     def registration_closes_at(self):
         return self.registration_deadline or self.start
 
+    @property
+    def source_version(self):
+        """The event in the source language: its schedule, deadline and capacity are the ones that count."""
+        return source_version(self)
+
     def registration_open_at(self, moment):
+        """The external registration: this version's link, the source's schedule and deadline."""
+        facts = self.source_version
         return (
             bool(self.registration_url)
-            and self.schedule == EventSchedule.AS_PLANNED
-            and moment < self.registration_closes_at
+            and facts.schedule == EventSchedule.AS_PLANNED
+            and moment < facts.registration_closes_at
         )
 
     @property
@@ -320,6 +327,8 @@ class EventPage(PlatformHeadlessPreviewMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Related snippets and pages in the visitor's language where that version exists.
         context.update(
+            # Status, deadline and capacity as the registration counts them (see source_version).
+            facts=self.source_version,
             topics=[t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live],
             countries=list(self.countries.all()),
             venue=self.venue.localized if self.venue_id and self.venue else None,

@@ -359,6 +359,19 @@ def reset_content():
     the locale synchronisations and wagtail-localize's translation records of all of them."""
     root = Page.get_first_root_node()
     homes = list(HomePage.objects.filter(depth=2))
+    if apps.is_installed("participation"):
+        from participation.services import submissions_on_pages
+
+        pages = Page.objects.none()
+        for home in homes:
+            pages |= Page.objects.descendant_of(home, inclusive=True)
+        registrations, interests = submissions_on_pages(pages.values("pk"))
+        if registrations or interests:
+            # Submissions protect their pages (on_delete=PROTECT): say why instead of failing halfway.
+            raise CommandError(
+                f"Not reset: {registrations} registration(s) and {interests} expression(s) of interest belong to "
+                "the demo pages. Delete them first (manage.py personal_data delete <email>, or the admin)."
+            )
     sites = list(Site.objects.filter(root_page__in=homes))
     SiteSettings.objects.filter(site__in=sites).delete()
     Site.objects.filter(pk__in=[site.pk for site in sites]).update(root_page=root)
