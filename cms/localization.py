@@ -4,8 +4,10 @@ Listings show every item: the version in the visitor's language where one is liv
 version in the default (source) language, which templates then mark as untranslated.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from cms.request_cache import memo
@@ -81,21 +83,20 @@ def source_version(page):
 
 
 def attach_source_versions(pages):
-    """``source_version`` for every page of a listing, in at most one query."""
-    default = memo("default_locale", Locale.get_default)
-    translated = [page for page in pages if page.locale_id != default.pk]
-    for page in pages:
-        if page.locale_id == default.pk:
-            page.__dict__["_source_version"] = page
-    if not translated:
-        return
+    """``source_version`` for every page of a listing, in at most one query per page type.
+
+    Reads the pages' locales (select them with the pages) rather than looking up the default locale.
+    """
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     by_model = {}
-    for page in translated:
-        by_model.setdefault(type(page), []).append(page)
+    for page in pages:
+        if page.locale.language_code == default:
+            page.__dict__["_source_version"] = page
+        else:
+            by_model.setdefault(type(page), []).append(page)
     for model, group in by_model.items():
         keys = {page.translation_key for page in group}
-        sources = {
-            item.translation_key: item for item in model.objects.filter(locale=default, translation_key__in=keys)
-        }
+        sources = model.objects.filter(locale__language_code=default, translation_key__in=keys)
+        by_key = {source.translation_key: source for source in sources}
         for page in group:
-            page.__dict__["_source_version"] = sources.get(page.translation_key, page)
+            page.__dict__["_source_version"] = by_key.get(page.translation_key, page)

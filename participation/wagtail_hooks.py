@@ -26,6 +26,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -338,7 +339,7 @@ class OutgoingMailIndexView(generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         if instance.sent_at is None and can_resend(self.request.user):
             url = reverse("participation_admin:resend_mail", args=[instance.pk])
-            buttons.append(MenuItem(_("Send again"), url=url, icon_name="mail", priority=30))
+            buttons.append(ListingMenuItem(_("Send again"), url=url, icon_name="mail", priority=30))
         return buttons
 
 

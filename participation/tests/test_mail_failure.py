@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from participation.models import OutgoingMail, Registration
 
@@ -92,3 +93,78 @@ def test_next_submission_retries_earlier_failures(db, site, client, settings):
     assert sorted(m.to[0] for m in mail.outbox) == ["erika@example.org", "old@example.org"]
     stale.refresh_from_db()
     assert stale.sent_at is not None
+
+
+@pytest.fixture
+def given_up(db, settings):
+    """An e-mail whose every automatic attempt failed."""
+    settings.PARTICIPATION_MAIL_MAX_ATTEMPTS = 3
+    return OutgoingMail.objects.create(
+        to="anna@example.org", subject="Anmeldung bestätigt", body="…", attempts=3, last_error="SMTP down"
+    )
+
+
+def test_giving_up_on_an_e_mail_is_logged_as_an_error(db, broken_mail, settings, caplog):
+    from participation import mail as outbox
+
+    settings.PARTICIPATION_MAIL_MAX_ATTEMPTS = 2
+    stale = OutgoingMail.objects.create(to="anna@example.org", subject="Hallo", body="…")
+    outbox.send(stale)
+    assert [r.levelname for r in caplog.records if "failed" in r.getMessage()] == ["WARNING"]
+    caplog.clear()
+    outbox.send(stale)
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and "not retried any more" in errors[0].getMessage()
+    assert not outbox.pending().filter(pk=stale.pk).exists() and outbox.failed().get() == stale
+    out, err = io.StringIO(), io.StringIO()
+    call_command("send_pending_mail", stdout=out, stderr=err)
+    assert "1 not retried any more" in out.getvalue() and "resend" in err.getvalue()
+
+
+def test_failed_e_mails_are_shown_on_the_dashboard_and_in_the_outbox(admin_client, given_up):
+    OutgoingMail.objects.create(to="ok@example.org", subject="Gesendet", body="…", sent_at=timezone.now())
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Nicht zugestellte E-Mails" in dashboard and "?delivery=failed" in dashboard
+    listing = admin_client.get("/admin/participation/outbox/?delivery=failed").content.decode()
+    assert "anna@example.org" in listing and "ok@example.org" not in listing
+    assert "Fehlgeschlagen – wird nicht mehr versucht" in listing
+    resend = f"/admin/participation/reports/outbox/resend/{given_up.pk}/"
+    assert resend in listing
+    assert resend in admin_client.get(f"/admin/participation/outbox/inspect/{given_up.pk}/").content.decode()
+
+
+def test_no_panel_without_failed_e_mails(admin_client, db):
+    assert "Nicht zugestellte E-Mails" not in admin_client.get("/admin/").content.decode()
+
+
+def test_the_team_resends_failed_e_mails_once_the_server_works(client, django_user_model, given_up, settings):
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import EDITOR_GROUP, PROGRAMME_TEAM_GROUP
+
+    call_command("setup_roles", stdout=io.StringIO())
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
+    editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    client.force_login(editor)
+    url = f"/admin/participation/reports/outbox/resend/{given_up.pk}/"
+    assert client.post(url).status_code in (302, 403)
+    given_up.refresh_from_db()
+    assert given_up.sent_at is None
+
+    team = django_user_model.objects.create_user("team", "team@example.org", "pw")
+    team.groups.add(Group.objects.get(name=PROGRAMME_TEAM_GROUP))
+    client.force_login(team)
+    assert "anna@example.org" in client.get(url).content.decode()  # asks first
+    mail.outbox.clear()
+    response = client.post(url)
+    assert response.status_code == 302
+    given_up.refresh_from_db()
+    assert given_up.sent_at is not None and [m.to for m in mail.outbox] == [["anna@example.org"]]
+
+
+def test_resending_all_failed_e_mails_when_one_fails_again(admin_client, given_up, broken_mail):
+    response = admin_client.post("/admin/participation/reports/outbox/resend/", follow=True)
+    assert "erneut gescheitert" in response.content.decode()
+    given_up.refresh_from_db()
+    # Back in the automatic retries, with this attempt counted.
+    assert given_up.sent_at is None and given_up.attempts == 1
