@@ -131,8 +131,8 @@ def register(request, page_id):
             request,
             _("Please check your e-mail"),
             _(
-                "If this e-mail address is already registered for this event, nothing has changed and we have "
-                "sent a reminder to it with the link to view or cancel the registration."
+                "If this e-mail address is already registered for this event, nothing has changed and a reminder "
+                "with the link to view or cancel the registration goes to it (at most once a day)."
             ),
             back=page,
         )

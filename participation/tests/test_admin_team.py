@@ -93,6 +93,8 @@ def test_confirming_in_the_admin_sends_the_join_link_and_ics(admin_client, event
 
 def test_confirming_beyond_the_capacity_is_refused_unless_the_team_says_so(admin_client, event, mailbox):
     *_confirmed, waiting = fill(admin_client, event, 3)  # capacity 2: the third waits
+    form = admin_client.get(f"/admin/participation/registrations/edit/{waiting.pk}/").content.decode()
+    assert "Über die Kapazität hinaus bestätigen" in form
     mailbox.clear()
     response = edit(admin_client, waiting, status="confirmed")
     assert response.status_code == 200
