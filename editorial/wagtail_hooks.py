@@ -136,6 +136,30 @@ class PlatformContentChecker(ContentCheckerItem):
         "listitem",
         "valid-lang",
     ]
+    # Without messages of its own a rule shows axe's English text in the German admin.
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "image-alt": {
+            "error_name": _("Image has no alternative text"),
+            "help_text": _("Describe the image in its alternative text, or mark it as decorative"),
+        },
+        "link-in-text-block": {
+            "error_name": _("Link cannot be told apart from the surrounding text"),
+            "help_text": _("Links in running text need an underline or another visible mark besides colour"),
+        },
+        "list": {
+            "error_name": _("List contains elements that are not list items"),
+            "help_text": _("Put only list items directly into a list"),
+        },
+        "listitem": {
+            "error_name": _("List item outside a list"),
+            "help_text": _("Put list items into a bulleted or numbered list"),
+        },
+        "valid-lang": {
+            "error_name": _("Invalid language code"),
+            "help_text": _("Use a valid language code such as de, fr, ar-DZ or en"),
+        },
+    }
 
 
 @hooks.register("construct_wagtail_userbar")

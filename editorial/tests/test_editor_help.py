@@ -166,6 +166,28 @@ class TestContentChecks:
         assert 'id="checker-axe-configuration"' in html
         assert '"image-alt"' in html  # the platform's extra rules
 
+    def test_every_rule_has_a_german_message(self, client, users, synced_site):
+        import json
+        import re
+
+        from editorial.wagtail_hooks import PlatformContentChecker
+
+        event = EventPageFactory(title="Vorschau")
+        event.save_revision()
+        client.force_login(users.editor)
+        html = client.get(reverse("wagtailadmin_pages:view_draft", args=[event.pk])).content.decode()
+        script = re.search(r'<script id="checker-axe-configuration" type="application/json">(.*?)</script>', html, re.S)
+        configuration = json.loads(script.group(1))
+        rules = configuration["options"]["runOnly"]
+        assert set(PlatformContentChecker.axe_run_only) <= set(rules)
+        assert sorted(set(rules) - set(configuration["messages"])) == []  # none falls back to axe's English
+        extra = configuration["messages"]
+        assert extra["image-alt"]["error_name"] == "Bild ohne Alternativtext"
+        assert extra["valid-lang"]["error_name"] == "Ungültiger Sprachcode"
+        for rule in ("link-in-text-block", "list", "listitem"):
+            english = str(PlatformContentChecker.axe_messages[rule]["error_name"]._args[0])
+            assert extra[rule]["error_name"] and extra[rule]["error_name"] != english
+
     def test_visitors_get_no_userbar(self, client, synced_site):
         event = EventPageFactory(title="Öffentlich")
         event.save_revision().publish()
