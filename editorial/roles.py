@@ -134,7 +134,8 @@ def group_model_permissions():
 def locale_homes():
     """{language_code: home page} for every locale in which the default site's root has a version."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
+    # The tree root spans every locale: a grant there would lift the locale restriction.
+    if site is None or site.root_page.depth < 2:
         return {}
     pages = Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth)
     return {page.locale.language_code: page for page in pages.select_related("locale")}
@@ -208,6 +209,12 @@ def setup_roles():
         report.append(f"{name}: {'created' if created else 'exists'}, {len(permissions)} model permissions")
         grant_collection_permissions(group, permissions)
     homes = locale_homes()
+    default_home = homes.get(Locale.get_default().language_code)
+    if default_home is not None and default_home.specific_class is Page:
+        report.append(
+            "Warning: the default site's root is Wagtail's placeholder page; run setup_site to replace it "
+            "(permissions and workflow follow the site root when it changes)"
+        )
     for name, code, actions in page_permission_plan():
         page = homes.get(code)
         if page is None:
