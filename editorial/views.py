@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
@@ -112,3 +114,11 @@ def _edit_url(obj):
         return reverse("wagtailadmin_pages:edit", args=[obj.pk])
     meta = obj._meta
     return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[quote(obj.pk)])
+
+
+class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """The editors' guide in the admin, replacing the link to Wagtail's English guide."""
+
+    page_title = _("Editor guide")
+    header_icon = "help"
+    template_name = "editorial/editor_guide.html"

@@ -16,7 +16,7 @@ from cms.localize_fixes.locale_permissions import guarded_urlpatterns, user_can_
 
 from .outdated import outdated_translations
 from .panels import dashboard_panels
-from .views import OutdatedTranslationsReportView
+from .views import EditorGuideView, OutdatedTranslationsReportView
 
 
 # order=-1: these patterns must come before wagtail-localize's own at the same paths.
@@ -30,10 +30,24 @@ def register_admin_urls():
             name="outdated_translations_results",
         ),
     ]
+    guide_urls = [path("", EditorGuideView.as_view(), name="editor_guide")]
     return [
         path("localize/", include((guarded_urlpatterns(), "kz_localize_guard"))),
         path("reports/", include((report_urls, "editorial"))),
+        path("editor-guide/", include((guide_urls, "editorial_guide"))),
     ]
+
+
+@hooks.register("construct_help_menu")
+def use_platform_editor_guide(request, menu_items):
+    # Wagtail's items open its English guide and release notes on guide.wagtail.org; the platform's
+    # guide is in the admin, in the admin's language.
+    menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new-in-wagtail")]
+    for index, item in enumerate(menu_items):
+        if item.name == "editor-guide":
+            menu_items[index] = MenuItem(
+                _("Editor guide"), reverse("editorial_guide:editor_guide"), name="editor-guide", icon_name="help"
+            )
 
 
 @hooks.register("register_reports_menu_item")

@@ -192,3 +192,37 @@ class TestContentChecks:
         event = EventPageFactory(title="Öffentlich")
         event.save_revision().publish()
         assert "checker-axe-configuration" not in client.get(Page.objects.get(pk=event.pk).url).content.decode()
+
+
+@pytest.mark.django_db
+class TestEditorGuide:
+    GUIDE = "editorial_guide:editor_guide"
+
+    def test_guide_is_in_german_and_covers_the_work(self, client, users, synced_site):
+        client.force_login(users.editor)
+        response = client.get(reverse(self.GUIDE))
+        assert response.status_code == 200
+        html = response.content.decode()
+        for heading in (
+            "Einen Aufruf anlegen",
+            "Die Veranstaltung zum Aufruf anlegen",
+            "Zur Freigabe einreichen",
+            "Freigeben und veröffentlichen",
+            "Zu einem festen Zeitpunkt veröffentlichen",
+            "Ins Französische, Arabische und Englische übersetzen",
+            "Veraltete Übersetzungen abgleichen",
+            "Alternativtext für Bilder",
+            "Wo die Einsendungen sind",
+        ):
+            assert heading in html, heading
+        assert reverse("editorial:outdated_translations") in html
+        # No English sentence left (every text goes through the German catalogue).
+        for english in ("This guide explains", "Add child page", "Submit to Freigabe", "Sync with source"):
+            assert english not in html
+
+    def test_help_menu_and_dashboard_link_to_the_guide(self, client, users, synced_site):
+        client.force_login(users.fr)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "guide.wagtail.org" not in html
+        assert html.count(reverse(self.GUIDE)) >= 2  # the sidebar's help menu and the account summary
+        assert "Editor-Leitfaden" in html
