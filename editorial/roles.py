@@ -8,9 +8,10 @@ Redaktion writes, Freigabe approves and publishes (the approval workflow in ``ed
 covers the German tree, so Redaktion has no "publish" permission anywhere). Administratoren run the
 site without being superusers: their page permissions sit on the tree root (every locale), and they
 hold the model permissions of every admin area the platform uses (users, groups, workflows, sites,
-settings, locales, redirects, search promotions, snippets, media, submissions). ``setup_roles`` only adds
-what is missing, except that it withdraws the "publish" permission Redaktion held before the approval
-workflow existed, so it can be rerun at any time. docs/editors.md describes the roles.
+settings, locales, redirects, search promotions and search terms, snippets, media, submissions).
+``setup_roles`` only adds what is missing, except that it withdraws the "publish" permission Redaktion
+held before the approval workflow existed, so it can be rerun at any time. docs/editors.md describes
+the roles.
 """
 
 from django.apps import apps
@@ -55,6 +56,9 @@ MEDIA_FOR_EDITORS = [
     ("wagtaildocs", "choose_document"),
 ]
 MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
+# Reports › Search terms (what visitors search for); Wagtail shows it to superusers only, the platform's
+# report view (editorial.wagtail_hooks) to holders of this permission.
+VIEW_SEARCH_TERMS = ("wagtailsearchpromotions", "view_query")
 # Collection management is permitted per collection as well (Settings › Collections).
 COLLECTION_PERMISSIONS = [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")]
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
@@ -105,7 +109,7 @@ def _model_permissions(models, actions):
 def group_model_permissions():
     """Model-level permissions per group name."""
     editor = (
-        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION, VIEW_SEARCH_TERMS]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + MEDIA_FOR_EDITORS
     )
@@ -116,7 +120,7 @@ def group_model_permissions():
         + MEDIA_FOR_TRANSLATORS
     )
     admin = (
-        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION, VIEW_SEARCH_TERMS]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + ADMIN_MODEL_PERMISSIONS
         # Administrators see and work on submissions as the programme team does (GDPR requests included).
