@@ -112,6 +112,57 @@ class TestScheduledPublishing:
 
 
 @pytest.mark.django_db
+class TestScheduledJobsInDevelopment:
+    """`make run` runs the scheduled jobs (publish_scheduled, send_pending_mail) beside the server."""
+
+    def test_one_run_publishes_due_pages_and_sends_pending_mail(self, synced_site, monkeypatch):
+        from django.core import mail
+
+        from participation.models import OutgoingMail
+
+        event = EventPageFactory(title="Bald online", live=False)
+        event.go_live_at = later(1)
+        event.save_revision().publish()  # scheduled, not live yet
+        OutgoingMail.objects.create(to="person@example.org", subject="Bestätigung", body="Danke.")
+        after = later(2)
+        monkeypatch.setattr(timezone, "now", lambda: after)
+        mail.outbox.clear()
+        call_command("run_scheduled_jobs", "--once", stdout=io.StringIO())
+        assert Page.objects.get(pk=event.pk).live
+        assert [message.subject for message in mail.outbox] == ["Bestätigung"]
+
+    def test_loop_ends_when_make_is_gone(self, synced_site, monkeypatch):
+        from cms.management.commands import run_scheduled_jobs
+
+        runs = []
+        parents = iter([100, 100, 1])  # at start, after the first sleep, after the second (orphaned)
+        monkeypatch.setattr(run_scheduled_jobs.os, "getppid", lambda: next(parents))
+        monkeypatch.setattr(run_scheduled_jobs.time, "sleep", lambda seconds: runs.append(seconds))
+        monkeypatch.setattr(run_scheduled_jobs.Command, "run_jobs", lambda self: runs.append("jobs"))
+        call_command("run_scheduled_jobs", "--interval", "60", stdout=io.StringIO())
+        assert runs == ["jobs", 60, "jobs", 60]
+
+    def test_make_run_starts_the_jobs_beside_the_server(self):
+        import subprocess
+        from pathlib import Path
+
+        from django.conf import settings
+
+        # Dry run (-n) of the recipe alone (-o: prerequisites taken as done): nothing is executed.
+        result = subprocess.run(
+            ["make", "-n", "-o", "messages", "-o", "demo", "run"],
+            cwd=Path(settings.BASE_DIR),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        recipe = result.stdout
+        assert "run_scheduled_jobs" in recipe and "&" in recipe.split("run_scheduled_jobs", 1)[1]
+        assert "trap" in recipe and "kill" in recipe
+        assert recipe.index("run_scheduled_jobs") < recipe.index("runserver")
+
+
+@pytest.mark.django_db
 class TestImageAltText:
     def test_image_edit_form_requires_alt_text(self, client, users, synced_site):
         from wagtail.images.models import Image
