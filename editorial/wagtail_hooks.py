@@ -67,6 +67,28 @@ def show_search_terms_by_permission(request, menu_items):
         )
 
 
+@hooks.register("construct_help_menu")
+def use_platform_editor_guide(request, menu_items):
+    # Wagtail's items open its English guide and release notes on guide.wagtail.org; the platform's
+    # guide is in the admin, in the admin's language.
+    menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new-in-wagtail")]
+    for index, item in enumerate(menu_items):
+        if item.name == "editor-guide":
+            menu_items[index] = MenuItem(
+                _("Editor guide"), reverse("editorial_guide:editor_guide"), name="editor-guide", icon_name="help"
+            )
+
+
+@hooks.register("register_reports_menu_item")
+def register_outdated_translations_menu_item():
+    return MenuItem(
+        _("Outdated translations"),
+        reverse("editorial:outdated_translations"),
+        icon_name="warning",
+        order=8990,
+    )
+
+
 def _deny_other_locales(request, instances):
     for instance in instances:
         if isinstance(instance, TranslatableMixin) and not user_can_work_in_locale(request.user, instance.locale_id):

@@ -107,6 +107,8 @@ def test_report_in_reports_menu_and_dashboard(client, users):
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse(REPORT) in dashboard
     assert 'id="outdated-translations-heading"' in dashboard
+    # The sidebar's Reports menu links to it from every admin page, not only from the dashboard panel.
+    assert reverse(REPORT) in client.get(reverse("wagtailadmin_account")).content.decode()
 
 
 @pytest.mark.django_db
