@@ -46,7 +46,10 @@ demo: migrate ## Load (or refresh) the demo content and print an admin login
 	$(MANAGE) ensure_demo_admin
 
 .PHONY: run
-run: messages demo ## Run the demo site on http://127.0.0.1:8000
+run: messages demo ## Run the demo site on http://127.0.0.1:8000, with the scheduled jobs every minute
+	@# publish_scheduled and send_pending_mail in the background (cron in production), stopped with the server.
+	$(MANAGE) run_scheduled_jobs --interval 60 & jobs=$$!; \
+	trap 'kill $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: test

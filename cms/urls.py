@@ -7,11 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
+from editorial import site_history
 from programmes import calendar as event_calendar
 from programmes import feeds as programme_feeds
 from search import views as search_views
 
 urlpatterns = [
+    # Before the admin: replaces Wagtail's site history report at its own address (editorial/site_history.py).
+    path("admin/reports/", include(site_history.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", platform_sitemap.sitemap_view, name="sitemap"),

@@ -3,6 +3,10 @@
 Each panel runs a fixed number of queries, however much content there is (tests pin the counts).
 Registrations and submissions come from the participation app when it is installed; without it the
 events panel shows the capacity only and the submissions panel is left out.
+
+Who sees what: the call deadlines are for those who may edit German pages (Redaktion, Freigabe,
+Administratoren); the upcoming events also for those who see registrations (Programmteam), without
+edit links they could not use. Translators get neither: they work on the outdated translations.
 """
 
 import datetime
@@ -10,11 +14,14 @@ from importlib import import_module
 
 from django.apps import apps
 from django.conf import settings
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import GroupPagePermission, Revision, WorkflowState
 
 from cms.timezones import in_zone
 from programmes.models import CallForParticipationPage, EventPage
@@ -24,10 +31,40 @@ EVENTS_SHOWN = 10
 NEW_REGISTRATIONS_SINCE = datetime.timedelta(days=7)
 
 
+def _source_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def _source_pages(queryset):
     """German originals only: their translations and aliases share the dates."""
-    source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    return queryset.filter(locale__language_code=source_language, alias_of__isnull=True)
+    return queryset.filter(locale__language_code=_source_language(), alias_of__isnull=True)
+
+
+def with_moderation_status(queryset):
+    """Annotate ``in_moderation`` and ``scheduled`` in the same query (Wagtail's status queries per page)."""
+    is_page = Q(base_content_type__app_label="wagtailcore", base_content_type__model="page")
+    object_id = Cast(OuterRef("pk"), CharField())
+    return queryset.annotate(
+        in_moderation=Exists(
+            WorkflowState.objects.filter(is_page, object_id=object_id, status=WorkflowState.STATUS_IN_PROGRESS)
+        ),
+        scheduled=Exists(Revision.objects.filter(is_page, object_id=object_id, approved_go_live_at__isnull=False)),
+    )
+
+
+_CAN_EDIT_ATTRIBUTE = "_kz_can_edit_source_pages"
+
+
+def can_edit_source_pages(user):
+    """Whether ``user`` may edit German pages (a grant on the German tree or the tree root). One query,
+    cached on the user object for the request."""
+    if user.is_superuser:
+        return True
+    if not hasattr(user, _CAN_EDIT_ATTRIBUTE):
+        grants = GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
+        value = grants.filter(Q(page__depth=1) | Q(page__locale__language_code=_source_language())).exists()
+        setattr(user, _CAN_EDIT_ATTRIBUTE, value)
+    return getattr(user, _CAN_EDIT_ATTRIBUTE)
 
 
 def _edit_url(page):
@@ -39,6 +76,8 @@ class DashboardPanel(Component):
 
     def __init__(self, user):
         self.user = user
+        # Asked here, not while rendering: the render's query count stays the panel's own.
+        self.can_edit = can_edit_source_pages(user)
 
     def get_context(self):
         raise NotImplementedError
@@ -60,12 +99,12 @@ class CallDeadlinesPanel(DashboardPanel):
             CallForParticipationPage.objects.filter(deadline__gte=now, deadline__lt=now + DEADLINE_WINDOW)
         )
         calls = calls.only("id", "title", "draft_title", "live", "has_unpublished_changes", "deadline", "time_zone")
-        return list(calls.order_by("deadline", "pk"))
+        return list(with_moderation_status(calls).order_by("deadline", "pk"))
 
     def get_context(self):
         calls = self.calls()
         for call in calls:
-            call.edit_url = _edit_url(call)
+            call.edit_url = _edit_url(call) if self.can_edit else None
             call.local_deadline = in_zone(call.deadline, call.time_zone)
         return {"calls": calls, "days": DEADLINE_WINDOW.days}
 
@@ -117,13 +156,13 @@ class UpcomingEventsPanel(DashboardPanel):
     def events(self, now=None):
         events = _source_pages(EventPage.objects.filter(end__gt=now or timezone.now()))
         # Full rows: participation.stats reads fields of its own choosing (translation_key, capacity).
-        return list(events.order_by("start", "pk")[:EVENTS_SHOWN])
+        return list(with_moderation_status(events).order_by("start", "pk")[:EVENTS_SHOWN])
 
     def get_context(self):
         events = self.events()
         counts = registration_counts(events) if events else None
         for event in events:
-            event.edit_url = _edit_url(event)
+            event.edit_url = _edit_url(event) if self.can_edit else None
             event.local_start = in_zone(event.start, event.time_zone)
             event.confirmed, event.waiting = (counts or {}).get(event.pk, (0, 0))
             event.is_full = bool(event.capacity) and event.confirmed >= event.capacity
@@ -180,8 +219,16 @@ def _listing_url(model):
     return reverse(viewset.get_url_name("list")) if viewset else None
 
 
+def sees_registrations(user):
+    return apps.is_installed("participation") and user.has_perm("participation.view_registration")
+
+
 def dashboard_panels(user):
-    panels = [CallDeadlinesPanel(user), UpcomingEventsPanel(user)]
+    panels = []
+    if can_edit_source_pages(user):
+        panels.append(CallDeadlinesPanel(user))
+    if can_edit_source_pages(user) or sees_registrations(user):
+        panels.append(UpcomingEventsPanel(user))
     if apps.is_installed("participation"):
         panels.append(NewSubmissionsPanel(user))
     return panels

@@ -8,9 +8,10 @@ Redaktion writes, Freigabe approves and publishes (the approval workflow in ``ed
 covers the German tree, so Redaktion has no "publish" permission anywhere). Administratoren run the
 site without being superusers: their page permissions sit on the tree root (every locale), and they
 hold the model permissions of every admin area the platform uses (users, groups, workflows, sites,
-settings, locales, redirects, search promotions, snippets, media, submissions). ``setup_roles`` only adds
-what is missing, except that it withdraws the "publish" permission Redaktion held before the approval
-workflow existed, so it can be rerun at any time. docs/editors.md describes the roles.
+settings, locales, redirects, search promotions and search terms, snippets, media, submissions).
+``setup_roles`` only adds what is missing, except that it withdraws the "publish" permission Redaktion
+held before the approval workflow existed, so it can be rerun at any time. docs/editors.md describes
+the roles.
 """
 
 from django.apps import apps
@@ -55,6 +56,9 @@ MEDIA_FOR_EDITORS = [
     ("wagtaildocs", "choose_document"),
 ]
 MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
+# Reports › Search terms (what visitors search for); Wagtail shows it to superusers only, the platform's
+# report view (editorial.wagtail_hooks) to holders of this permission.
+VIEW_SEARCH_TERMS = ("wagtailsearchpromotions", "view_query")
 # Collection management is permitted per collection as well (Settings › Collections).
 COLLECTION_PERMISSIONS = [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")]
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
@@ -106,7 +110,7 @@ def _model_permissions(models, actions):
 def group_model_permissions():
     """Model-level permissions per group name."""
     editor = (
-        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION, VIEW_SEARCH_TERMS]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + MEDIA_FOR_EDITORS
     )
@@ -117,7 +121,7 @@ def group_model_permissions():
         + MEDIA_FOR_TRANSLATORS
     )
     admin = (
-        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION, VIEW_SEARCH_TERMS]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + ADMIN_MODEL_PERMISSIONS
         # Administrators see and work on submissions as the programme team does (GDPR requests included).
@@ -135,7 +139,8 @@ def group_model_permissions():
 def locale_homes():
     """{language_code: home page} for every locale in which the default site's root has a version."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
+    # The tree root spans every locale: a grant there would lift the locale restriction.
+    if site is None or site.root_page.depth < 2:
         return {}
     pages = Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth)
     return {page.locale.language_code: page for page in pages.select_related("locale")}
@@ -209,6 +214,12 @@ def setup_roles():
         report.append(f"{name}: {'created' if created else 'exists'}, {len(permissions)} model permissions")
         grant_collection_permissions(group, permissions)
     homes = locale_homes()
+    default_home = homes.get(Locale.get_default().language_code)
+    if default_home is not None and default_home.specific_class is Page:
+        report.append(
+            "Warning: the default site's root is Wagtail's placeholder page; run setup_site to replace it "
+            "(permissions and workflow follow the site root when it changes)"
+        )
     for name, code, actions in page_permission_plan():
         page = homes.get(code)
         if page is None:

@@ -1,15 +1,43 @@
 """Admin report: translations that are out of date because their German source changed."""
 
+import datetime
 from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.contrib.admin.utils import quote
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.models import Page
 
 from .outdated import outdated_translations
+
+
+class OutdatedTranslationsPaginator(WagtailPaginator):
+    # Wagtail counts with the model's name, wagtail-localize's untranslated "translation(s)".
+    @cached_property
+    def items_count_label(self):
+        return ngettext("%(count)s outdated translation", "%(count)s outdated translations", self.count) % {
+            "count": self.count
+        }
+
+
+def local_timestamp(value):
+    """A spreadsheet cell for a moment: the admin's local time to the second (no microseconds, no offset)."""
+    return timezone.localtime(value).replace(microsecond=0, tzinfo=None)
+
+
+def local_timestamp_text(value):
+    return local_timestamp(value).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class OutdatedTranslationsReportView(ReportView):
@@ -20,12 +48,26 @@ class OutdatedTranslationsReportView(ReportView):
     results_template_name = "editorial/outdated_translations_results.html"
     no_results_message = _("All translations are up to date.")
     paginate_by = 50
-    list_export = ["source.object_repr", "target_locale.language_code", "source_published_at", "source.last_updated_at"]
+    paginator_class = OutdatedTranslationsPaginator
+    list_export = ["source.object_repr", "target_locale", "source_published_at", "source.last_updated_at"]
     export_headings = {
         "source.object_repr": _("Source"),
-        "target_locale.language_code": _("Language"),
+        "target_locale": _("Language"),
         "source_published_at": _("Source published"),
         "source.last_updated_at": _("Last synced"),
+    }
+    custom_field_preprocess = {
+        "target_locale": {
+            SpreadsheetExportMixin.FORMAT_CSV: lambda locale: locale.get_display_name(),
+            SpreadsheetExportMixin.FORMAT_XLSX: lambda locale: locale.get_display_name(),
+        }
+    }
+    custom_value_preprocess = {
+        **ReportView.custom_value_preprocess,
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: local_timestamp_text,
+            SpreadsheetExportMixin.FORMAT_XLSX: local_timestamp,
+        },
     }
 
     def get_queryset(self):
@@ -74,3 +116,24 @@ def _edit_url(obj):
         return reverse("wagtailadmin_pages:edit", args=[obj.pk])
     meta = obj._meta
     return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[quote(obj.pk)])
+
+
+class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """The editors' guide in the admin, replacing the link to Wagtail's English guide."""
+
+    page_title = _("Editor guide")
+    header_icon = "help"
+    template_name = "editorial/editor_guide.html"
+
+
+SEARCH_TERMS_PERMISSION = "wagtailsearchpromotions.view_query"
+
+
+class PermittedSearchTermsReportView(SearchTermsReportView):
+    """Wagtail's "Search terms" report for holders of the view permission (Wagtail: superusers only)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(SEARCH_TERMS_PERMISSION):
+            return permission_denied(request)
+        # Skip the superuser check of SearchTermsReportView.dispatch, keep everything above it.
+        return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import MenuItem, reports_menu
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import TranslatableMixin
@@ -16,7 +16,12 @@ from cms.localize_fixes.locale_permissions import guarded_urlpatterns, user_can_
 
 from .outdated import outdated_translations
 from .panels import dashboard_panels
-from .views import OutdatedTranslationsReportView
+from .views import (
+    SEARCH_TERMS_PERMISSION,
+    EditorGuideView,
+    OutdatedTranslationsReportView,
+    PermittedSearchTermsReportView,
+)
 
 
 # order=-1: these patterns must come before wagtail-localize's own at the same paths.
@@ -30,10 +35,48 @@ def register_admin_urls():
             name="outdated_translations_results",
         ),
     ]
+    guide_urls = [path("", EditorGuideView.as_view(), name="editor_guide")]
+    # Wagtail's own paths, so its menu item and reverse("wagtailsearchpromotions:search_terms") lead here.
+    search_terms_urls = [
+        path("", PermittedSearchTermsReportView.as_view(), name="search_terms"),
+        path("results/", PermittedSearchTermsReportView.as_view(results_only=True), name="search_terms_results"),
+    ]
     return [
         path("localize/", include((guarded_urlpatterns(), "kz_localize_guard"))),
         path("reports/", include((report_urls, "editorial"))),
+        path("editor-guide/", include((guide_urls, "editorial_guide"))),
+        path("searchpicks/reports/search-terms/", include((search_terms_urls, "kz_search_terms"))),
     ]
+
+
+@hooks.register("construct_reports_menu")
+def show_search_terms_by_permission(request, menu_items):
+    # Wagtail's item (AdminOnlyMenuItem) reaches this hook for superusers only; the report view above
+    # checks the permission instead, so the item follows it.
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+    wagtail_item = next((item for item in reports_menu.registered_menu_items if item.name == "search-terms"), None)
+    if wagtail_item is not None and request.user.has_perm(SEARCH_TERMS_PERMISSION):
+        menu_items.append(
+            MenuItem(
+                wagtail_item.label,
+                wagtail_item.url,
+                name=wagtail_item.name,
+                icon_name=wagtail_item.icon_name,
+                order=wagtail_item.order,
+            )
+        )
+
+
+@hooks.register("construct_help_menu")
+def use_platform_editor_guide(request, menu_items):
+    # Wagtail's items open its English guide and release notes on guide.wagtail.org; the platform's
+    # guide is in the admin, in the admin's language.
+    menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new-in-wagtail")]
+    for index, item in enumerate(menu_items):
+        if item.name == "editor-guide":
+            menu_items[index] = MenuItem(
+                _("Editor guide"), reverse("editorial_guide:editor_guide"), name="editor-guide", icon_name="help"
+            )
 
 
 @hooks.register("register_reports_menu_item")
@@ -136,6 +179,30 @@ class PlatformContentChecker(ContentCheckerItem):
         "listitem",
         "valid-lang",
     ]
+    # Without messages of its own a rule shows axe's English text in the German admin.
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "image-alt": {
+            "error_name": _("Image has no alternative text"),
+            "help_text": _("Describe the image in its alternative text, or mark it as decorative"),
+        },
+        "link-in-text-block": {
+            "error_name": _("Link cannot be told apart from the surrounding text"),
+            "help_text": _("Links in running text need an underline or another visible mark besides colour"),
+        },
+        "list": {
+            "error_name": _("List contains elements that are not list items"),
+            "help_text": _("Put only list items directly into a list"),
+        },
+        "listitem": {
+            "error_name": _("List item outside a list"),
+            "help_text": _("Put list items into a bulleted or numbered list"),
+        },
+        "valid-lang": {
+            "error_name": _("Invalid language code"),
+            "help_text": _("Use a valid language code such as de, fr, ar-DZ or en"),
+        },
+    }
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -9,17 +9,26 @@ Translations (fr, ar-dz, en) are not put under this workflow: wagtail-localize's
 offers only "Publish" (no "Submit for moderation"), the translators publish their own language, and
 the German source they translate has already been approved. docs/editors.md explains this.
 
+Wagtail's own migration assigns a workflow "Moderators approval" (group Moderators, which this
+platform leaves empty) to the tree root, so it would cover the translations, where nobody but a
+superuser could approve. ``setup_workflow`` deactivates that default workflow; any other workflow on
+the tree root is left in place.
+
 Like ``setup_roles``, ``setup_workflow`` only adds what is missing: an assignment an administrator
 changed in the admin is left alone.
 """
 
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, Locale, Page, Task, Workflow, WorkflowPage, WorkflowTask
 
 from .roles import ADMIN_GROUP, APPROVER_GROUP, locale_homes
 
 WORKFLOW_NAME = "Freigabe"
 TASK_NAME = "Freigabe durch die Programmleitung"
+
+# What Wagtail's migration 0048 creates for its default group "Moderators".
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+WAGTAIL_DEFAULT_GROUP = "Moderators"
 
 # Page types whose subtree gets the workflow explicitly, besides the German home page.
 COVERED_SECTIONS = ["programmes.CallIndexPage", "programmes.EventIndexPage", "programmes.ProgrammePage"]
@@ -57,14 +66,40 @@ def covered_pages():
     return pages
 
 
+def is_wagtail_default_workflow(workflow):
+    """Wagtail's own "Moderators approval": every task a group approval by Moderators alone."""
+    if workflow.name != WAGTAIL_DEFAULT_WORKFLOW:
+        return False
+    tasks = Task.objects.filter(workflow_tasks__workflow=workflow).specific()
+    return bool(tasks) and all(
+        isinstance(task, GroupApprovalTask)
+        and set(task.groups.values_list("name", flat=True)) == {WAGTAIL_DEFAULT_GROUP}
+        for task in tasks
+    )
+
+
+def retire_wagtail_default_workflow():
+    """Deactivate Wagtail's default workflow on the tree root. Returns report lines."""
+    tree_root = Page.get_first_root_node()
+    assignment = WorkflowPage.objects.filter(page=tree_root).select_related("workflow").first()
+    if tree_root is None or assignment is None or not is_wagtail_default_workflow(assignment.workflow):
+        return []
+    workflow = assignment.workflow
+    assignment.delete()
+    if workflow.workflow_pages.exists() or workflow.workflow_content_types.exists():
+        return [f"Workflow {workflow.name}: detached from the tree root (still assigned elsewhere)"]
+    workflow.deactivate()  # also cancels translations left waiting in it
+    return [f"Workflow {workflow.name}: detached from the tree root and deactivated"]
+
+
 def setup_workflow():
     """Create the workflow and assign it where no workflow is assigned yet. Returns report lines."""
     workflow = approval_workflow()
-    report = []
+    report = retire_wagtail_default_workflow()
     for page in covered_pages():
         assignment, created = WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
         state = "assigned" if created else f"keeps workflow {assignment.workflow.name!r}"
         report.append(f"Workflow {WORKFLOW_NAME}: {page.url_path} {state}")
-    if not report:
+    if not any(line.startswith(f"Workflow {WORKFLOW_NAME}:") for line in report):
         report.append(f"Workflow {WORKFLOW_NAME}: no German home page yet; rerun setup_roles after creating it")
     return report

@@ -99,13 +99,27 @@ class SubmitSnippetTranslationView(LocaleRestrictedSubmitMixin, submit_translati
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
     """Syncing refreshes the shared source; publishing the result is allowed only for own locales."""
 
+    def may_publish_all_targets(self):
+        if not hasattr(self, "_may_publish_all_targets"):
+            ids = editable_locale_ids(self.request.user)
+            targets = set(self.object.translations.filter(enabled=True).values_list("target_locale_id", flat=True))
+            self._may_publish_all_targets = ids is None or targets <= ids
+        return self._may_publish_all_targets
+
+    def get_form(self):
+        form = super().get_form()
+        # Offering "Publish immediately" to someone who would then be refused is a trap (Redaktion).
+        if not self.may_publish_all_targets():
+            del form.fields["publish_translations"]
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)  # the field may have been removed
+        return super().form_valid(form)
+
     def post(self, request, **kwargs):
-        if request.POST.get("publish_translations"):
-            ids = editable_locale_ids(request.user)
-            if ids is not None:
-                targets = set(self.object.translations.filter(enabled=True).values_list("target_locale_id", flat=True))
-                if not targets <= ids:
-                    raise PermissionDenied
+        if request.POST.get("publish_translations") and not self.may_publish_all_targets():
+            raise PermissionDenied
         return super().post(request, **kwargs)
 
 

@@ -147,3 +147,49 @@ def test_every_page_type_is_covered():
         "programmes.eventindexpage",
         "programmes.partnershipindexpage",
     }
+
+
+def stream_block_labels(block, path):
+    """(where, label, name) for every block an editor sees inside ``block``, recursively."""
+    from wagtail import blocks
+
+    children = []
+    if isinstance(block, blocks.StreamBlock | blocks.StructBlock):
+        children = list(block.child_blocks.items())
+    elif isinstance(block, blocks.ListBlock):
+        children = [("item", block.child_block)]
+    found = []
+    for name, child in children:
+        where = f"{path}.{name}"
+        # A list's items carry no heading of their own unless the block gives them a label.
+        if not (isinstance(block, blocks.ListBlock) and child.label == ""):
+            found.append((where, child.label, name))
+        found += stream_block_labels(child, where)
+    return found
+
+
+def page_stream_labels():
+    from wagtail.fields import StreamField
+
+    found = []
+    for model in our_models():
+        if not issubclass(model, Page):
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField) and field.model is model:
+                found += stream_block_labels(field.stream_block, f"{model._meta.label}.{field.name}")
+    return found
+
+
+def test_every_stream_block_label_is_german(german):
+    labels = page_stream_labels()
+    assert len(labels) > 50  # sanity: the walk reached the nested blocks
+    # A plain string is Wagtail's label made from the block name ("document" → "Document"): English.
+    not_translatable = [(where, label) for where, label, _name in labels if not isinstance(label, Promise)]
+    untranslated = [
+        (where, msgid_of(label))
+        for where, label, _name in labels
+        if isinstance(label, Promise)
+        and (msgid_of(label) not in german or not german[msgid_of(label)].msgstr or german[msgid_of(label)].fuzzy)
+    ]
+    assert not_translatable == [] and untranslated == []

@@ -121,3 +121,65 @@ class TestNewSubmissions:
         with CaptureQueriesContext(connection) as context:
             render(panel)
         assert len(context.captured_queries) <= 3
+
+
+def status_cell(html, title):
+    """The text of the status cell in the row of ``title``."""
+    import re
+
+    row = re.search(rf"{re.escape(title)}.*?</tr>", html, re.S).group(0)
+    return re.findall(r"<td>\s*([^<]*?)\s*</td>\s*</tr>", row + "</tr>")[0]
+
+
+@pytest.mark.django_db
+class TestStatusAndAudience:
+    def test_status_shows_moderation_and_schedule(self, users):
+        from wagtail.models import Page
+
+        waiting = make_draft(CallForParticipationPageFactory, title="Wartet auf Freigabe", deadline=days(3))
+        Page.objects.get(pk=waiting.pk).get_workflow().start(waiting, users.editor)
+        planned = make_draft(CallForParticipationPageFactory, title="Geplanter Aufruf", deadline=days(4))
+        planned.go_live_at = days(1)
+        planned.save_revision().publish()  # with a future go-live time this schedules
+        live = CallForParticipationPageFactory(title="Laufender Aufruf", deadline=days(5))
+        live.save_revision().publish()
+        Page.objects.get(pk=live.pk).get_workflow().start(live.specific, users.editor)
+        make_draft(CallForParticipationPageFactory, title="Nur Entwurf", deadline=days(6))
+
+        panel = CallDeadlinesPanel(users.editor)
+        html = render(panel)
+        assert status_cell(html, "Wartet auf Freigabe") == "in Freigabe"
+        assert status_cell(html, "Geplanter Aufruf") == "geplant"
+        assert status_cell(html, "Laufender Aufruf") == "veröffentlicht + in Freigabe"
+        assert status_cell(html, "Nur Entwurf") == "Entwurf"
+        assert queries(panel) == 1  # the states come with the rows
+
+    def test_event_status_in_one_query(self, users):
+        from wagtail.models import Page
+
+        event = make_draft(EventPageFactory, title="Eingereichte Veranstaltung")
+        Page.objects.get(pk=event.pk).get_workflow().start(event, users.editor)
+        panel = UpcomingEventsPanel(users.editor)
+        assert status_cell(render(panel), "Eingereichte Veranstaltung") == "in Freigabe"
+        EventPageFactory(start=days(3), end=days(4))
+        assert queries(panel) <= 2
+
+    def test_panels_by_role(self, client, users):
+        CallForParticipationPageFactory(title="Aufruf kurz vor Schluss", deadline=days(2))
+        event = EventPageFactory(title="Nächste Veranstaltung")
+        edit_url = reverse("wagtailadmin_pages:edit", args=[event.pk])
+        for user, deadlines, events in (
+            (users.editor, True, True),
+            (users.approver, True, True),
+            (users.admin, True, True),
+            (users.team, False, True),
+            (users.fr, False, False),
+        ):
+            client.force_login(user)
+            html = client.get(reverse("wagtailadmin_home")).content.decode()
+            assert ('id="call-deadlines' in html) is deadlines, user
+            assert ('id="upcoming-events' in html) is events, user
+            if events:
+                assert "Nächste Veranstaltung" in html
+                # Edit links only for those who may edit German pages.
+                assert (edit_url in html) is deadlines, user

@@ -112,6 +112,57 @@ class TestScheduledPublishing:
 
 
 @pytest.mark.django_db
+class TestScheduledJobsInDevelopment:
+    """`make run` runs the scheduled jobs (publish_scheduled, send_pending_mail) beside the server."""
+
+    def test_one_run_publishes_due_pages_and_sends_pending_mail(self, synced_site, monkeypatch):
+        from django.core import mail
+
+        from participation.models import OutgoingMail
+
+        event = EventPageFactory(title="Bald online", live=False)
+        event.go_live_at = later(1)
+        event.save_revision().publish()  # scheduled, not live yet
+        OutgoingMail.objects.create(to="person@example.org", subject="Bestätigung", body="Danke.")
+        after = later(2)
+        monkeypatch.setattr(timezone, "now", lambda: after)
+        mail.outbox.clear()
+        call_command("run_scheduled_jobs", "--once", stdout=io.StringIO())
+        assert Page.objects.get(pk=event.pk).live
+        assert [message.subject for message in mail.outbox] == ["Bestätigung"]
+
+    def test_loop_ends_when_make_is_gone(self, synced_site, monkeypatch):
+        from cms.management.commands import run_scheduled_jobs
+
+        runs = []
+        parents = iter([100, 100, 1])  # at start, after the first sleep, after the second (orphaned)
+        monkeypatch.setattr(run_scheduled_jobs.os, "getppid", lambda: next(parents))
+        monkeypatch.setattr(run_scheduled_jobs.time, "sleep", lambda seconds: runs.append(seconds))
+        monkeypatch.setattr(run_scheduled_jobs.Command, "run_jobs", lambda self: runs.append("jobs"))
+        call_command("run_scheduled_jobs", "--interval", "60", stdout=io.StringIO())
+        assert runs == ["jobs", 60, "jobs", 60]
+
+    def test_make_run_starts_the_jobs_beside_the_server(self):
+        import subprocess
+        from pathlib import Path
+
+        from django.conf import settings
+
+        # Dry run (-n) of the recipe alone (-o: prerequisites taken as done): nothing is executed.
+        result = subprocess.run(
+            ["make", "-n", "-o", "messages", "-o", "demo", "run"],
+            cwd=Path(settings.BASE_DIR),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        recipe = result.stdout
+        assert "run_scheduled_jobs" in recipe and "&" in recipe.split("run_scheduled_jobs", 1)[1]
+        assert "trap" in recipe and "kill" in recipe
+        assert recipe.index("run_scheduled_jobs") < recipe.index("runserver")
+
+
+@pytest.mark.django_db
 class TestImageAltText:
     def test_image_edit_form_requires_alt_text(self, client, users, synced_site):
         from wagtail.images.models import Image
@@ -166,7 +217,63 @@ class TestContentChecks:
         assert 'id="checker-axe-configuration"' in html
         assert '"image-alt"' in html  # the platform's extra rules
 
+    def test_every_rule_has_a_german_message(self, client, users, synced_site):
+        import json
+        import re
+
+        from editorial.wagtail_hooks import PlatformContentChecker
+
+        event = EventPageFactory(title="Vorschau")
+        event.save_revision()
+        client.force_login(users.editor)
+        html = client.get(reverse("wagtailadmin_pages:view_draft", args=[event.pk])).content.decode()
+        script = re.search(r'<script id="checker-axe-configuration" type="application/json">(.*?)</script>', html, re.S)
+        configuration = json.loads(script.group(1))
+        rules = configuration["options"]["runOnly"]
+        assert set(PlatformContentChecker.axe_run_only) <= set(rules)
+        assert sorted(set(rules) - set(configuration["messages"])) == []  # none falls back to axe's English
+        extra = configuration["messages"]
+        assert extra["image-alt"]["error_name"] == "Bild ohne Alternativtext"
+        assert extra["valid-lang"]["error_name"] == "Ungültiger Sprachcode"
+        for rule in ("link-in-text-block", "list", "listitem"):
+            english = str(PlatformContentChecker.axe_messages[rule]["error_name"]._args[0])
+            assert extra[rule]["error_name"] and extra[rule]["error_name"] != english
+
     def test_visitors_get_no_userbar(self, client, synced_site):
         event = EventPageFactory(title="Öffentlich")
         event.save_revision().publish()
         assert "checker-axe-configuration" not in client.get(Page.objects.get(pk=event.pk).url).content.decode()
+
+
+@pytest.mark.django_db
+class TestEditorGuide:
+    GUIDE = "editorial_guide:editor_guide"
+
+    def test_guide_is_in_german_and_covers_the_work(self, client, users, synced_site):
+        client.force_login(users.editor)
+        response = client.get(reverse(self.GUIDE))
+        assert response.status_code == 200
+        html = response.content.decode()
+        for heading in (
+            "Einen Aufruf anlegen",
+            "Die Veranstaltung zum Aufruf anlegen",
+            "Zur Freigabe einreichen",
+            "Freigeben und veröffentlichen",
+            "Zu einem festen Zeitpunkt veröffentlichen",
+            "Ins Französische, Arabische und Englische übersetzen",
+            "Veraltete Übersetzungen abgleichen",
+            "Alternativtext für Bilder",
+            "Wo die Einsendungen sind",
+        ):
+            assert heading in html, heading
+        assert reverse("editorial:outdated_translations") in html
+        # No English sentence left (every text goes through the German catalogue).
+        for english in ("This guide explains", "Add child page", "Submit to Freigabe", "Sync with source"):
+            assert english not in html
+
+    def test_help_menu_and_dashboard_link_to_the_guide(self, client, users, synced_site):
+        client.force_login(users.fr)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "guide.wagtail.org" not in html
+        assert html.count(reverse(self.GUIDE)) >= 2  # the sidebar's help menu and the account summary
+        assert "Editor-Leitfaden" in html

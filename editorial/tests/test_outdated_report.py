@@ -107,3 +107,33 @@ def test_report_in_reports_menu_and_dashboard(client, users):
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse(REPORT) in dashboard
     assert 'id="outdated-translations-heading"' in dashboard
+    # The sidebar's Reports menu links to it from every admin page, not only from the dashboard panel.
+    assert reverse(REPORT) in client.get(reverse("wagtailadmin_account")).content.decode()
+
+
+@pytest.mark.django_db
+def test_report_counts_in_german(admin_client, synced_site):
+    publish_change(translated_page("Impressum", "fr"), summary="Neu")
+    html = admin_client.get(reverse(REPORT)).content.decode()
+    assert "1 veraltete Übersetzung" in html and "1 translation" not in html
+    publish_change(translated_page("Datenschutz", "fr", "en"), summary="Neu")
+    assert "3 veraltete Übersetzungen" in admin_client.get(reverse(REPORT)).content.decode()
+
+
+@pytest.mark.django_db
+def test_csv_export_has_local_times_and_language_names(admin_client, synced_site):
+    import csv
+    import datetime
+    import zoneinfo
+
+    page = translated_page("Impressum", "ar-dz")
+    publish_change(page, summary="Neu")
+    response = admin_client.get(reverse(REPORT) + "?export=csv")
+    rows = list(csv.reader(b"".join(response.streaming_content).decode().splitlines()))
+    assert rows[0] == ["Quelle", "Sprache", "Vorlage veröffentlicht", "Zuletzt abgeglichen"]
+    title, language, published, synced = rows[1]
+    assert (title, language) == ("Impressum", "العربية")
+    published_at = page.specific_class.objects.get(pk=page.pk).last_published_at
+    berlin = published_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin")).replace(microsecond=0, tzinfo=None)
+    assert published == berlin.strftime("%Y-%m-%d %H:%M:%S")
+    assert datetime.datetime.strptime(synced, "%Y-%m-%d %H:%M:%S")  # no microseconds, no offset

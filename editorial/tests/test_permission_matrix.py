@@ -165,6 +165,7 @@ EDITOR_AREAS = [
     ("wagtailsnippets_programmes_organisation:add", ()),
     ("wagtailsnippets_programmes_country:add", ()),
     ("wagtailsnippets_programmes_partnership:add", ()),
+    ("wagtailsearchpromotions:search_terms", ()),  # Wagtail alone: superusers only
 ]
 
 
@@ -305,3 +306,27 @@ class TestAdministratoren:
         response = client.post(reverse("wagtailusers_users:add"), user_form("boss", is_superuser="on"))
         assert response.status_code == 302
         assert django_user_model.objects.get(username="boss").is_superuser
+
+
+@pytest.mark.django_db
+class TestSearchTermsReport:
+    """docs/search.md sends editors to Berichte › Suchbegriffe: Redaktion, Freigabe and Administratoren."""
+
+    URL = "wagtailsearchpromotions:search_terms"
+
+    def test_editors_open_it_and_see_it_in_the_menu(self, client, users):
+        from wagtail.contrib.search_promotions.models import Query
+
+        Query.get("abfall").add_hit()
+        for user in (users.editor, users.approver, users.admin, users.superuser):
+            client.force_login(user)
+            response = client.get(reverse(self.URL))
+            assert response.status_code == 200, user
+            assert "abfall" in response.content.decode()
+            assert reverse(self.URL) in client.get(reverse("wagtailadmin_home")).content.decode(), user
+
+    def test_translators_and_programme_team_are_refused(self, client, users):
+        for user in (users.fr, users.team):
+            client.force_login(user)
+            assert denied(client.get(reverse(self.URL))), user
+            assert reverse(self.URL) not in client.get(reverse("wagtailadmin_home")).content.decode(), user

@@ -120,3 +120,29 @@ def test_comment_on_a_draft(client, users, draft_event):
     # The approver sees the comment in the editor.
     client.force_login(users.approver)
     assert "Bitte Datum pr" in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+
+
+@pytest.mark.django_db
+class TestWagtailDefaultWorkflow:
+    def test_translations_are_under_no_workflow(self, users, german_page):
+        from wagtail.models import Workflow
+
+        from editorial.tests.conftest import locale
+
+        default = Workflow.objects.get(name="Moderators approval")  # made by Wagtail's migration 0048
+        assert not default.active and not default.workflow_pages.exists()
+        for code in ("fr", "ar-dz", "en"):
+            assert german_page.get_translation(locale(code)).get_workflow() is None, code
+        assert german_page.get_workflow().name == WORKFLOW_NAME
+
+    def test_another_workflow_on_the_tree_root_is_left_alone(self, site):
+        import io
+
+        from django.core.management import call_command
+        from wagtail.models import Workflow
+
+        root = Page.get_first_root_node()
+        own = Workflow.objects.create(name="Gesamtprüfung")
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": own})
+        call_command("setup_roles", stdout=io.StringIO())
+        assert WorkflowPage.objects.get(page=root).workflow == own

@@ -92,13 +92,13 @@ class CallForParticipationPage(PlatformHeadlessPreviewMixin, Page):
         _("how to apply"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("The steps to take part, in order.")
     )
     documents = StreamField(
-        [("document", DocumentItemBlock())],
+        [("document", DocumentItemBlock(label=_("Document")))],
         verbose_name=_("documents"),
         blank=True,
         help_text=_("Forms and information sheets to download."),
     )
     faq = StreamField(
-        [("question", FAQItemBlock())],
+        [("question", FAQItemBlock(label=_("Question")))],
         verbose_name=_("frequently asked questions"),
         blank=True,
         help_text=_("Questions people ask about the call, with their answers."),

@@ -49,3 +49,31 @@ def test_snippet_strings_only_in_own_locale(client, french_translator):
         response = client.put(url, urlencode({"value": "x"}), content_type="application/x-www-form-urlencoded")
         assert (response.status_code in (200, 201)) is expected_ok
         assert StringTranslation.objects.filter(locale=locale(code)).exists() is expected_ok
+
+
+def sync_page(client, user, source):
+    client.force_login(user)
+    return client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
+
+
+def test_publish_immediately_offered_only_to_who_may_publish_every_target(client, site, django_user_model):
+    translate_object(site.home, [locale("fr"), locale("ar-dz")])
+    call_command("setup_roles", stdout=io.StringIO())
+    source = Translation.objects.get(target_locale=locale("fr")).source
+    editor = django_user_model.objects.create_user("redaktion", "r@example.org", "password")
+    editor.groups.add(Group.objects.get(name="Redaktion"))
+    french = django_user_model.objects.create_user("fr", "fr@example.org", "password")
+    french.groups.add(Group.objects.get(name="Übersetzung FR"))
+    admin = django_user_model.objects.create_user("admin", "a@example.org", "password")
+    admin.groups.add(Group.objects.get(name="Administratoren"))
+
+    for user, offered in ((editor, False), (french, False), (admin, True)):
+        response = sync_page(client, user, source)
+        assert response.status_code == 200
+        assert ("publish_translations" in response.context["form"].fields) is offered, user
+        assert ('name="publish_translations"' in response.content.decode()) is offered, user
+
+    # Without the field the sync itself still works (no KeyError on the missing field).
+    client.force_login(editor)
+    response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
+    assert response.status_code == 302 and response["Location"] != reverse("wagtailadmin_home")
