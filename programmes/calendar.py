@@ -22,6 +22,7 @@ EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 STATUSES = {EventSchedule.CANCELLED: "CANCELLED", EventSchedule.POSTPONED: "TENTATIVE"}
 UID_DOMAIN = "kommunale-zusammenarbeit-maghreb"
+ID_MAX = 2**31 - 1  # PostgreSQL integer
 
 
 def _address(venue):
@@ -108,12 +109,15 @@ def _venues(pages):
 
 @conditional
 def event_ics(request, pk):
-    page = (
-        public_pages(EventPage.objects.live())
-        .filter(pk=pk)
-        .select_related("venue__country", "venue__region", "locale")
-        .first()
-    )
+    # An id beyond the database's integer range names no event (and must not reach the query).
+    page = None
+    if pk <= ID_MAX:
+        page = (
+            public_pages(EventPage.objects.live())
+            .filter(pk=pk)
+            .select_related("venue__country", "venue__region", "locale")
+            .first()
+        )
     if page is None:
         return HttpResponseNotFound("No published event with this id.", content_type="text/plain; charset=utf-8")
     venue = page.venue if page.venue_id else None

@@ -23,6 +23,8 @@ BOOLEAN = {"type": "boolean"}
 DATETIME = {"type": "string", "format": "date-time"}
 DATE = {"type": "string", "format": "date"}
 URL = {"type": "string", "format": "uri"}
+# Filters read either (cms/api/params.py parse_moment).
+MOMENT = {"anyOf": [DATETIME, DATE]}
 ID_MAX = 2**31 - 1  # ids are PostgreSQL integers
 
 
@@ -357,7 +359,7 @@ def paths():
         ),
         query(
             "updated_since",
-            STRING,
+            MOMENT,
             "Pages published (or republished) at or after this ISO 8601 date or date-time, for incremental sync.",
         ),
         query(
@@ -389,8 +391,8 @@ def paths():
         ),
         query("upcoming", BOOLEAN, "Events not yet over." + needs("upcoming")),
         query("past", BOOLEAN, "Events that are over." + needs("past")),
-        query("from", STRING, "Events ending on or after this ISO 8601 date or date-time." + needs("from")),
-        query("to", STRING, "Events starting on or before this ISO 8601 date or date-time." + needs("to")),
+        query("from", MOMENT, "Events ending on or after this ISO 8601 date or date-time." + needs("from")),
+        query("to", MOMENT, "Events starting on or before this ISO 8601 date or date-time." + needs("to")),
         query("format", {"type": "string", "enum": ["online", "on_site", "hybrid"]}, "Event format." + needs("format")),
     ]
     detail_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}

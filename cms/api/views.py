@@ -48,11 +48,15 @@ def _parameter(document, parameter):
         name = parameter["$ref"].rsplit("/", 1)[-1]
         parameter = document["components"]["parameters"][name]
     schema = parameter.get("schema", {})
+    formats = " or ".join(option["format"] for option in schema.get("anyOf", []) if "format" in option)
     return {
         "name": parameter["name"],
         "where": parameter["in"],
         "description": parameter.get("description", ""),
-        "values": ", ".join(str(v) for v in schema.get("enum", [])) or schema.get("format") or schema.get("type", ""),
+        "values": ", ".join(str(v) for v in schema.get("enum", []))
+        or schema.get("format")
+        or formats
+        or schema.get("type", ""),
     }
 
 

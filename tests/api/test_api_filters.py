@@ -137,6 +137,37 @@ def test_bad_input_is_a_json_400(client, world, params, words):
     assert words in data["message"], data
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"updated_since": "9999-12-31T23:59:59-12:00"},
+        {"updated_since": "0001-01-01T00:00:00+14:00"},
+        {"type": EVENT, "from": "0001-01-01"},
+        {"type": EVENT, "from": "9999-12-31T23:59:59-12:00"},
+    ],
+)
+def test_moments_out_of_range_are_a_json_400(client, site, params):
+    assert "out of range" in get(client, 400, **params)["message"]
+
+
+def test_extreme_but_valid_moments(client, site):
+    # The end of 1 January of year 1 still exists in UTC (Berlin's offset then was +0:53).
+    assert get(client, type=EVENT, to="0001-01-01")["items"] == []
+    assert get(client, type=EVENT, **{"from": "9999-12-30"})["items"] == []
+
+
+def test_to_date_includes_that_whole_day(client, world):
+    day = world.event.zoned_start.date().isoformat()
+    assert "Fachaustausch Abfall" in titles(get(client, type=EVENT, locale="de", to=day))
+    assert "Fachaustausch Abfall" in titles(get(client, type=EVENT, locale="de", **{"from": day, "to": day}))
+
+
+def test_event_calendar_with_an_id_out_of_range_is_a_404(client, site):
+    response = client.get("/calendar/events/99999999999999999999.ics")
+    assert response.status_code == 404
+    assert "No published event" in response.content.decode()
+
+
 def test_unknown_parameters_on_detail_and_snippets(client, world):
     assert "unknown query parameter" in get(client, 400, f"/api/v2/pages/{world.call.pk}/", colour="red")["message"]
     assert "unknown query parameter" in get(client, 400, "/api/v2/organisations/", colour="red")["message"]
