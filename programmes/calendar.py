@@ -10,7 +10,7 @@ import datetime
 
 from django.http import HttpResponse, HttpResponseNotFound
 from django.utils.translation import get_language, gettext
-from icalendar import Calendar, Event, vUri
+from icalendar import Calendar, Event, vDuration, vUri
 
 from cms.api.http import conditional
 from cms.localization import localize_all, public_pages
@@ -82,7 +82,8 @@ def build_calendar(name, events):
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    # icalendar knows no type for X- properties and would write str(timedelta) ("6:00:00").
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     for event in events:
         calendar.add_component(event)
     # A VTIMEZONE for every TZID the events use (RFC 5545 §3.6.5).

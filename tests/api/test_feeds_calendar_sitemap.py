@@ -95,6 +95,15 @@ def test_language_calendar_feed(client, world):
     assert "تبادل حول النفايات" in [str(event.get("summary")) for event in arabic.walk("VEVENT")]
 
 
+@pytest.mark.parametrize("url", ["/de/calendar/events.ics", "/calendar/events/{pk}.ics"])
+def test_refresh_properties_are_durations(client, world, url):
+    """REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL (Outlook) are RFC 5545 DURATIONs."""
+    text = client.get(url.format(pk=world.event.pk)).content.decode()
+    lines = text.replace("\r\n ", "").splitlines()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
+    assert "X-PUBLISHED-TTL:PT6H" in lines
+
+
 def test_event_page_links_its_ics(client, world):
     html = client.get("/de/veranstaltungen/fachaustausch-abfall/").content.decode()
     assert f'href="/calendar/events/{world.event.pk}.ics"' in html
