@@ -206,6 +206,13 @@ def schemas():
 
     result = {
         "Error": obj({"message": STRING}),
+        "Index": obj(
+            {
+                "endpoints": {"type": "object", "additionalProperties": URL, "description": "Name → listing URL."},
+                "openapi": URL,
+                "docs": URL,
+            }
+        ),
         "PageRef": page_ref,
         "Country": country,
         "Region": region,
@@ -499,6 +506,14 @@ def paths():
         }
 
     result = {
+        "/api/v2/": {
+            "get": {
+                "operationId": "index",
+                "summary": "The endpoints, with links to this document and its readable page.",
+                "parameters": [],
+                "responses": {"200": responses("Index")["200"], "304": responses("Index")["304"]},
+            }
+        },
         "/api/v2/pages/": {
             "get": {
                 "operationId": "list_pages",

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -11,7 +12,30 @@ from django.views.decorators.http import require_safe
 from cms.localization import public_pages
 from cms.templatetags.site_tags import bcp47
 
+from . import fields as f
 from .openapi import build_document
+
+
+@require_safe
+def api_index(request):
+    """/api/v2/: where the endpoints and their description are."""
+    from .router import api_router
+
+    return JsonResponse(
+        {
+            "endpoints": {
+                name: f.absolute(reverse(f"wagtailapi:{name}:listing"), request) for name in api_router.listed_endpoints
+            },
+            "openapi": f.absolute(reverse("api_openapi"), request),
+            "docs": f.absolute(reverse("api_docs"), request),
+        },
+        json_dumps_params={"indent": 2},
+    )
+
+
+def api_not_found(request):
+    index = f.absolute(reverse("api_index"), request)
+    return JsonResponse({"message": f"No API endpoint at {request.path}; the endpoints are listed at {index}"}, status=404)
 
 
 @require_safe

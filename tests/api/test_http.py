@@ -95,3 +95,26 @@ def test_headless_preview_with_token(client, world, settings, django_user_model)
     # A token for another page type gives nothing.
     other = {"content_type": "programmes.eventpage", "token": token}
     assert client.get("/api/v2/page_preview/", other).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/api/v2/pages/abc/", "/api/v2/widgets/", "/api/v2/pages/1/extra/", "/api/v1/pages/"])
+def test_unknown_api_routes_are_a_json_404(client, site, url):
+    response = client.get(url)
+    assert response.status_code == 404, response.get("Location")
+    assert response["Content-Type"] == "application/json"
+    assert url in response.json()["message"] and "/api/v2/" in response.json()["message"]
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_api_index_lists_the_endpoints(client, site):
+    assert client.get("/api/v2").status_code == 301
+    response = client.get("/api/v2/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["openapi"] == "http://localhost/api/v2/openapi.json"
+    assert data["docs"] == "http://localhost/api/v2/docs/"
+    names = ["pages", "images", "documents", "organisations", "places", "countries", "regions", "partnerships"]
+    assert list(data["endpoints"]) == names
+    for url in data["endpoints"].values():
+        assert client.get(url.removeprefix("http://localhost")).status_code == 200, url
+    assert client.get("/api/v2/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
