@@ -35,7 +35,8 @@ def api_index(request):
 
 def api_not_found(request):
     index = f.absolute(reverse("api_index"), request)
-    return JsonResponse({"message": f"No API endpoint at {request.path}; the endpoints are listed at {index}"}, status=404)
+    message = f"No API endpoint at {request.path}; the endpoints are listed at {index}"
+    return JsonResponse({"message": message}, status=404)
 
 
 @require_safe
