@@ -455,23 +455,25 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         self.check_query_parameters(known=self.find_query_parameters)
         if "html_path" not in params and "id" not in params:
             raise BadRequestError("find needs html_path or id")
-        page = None
+        item = None
         if "html_path" in params:
-            page = find_by_path(request, params["html_path"])
+            item = find_by_path(request, params["html_path"])
         elif "id" in params:
-            page = self.get_base_queryset().filter(pk=parse_int("id", params["id"])).first()
-        if page is None:
+            item = self.get_base_queryset().filter(pk=parse_int("id", params["id"])).first()
+        if item is None:
             raise Http404(
                 "No published page at this path." if "html_path" in params else "No page with this id is published."
             )
-        return self.redirect_to_detail(request, Page, page.pk, exclude=("html_path", "id"))
+        model = Page if isinstance(item, Page) else type(item)
+        return self.redirect_to_detail(request, model, item.pk, exclude=("html_path", "id"))
 
 
 def find_by_path(request, html_path):
-    """The live, public page at a visitor-facing path such as /fr/appels/mon-appel/.
+    """The live, public page (or partnership) at a visitor-facing path such as /fr/appels/mon-appel/.
 
     The first segment is the language prefix; the rest is routed from that language's home
-    page. An alias (a page not yet translated) resolves to the page it stands for.
+    page. An alias (a page not yet translated) resolves to the page it stands for; a partnership's
+    page under a partnership index to the partnership that page shows.
     """
     from urllib.parse import urlsplit
 
@@ -491,11 +493,26 @@ def find_by_path(request, html_path):
         return None
     try:
         with translation.override(components[0]):
-            page, _args, _kwargs = home.specific.route(request, components[1:])
+            page, args, _kwargs = home.specific.route(request, components[1:])
     except Http404:
         return None
+    if not public_pages(Page.objects.filter(pk=page.pk)).exists():
+        return None
+    if _is_partnership_route(page, args):
+        partnership, _versions = page.shown_partnership(args[2]["pk"])
+        return partnership
     page = Page.objects.filter(pk=page.alias_of_id or page.pk)
     return public_pages(page.live()).filter(alias_of__isnull=True).first()
+
+
+def _is_partnership_route(page, args):
+    """Whether routing ended on a partnership's page under a partnership index."""
+    from programmes.models import PartnershipIndexPage
+
+    # RoutablePageMixin routes to itself with (view, args, kwargs) for a sub-page.
+    if not isinstance(page, PartnershipIndexPage) or len(args) != 3:
+        return False
+    return getattr(args[0], "__name__", "") == "partnership_view"
 
 
 def prepare_pages(items, request):

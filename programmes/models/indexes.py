@@ -143,8 +143,9 @@ class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
     def serve_preview(self, request, mode_name):
         return FilteredListingPage.serve_preview(self, request, mode_name)
 
-    @re_path(r"^(?P<pk>[0-9]{1,9})(?:-(?P<slug>[-\w]*))?/$", name="partnership")
-    def partnership_view(self, request, pk, slug=None):
+    def shown_partnership(self, pk):
+        """(the partnership this index shows at ``<pk>-…/``, all its versions): the version in this
+        page's language, else the source language's; None where neither exists."""
         from cms.request_cache import memo
 
         from .partnerships import Partnership
@@ -156,6 +157,11 @@ class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
         )
         by_locale = {item.locale_id: item for item in versions}
         partnership = by_locale.get(self.locale_id) or by_locale.get(memo("default_locale", Locale.get_default).pk)
+        return partnership, versions
+
+    @re_path(r"^(?P<pk>[0-9]{1,9})(?:-(?P<slug>[-\w]*))?/$", name="partnership")
+    def partnership_view(self, request, pk, slug=None):
+        partnership, versions = self.shown_partnership(pk)
         if partnership is None:
             raise Http404("No partnership with this id in this language or the source language.")
         if partnership.pk != int(pk) or slug != partnership.slug:

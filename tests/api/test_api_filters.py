@@ -101,6 +101,32 @@ def test_find_by_path_with_language_prefix(client, world):
     assert client.get("/api/v2/pages/find/", {"html_path": "/xx/"}).status_code == 400
 
 
+@pytest.mark.parametrize("code", ["de", "fr", "ar-dz", "en"])
+def test_find_a_partnership_by_the_path_of_its_page(client, world, code):
+    """A partnership's page under the partnership index of a language leads to the partnership that
+    page shows: that language's version, else the German one."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=code)
+    french = world.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.focus = "Gestion des déchets"
+    french.save()
+    shown = french if code == "fr" else world.partnership
+    for source in (world.partnership, french):  # either language's id, as the page itself accepts
+        path = shown.get_url(locale=locale, fallback=False).replace(f"/{shown.pk}-", f"/{source.pk}-")
+        assert path.startswith(f"/{code}/"), path
+        assert client.get(path).status_code in (200, 301, 302)
+        response = client.get("/api/v2/pages/find/", {"html_path": path, "fields": "*"})
+        assert response.status_code == 302, (path, response.content[:300])
+        assert response["Location"] == f"http://localhost/api/v2/partnerships/{shown.pk}/?fields=%2A", path
+        assert client.get(response["Location"]).json()["id"] == shown.pk
+    index = shown.get_url(locale=locale, fallback=False).rsplit("/", 2)[0] + "/"
+    response = client.get("/api/v2/pages/find/", {"html_path": index})
+    assert "/api/v2/pages/" in response["Location"]
+    response = client.get("/api/v2/pages/find/", {"html_path": f"{index}987654-nobody/"})
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize(
     "params,words",
     [
