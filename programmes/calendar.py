@@ -91,12 +91,9 @@ def build_calendar(name, events):
     return calendar
 
 
-def _response(calendar, filename, request, events):
+def _response(calendar, filename):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    moments = [page.last_published_at for page in events if page.last_published_at]
-    if moments:
-        request.api_last_modified = max(moments)
     return response
 
 
@@ -123,7 +120,7 @@ def event_ics(request, pk):
         return HttpResponseNotFound("No published event with this id.", content_type="text/plain; charset=utf-8")
     venue = page.venue if page.venue_id else None
     calendar = build_calendar(page.title, [event_component(page, request, venue)])
-    return _response(calendar, f"event-{page.pk}.ics", request, [page])
+    return _response(calendar, f"event-{page.pk}.ics")
 
 
 @conditional
@@ -137,4 +134,4 @@ def events_ics(request):
     venues = _venues(pages)
     name = gettext("Events – Municipal Partnerships Maghreb-Germany")
     calendar = build_calendar(name, [event_component(page, request, venues[page.pk]) for page in pages])
-    return _response(calendar, f"events-{get_language()}.ics", request, pages)
+    return _response(calendar, f"events-{get_language()}.ics")

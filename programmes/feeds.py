@@ -47,9 +47,6 @@ class PlatformFeed(Feed):
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         feed.feed["language"] = bcp47(get_language())
-        moments = [item.last_published_at for item in self._items if item.last_published_at]
-        if moments:
-            request.api_last_modified = max(moments)
         return feed
 
     def link(self):
@@ -59,8 +56,7 @@ class PlatformFeed(Feed):
         return reverse(self.url_name)
 
     def items(self):
-        self._items = list(self.get_items()[:FEED_LIMIT])
-        return self._items
+        return list(self.get_items()[:FEED_LIMIT])
 
     def item_title(self, item):
         return item.title

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -111,13 +111,6 @@ class StrictParametersMixin:
         for name in exclude:
             query.pop(name, None)
         return redirect(f"{url}?{query.urlencode()}" if query else url)
-
-    def remember_last_modified(self, moments):
-        """The newest publication among what the response shows, for Last-Modified."""
-        moments = [moment for moment in moments if moment]
-        if moments:
-            # On the Django request: DRF's wrapper would keep the attribute to itself.
-            getattr(self.request, "_request", self.request).api_last_modified = max(moments)
 
 
 def locale_dir(code):
@@ -421,22 +414,14 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         items = list(self.paginate_queryset(queryset))
         prepare_pages(items, request)
-        self.remember_last_modified([item.last_published_at for item in items] or [self._newest(queryset)])
         serializer = self.get_serializer(items, many=True)
         return self.get_paginated_response(serializer.data)
-
-    @staticmethod
-    def _newest(queryset):
-        if hasattr(queryset, "aggregate"):
-            return queryset.aggregate(newest=Max("last_published_at"))["newest"]
-        return None
 
     def detail_view(self, request, pk):
         self.check_query_parameters()
         self.page_model = Page
         page = self.get_object()
         prepare_pages([page], request)
-        self.remember_last_modified([page.last_published_at])
         return Response(self.get_serializer(page).data)
 
     def get_object(self):
@@ -619,7 +604,7 @@ def _prepare_roles(pages, locales):
 
 
 class MediaListingMixin:
-    """Images and documents: optional plain search, pages of items, Last-Modified from their upload times."""
+    """Images and documents: optional plain search, pages of items."""
 
     def listing_view(self, request):
         self.check_query_parameters()
@@ -627,7 +612,6 @@ class MediaListingMixin:
         if request.GET.get("search", "").strip():
             queryset = queryset.search(request.GET["search"])
         items = list(self.paginate_queryset(queryset))
-        self.remember_last_modified([item.created_at for item in items])
         return self.get_paginated_response(self.get_serializer(items, many=True).data)
 
     def detail_view(self, request, pk):

@@ -333,7 +333,7 @@ def common_parameters():
 def responses(schema_name, not_found=True):
     result = {
         "200": {"description": "OK", "content": {"application/json": {"schema": ref(schema_name)}}},
-        "304": {"description": "Not modified (If-None-Match or If-Modified-Since matched)."},
+        "304": {"description": "Not modified (If-None-Match matched the ETag)."},
         "400": {
             "description": "Unknown parameter or bad value; the message says which.",
             "content": {"application/json": {"schema": ref("Error")}},
@@ -609,8 +609,9 @@ def build_document(request=None):
             "version": "2.0",
             "description": "Read-only API (Wagtail API v2) for calls for participation, events, topics, "
             "programme pages and reference data in German, French, Arabic (Algeria) and English. "
-            "Every answer carries an ETag and Last-Modified; send If-None-Match or If-Modified-Since to get "
-            "304 Not Modified. Errors are JSON objects with a message. See docs/api.md for examples.",
+            "Every answer carries an ETag (no Last-Modified: no date bounds every change of an answer); "
+            "send If-None-Match to get 304 Not Modified. Errors are JSON objects with a message. "
+            "See docs/api.md for examples.",
         },
         "servers": [{"url": server}],
         "paths": paths(),
