@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from cms.localization import public_pages
 from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
@@ -143,8 +142,7 @@ def _more_url(language, kind):
     from programmes.models import CallIndexPage, EventIndexPage
 
     # Public pages only: a partner page must not link to (and so reveal) a restricted list.
-    pages = public_pages((CallIndexPage if kind == "calls" else EventIndexPage).objects.live())
-    page = pages.filter(locale__language_code=language).first() or pages.first()
+    page = (CallIndexPage if kind == "calls" else EventIndexPage).for_language(language)
     return page.full_url if page else ""
 
 

@@ -1,5 +1,6 @@
 """Index pages: the filtered, paginated listings of calls, events and partnerships."""
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -35,6 +36,18 @@ class FilteredListingPage(PlatformHeadlessPreviewMixin, Page):
 
     def get_items(self):
         raise NotImplementedError
+
+    @classmethod
+    def for_language(cls, language_code):
+        """The live, public listing of this kind in that language, else the source language's; None if neither."""
+        from cms.localization import public_pages
+
+        default = settings.LANGUAGE_CODE
+        pages = public_pages(cls.objects.live()).filter(locale__language_code__in={language_code, default})
+        pages = sorted(
+            pages.select_related("locale"), key=lambda page: (page.locale.language_code != language_code, page.path)
+        )
+        return pages[0] if pages else None
 
     def get_context(self, request, *args, **kwargs):
         from programmes.filters import PageNumberError, paginate

@@ -40,8 +40,9 @@ BUDGETS = {
     ("/api/v2/partnerships/", (("search", "Stadt"), ("locale", "de"))): {"sqlite": 12, "postgresql": 11},
     ("/api/v2/organisations/", ()): 4,
     ("/api/v2/places/", ()): 4,
-    ("/de/feeds/calls.atom", ()): 4,
-    ("/de/feeds/events.atom", ()): 4,
+    # +2: the listing page (rel="alternate") and the Site (the feed's own address).
+    ("/de/feeds/calls.atom", ()): 6,
+    ("/de/feeds/events.atom", ()): 6,
     ("/de/calendar/events.ics", ()): 4,
     ("/sitemap.xml", ()): 6,  # +2: the partnership indexes and the partnerships
     # The widget's frame: its script reads the API above; the frame itself only finds the index links.
