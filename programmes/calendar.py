@@ -14,6 +14,7 @@ from icalendar import Calendar, Event, vDuration, vUri
 
 from cms.api.http import conditional
 from cms.localization import localize_all, public_pages
+from cms.templatetags.site_tags import bcp47
 
 from .models import EventPage, EventSchedule, Venue
 
@@ -120,7 +121,10 @@ def event_ics(request, pk):
         return HttpResponseNotFound("No published event with this id.", content_type="text/plain; charset=utf-8")
     venue = page.venue if page.venue_id else None
     calendar = build_calendar(page.title, [event_component(page, request, venue)])
-    return _response(calendar, f"event-{page.pk}.ics")
+    response = _response(calendar, f"event-{page.pk}.ics")
+    # The event's language, not the visitor's (this address has no language prefix).
+    response["Content-Language"] = bcp47(page.locale.language_code)
+    return response
 
 
 @conditional

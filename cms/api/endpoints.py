@@ -19,22 +19,24 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 from rest_framework.exceptions import APIException
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
 from wagtail.api.v2.filters import ChildOfFilter, DescendantOfFilter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import BaseSerializer, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.documents.models import Document
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import Image
-from wagtail.models import CollectionViewRestriction, Locale, Page, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from cms.localization import localize_all, prefer_active_locale, public_pages
+from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
 from .params import parse_bool, parse_choice, parse_int, parse_locale, parse_moment
@@ -59,6 +61,11 @@ class StrictParametersMixin:
 
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JSONOnlyNegotiation
+    # Public and the same for everyone: no session is read, so answers do not vary by cookie.
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    # The languages of what the answer shows (Content-Language); None leaves the active language.
+    content_languages = None
     known_query_parameters = frozenset(["limit", "offset", "fields"])
 
     # find/ (Wagtail's lookup that redirects to the detail URL) takes these; the pages endpoint adds html_path.
@@ -75,6 +82,16 @@ class StrictParametersMixin:
                 raise BadRequestError(f"query parameter {name} given more than once")
             if "\x00" in values[0]:
                 raise BadRequestError(f"null characters are not allowed in {name}")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400:
+            self.content_languages = ["en"]  # the messages are English, like the OpenAPI document
+        if self.content_languages:
+            order = [code for code, _name in settings.LANGUAGES] + ["en"]
+            codes = sorted(set(self.content_languages), key=order.index)
+            response["Content-Language"] = ", ".join(bcp47(code) for code in codes)
+        return response
 
     def handle_exception(self, exc):
         if isinstance(exc, (BadRequestError, ValidationError, ValueError, FilterFieldError, OrderByFieldError)):
@@ -172,6 +189,16 @@ class LocalizedPageSerializer(PageSerializer):
     """Names from translation catalogues (countries, regions) in the page's own language."""
 
     def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
+class LocalizedSnippetSerializer(BaseSerializer):
+    """The same for a translatable snippet's row; the others (countries, regions) in the active language."""
+
+    def to_representation(self, instance):
+        if not isinstance(instance, TranslatableMixin):
+            return super().to_representation(instance)
         with translation.override(instance.locale.language_code):
             return super().to_representation(instance)
 
@@ -414,6 +441,9 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         items = list(self.paginate_queryset(queryset))
         prepare_pages(items, request)
+        self.content_languages = [page.locale.language_code for page in items] or (
+            [params_locale] if (params_locale := request.GET.get("locale")) else None
+        )
         serializer = self.get_serializer(items, many=True)
         return self.get_paginated_response(serializer.data)
 
@@ -422,6 +452,7 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         self.page_model = Page
         page = self.get_object()
         prepare_pages([page], request)
+        self.content_languages = [page.locale.language_code]
         return Response(self.get_serializer(page).data)
 
     def get_object(self):
@@ -684,6 +715,7 @@ class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIVi
 class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
     """Read endpoint for a reference snippet; subclasses set model, api_fields, filters."""
 
+    base_serializer_class = LocalizedSnippetSerializer
     translatable = True
     site_search = False
     api_fields = []
@@ -790,6 +822,10 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
         self.check_query_parameters()
         items = list(self.paginate_queryset(self.filter_items(self.get_queryset())))
         self.prepare(items)
+        if self.translatable:
+            self.content_languages = [item.locale.language_code for item in items] or (
+                [params_locale] if (params_locale := request.GET.get("locale")) else None
+            )
         return self.get_paginated_response(self.get_serializer(items, many=True).data)
 
     def detail_view(self, request, pk):
@@ -799,6 +835,8 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
             raise Http404("not found")
         self._cached_object = item
         self.prepare([item])
+        if self.translatable:
+            self.content_languages = [item.locale.language_code]
         return Response(self.get_serializer(item).data)
 
     def get_object(self):

@@ -40,7 +40,8 @@ def conditional(view, max_age=MAX_AGE):
         patch_vary_headers(response, ["Accept-Encoding"])
         conditional_response = get_conditional_response(request, etag=etag, response=response)
         if conditional_response is not response and conditional_response.status_code == 304:
-            for header in ("Cache-Control", "Vary", "Access-Control-Allow-Origin"):
+            # A cache takes a 304's headers for the stored answer's: they must be the 200's.
+            for header in ("Cache-Control", "Vary", "Access-Control-Allow-Origin", "Content-Language"):
                 if header in response:
                     conditional_response[header] = response[header]
         return conditional_response

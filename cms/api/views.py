@@ -20,27 +20,36 @@ def api_index(request):
     """/api/v2/: where the endpoints and their description are."""
     from .router import api_router
 
-    return JsonResponse(
-        {
-            "endpoints": {
-                name: f.absolute(reverse(f"wagtailapi:{name}:listing"), request) for name in api_router.listed_endpoints
+    return english(
+        JsonResponse(
+            {
+                "endpoints": {
+                    name: f.absolute(reverse(f"wagtailapi:{name}:listing"), request)
+                    for name in api_router.listed_endpoints
+                },
+                "openapi": f.absolute(reverse("api_openapi"), request),
+                "docs": f.absolute(reverse("api_docs"), request),
             },
-            "openapi": f.absolute(reverse("api_openapi"), request),
-            "docs": f.absolute(reverse("api_docs"), request),
-        },
-        json_dumps_params={"indent": 2},
+            json_dumps_params={"indent": 2},
+        )
     )
 
 
 def api_not_found(request):
     index = f.absolute(reverse("api_index"), request)
     message = f"No API endpoint at {request.path}; the endpoints are listed at {index}"
-    return JsonResponse({"message": message}, status=404)
+    return english(JsonResponse({"message": message}, status=404))
+
+
+def english(response):
+    # The API's own texts (its description, index and error messages) are English, whatever the visitor's language.
+    response["Content-Language"] = "en"
+    return response
 
 
 @require_safe
 def openapi_document(request):
-    return JsonResponse(build_document(request), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return english(JsonResponse(build_document(request), json_dumps_params={"ensure_ascii": False, "indent": 2}))
 
 
 @require_safe
@@ -48,7 +57,7 @@ def docs_page(request):
     document = build_document(request)
     # The document is written in English; the page's own labels follow it (lang="en").
     with translation.override("en"):
-        return render(request, "cms/api/docs.html", {"document": document, "paths": _paths(document)})
+        return english(render(request, "cms/api/docs.html", {"document": document, "paths": _paths(document)}))
 
 
 def _paths(document):

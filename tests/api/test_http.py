@@ -162,3 +162,73 @@ def test_api_index_lists_the_endpoints(client, site):
     for url in data["endpoints"].values():
         assert client.get(url.removeprefix("http://localhost")).status_code == 200, url
     assert client.get("/api/v2/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_content_language_is_the_content_s(client, world):
+    """The language of what an answer shows, not the visitor's (the API has no language prefix)."""
+
+    def language(url, **params):
+        response = client.get(url, params, HTTP_ACCEPT_LANGUAGE="en")
+        return response["Content-Language"]
+
+    assert language(f"/api/v2/pages/{world.fr_call.pk}/") == "fr"
+    assert language(f"/api/v2/pages/{world.ar_event.pk}/") == "ar-DZ"
+    assert language(f"/api/v2/pages/{world.call.pk}/") == "de"
+    assert language("/api/v2/pages/", locale="fr") == "fr"
+    # German pages where French is missing: both languages.
+    assert language("/api/v2/pages/", type="programmes.CallForParticipationPage", locale="fr", fallback="true") == (
+        "de, fr"
+    )
+    assert language("/api/v2/pages/", type="programmes.TopicPage", locale="en") == "en"  # none: the one asked for
+    assert language("/api/v2/partnerships/", locale="de") == "de"
+    assert language(f"/calendar/events/{world.ar_event.pk}.ics") == "ar-DZ"
+    # The API's own texts are English.
+    for url in ("/api/v2/", "/api/v2/openapi.json", "/api/v2/docs/", "/api/v2/nothing/"):
+        assert language(url) == "en", url
+    assert language("/api/v2/pages/", limit="500") == "en"
+    # A 304 repeats it: a cache takes the 304's headers for the stored answer's.
+    first = client.get(f"/api/v2/pages/{world.fr_call.pk}/")
+    again = client.get(f"/api/v2/pages/{world.fr_call.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["Content-Language"] == "fr"
+
+
+def test_snippet_rows_name_countries_in_their_own_language(client, world):
+    from wagtail.models import Locale
+
+    french = world.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.save()
+    data = client.get(f"/api/v2/partnerships/{french.pk}/", HTTP_ACCEPT_LANGUAGE="de").json()
+    assert data["country"]["name"] == "Algérie"
+    german = client.get(f"/api/v2/partnerships/{world.partnership.pk}/", HTTP_ACCEPT_LANGUAGE="fr").json()
+    assert german["country"]["name"] == "Algerien"
+
+
+def test_cors_exposes_the_etag(client, world, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://www.bonn.de"]
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://www.bonn.de")
+    assert "etag" in response["Access-Control-Expose-Headers"].lower()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/",
+        "/api/v2/pages/",
+        "/api/v2/pages/{call}/",
+        "/api/v2/pages/find/?id={call}",
+        "/api/v2/partnerships/",
+        "/api/v2/countries/",
+        "/api/v2/images/",
+        "/api/v2/openapi.json",
+        "/api/v2/pages/?limit=500",
+        "/api/v2/nothing/",
+    ],
+)
+def test_public_answers_do_not_vary_by_cookie(client, admin_client, world, url):
+    """The API reads no session: a signed-in editor gets what everyone gets, and caches may share it."""
+    url = url.format(call=world.call.pk)
+    anonymous = client.get(url)
+    assert "cookie" not in anonymous.get("Vary", "").lower(), anonymous["Vary"]
+    signed_in = admin_client.get(url)
+    assert "cookie" not in signed_in.get("Vary", "").lower(), signed_in["Vary"]
+    assert signed_in.content == anonymous.content
