@@ -35,7 +35,7 @@ from wagtail.models import CollectionViewRestriction, Locale, Page, Site, Transl
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.localization import localize_all, prefer_active_locale, public_pages
+from cms.localization import localize_pairs, prefer_active_locale, public_pages
 from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
@@ -445,7 +445,7 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
             [params_locale] if (params_locale := request.GET.get("locale")) else None
         )
         serializer = self.get_serializer(items, many=True)
-        return self.get_paginated_response(serializer.data)
+        return self.get_paginated_response(f.resolve_deferred(serializer.data, request))
 
     def detail_view(self, request, pk):
         self.check_query_parameters()
@@ -453,7 +453,7 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         page = self.get_object()
         prepare_pages([page], request)
         self.content_languages = [page.locale.language_code]
-        return Response(self.get_serializer(page).data)
+        return Response(f.resolve_deferred(self.get_serializer(page).data, request))
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
@@ -551,7 +551,6 @@ def prepare_pages(items, request):
     by_model = defaultdict(list)
     for page in items:
         by_model[type(page)].append(page)
-    locales = {locale.pk: locale for locale in Locale.objects.filter(pk__in={page.locale_id for page in items})}
     for model, pages in by_model.items():
         config = page_config(model)
         for page in pages:
@@ -567,7 +566,7 @@ def prepare_pages(items, request):
             elif rel.model is Organisation:
                 queryset = Organisation.objects.select_related("country")
             values = {page.pk: (list(getattr(page, name).all()) if rel.many else getattr(page, name)) for page in pages}
-            localized = _localize(values, pages, locales, queryset, rel.many)
+            localized = _localize(values, pages, queryset, rel.many)
             if issubclass(rel.model, Page):
                 allowed = _visible_pages(localized.values(), rel.model, rel.many)
                 for pk, value in localized.items():
@@ -578,30 +577,27 @@ def prepare_pages(items, request):
             for page in pages:
                 page._api_related[name] = localized[page.pk]
         if hasattr(model, "organisation_roles"):
-            _prepare_roles(pages, locales)
+            _prepare_roles(pages)
 
 
-def _localize(values, pages, locales, queryset, many):
-    """Per item locale, one ``localize_all`` call for all the related objects of the items in that locale."""
-    result = {}
-    by_locale = defaultdict(list)
+def _localize(values, pages, queryset, many):
+    """Each related object in its item's locale, for all the items in one query."""
+    pairs = []
     for page in pages:
-        by_locale[page.locale_id].append(page)
-    for locale_id, group in by_locale.items():
-        objects = []
-        for page in group:
-            value = values[page.pk]
-            objects.extend(value if many else ([value] if value is not None else []))
-        mapping = {}
-        if objects and hasattr(objects[0], "translation_key"):
-            localized = localize_all(objects, locale=locales[locale_id], queryset=queryset)
-            mapping = {id(obj): loc for obj, loc in zip(objects, localized, strict=True)}
-        for page in group:
-            value = values[page.pk]
-            if many:
-                result[page.pk] = [mapping.get(id(obj), obj) for obj in value]
-            else:
-                result[page.pk] = mapping.get(id(value), value) if value is not None else None
+        value = values[page.pk]
+        pairs.extend((obj, page.locale_id) for obj in (value if many else [value]) if obj is not None)
+    localized = {}
+    if pairs and hasattr(pairs[0][0], "translation_key"):
+        localized = dict(
+            zip(((id(obj), locale_id) for obj, locale_id in pairs), localize_pairs(pairs, queryset), strict=True)
+        )
+    result = {}
+    for page in pages:
+        value = values[page.pk]
+        if many:
+            result[page.pk] = [localized.get((id(obj), page.locale_id), obj) for obj in value]
+        else:
+            result[page.pk] = localized.get((id(value), page.locale_id), value) if value is not None else None
     return result
 
 
@@ -616,19 +612,18 @@ def _visible_pages(values, model, many):
     return set(public_pages(Page.objects.live().filter(pk__in=pks)).values_list("pk", flat=True))
 
 
-def _prepare_roles(pages, locales):
-    from programmes.models import Organisation
+def _prepare_roles(pages):
+    """Programme pages' organisations with their roles, in each page's language, in two queries."""
+    from programmes.models import Organisation, ProgrammeOrganisation
 
+    roles = defaultdict(list)
+    rows = ProgrammeOrganisation.objects.filter(page__in=pages).select_related("organisation__country")
+    for role in rows.order_by("page_id", "sort_order", "pk"):
+        roles[role.page_id].append(role)
+    pairs = [(role.organisation, page.locale_id) for page in pages for role in roles[page.pk]]
+    organisations = iter(localize_pairs(pairs, Organisation.objects.select_related("country")))
     for page in pages:
-        roles = list(page.organisation_roles.select_related("organisation__country"))
-        organisations = localize_all(
-            [role.organisation for role in roles],
-            locale=locales[page.locale_id],
-            queryset=Organisation.objects.select_related("country"),
-        )
-        page._api_related["_organisation_roles"] = [
-            (role.role, org) for role, org in zip(roles, organisations, strict=True)
-        ]
+        page._api_related["_organisation_roles"] = [(role.role, next(organisations)) for role in roles[page.pk]]
 
 
 # --- Images and documents ------------------------------------------------------------------------
@@ -860,31 +855,22 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
             self._prepare_pages(items)
 
     def _prepare_pages(self, items):
+        """Topics and phase of each row, in the row's language, live and public only: three queries."""
         from programmes.models import ProgrammePhasePage, TopicPage
 
-        by_locale = defaultdict(list)
+        topic_pairs = [(topic, item.locale_id) for item in items for topic in item.topics.all()]
+        topics = iter(localize_pairs(topic_pairs, public_pages(TopicPage.objects.live())))
+        phase_pairs = [(item.phase, item.locale_id) for item in items if item.phase_id and item.phase]
+        phases = iter(localize_pairs(phase_pairs, public_pages(ProgrammePhasePage.objects.live())))
         for item in items:
-            by_locale[item.locale_id].append(item)
-        locales = {locale.pk: locale for locale in Locale.objects.filter(pk__in=by_locale)}
-        visible_topics = public_pages(TopicPage.objects.live())
-        visible_phases = public_pages(ProgrammePhasePage.objects.live())
-        for locale_id, group in by_locale.items():
-            topics = [topic for item in group for topic in item.topics.all()]
-            localized = dict(
-                zip(map(id, topics), localize_all(topics, locales[locale_id], visible_topics), strict=True)
-            )
-            phases = [item.phase for item in group if item.phase_id and item.phase]
-            localized_phases = dict(
-                zip(map(id, phases), localize_all(phases, locales[locale_id], visible_phases), strict=True)
-            )
-            candidates = {page.pk for page in list(localized.values()) + list(localized_phases.values())}
-            allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
-            for item in group:
-                item._api_topics = [
-                    localized[id(topic)] for topic in item.topics.all() if localized[id(topic)].pk in allowed
-                ]
-                phase = localized_phases.get(id(item.phase)) if item.phase_id else None
-                item._api_phase = phase if phase is not None and phase.pk in allowed else None
+            item._api_topics = [next(topics) for _topic in item.topics.all()]
+            item._api_phase = next(phases) if item.phase_id and item.phase else None
+        candidates = {page.pk for item in items for page in [*item._api_topics, item._api_phase] if page is not None}
+        allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
+        for item in items:
+            item._api_topics = [topic for topic in item._api_topics if topic.pk in allowed]
+            if item._api_phase is not None and item._api_phase.pk not in allowed:
+                item._api_phase = None
 
 
 def _snippet_translations(item, request):
