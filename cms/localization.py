@@ -100,3 +100,29 @@ def attach_source_versions(pages):
         by_key = {source.translation_key: source for source in sources}
         for page in group:
             page.__dict__["_source_version"] = by_key.get(page.translation_key, page)
+
+
+def localize_pairs(pairs, queryset=None):
+    """``[(object, locale_id)]`` → each object's version in that locale (one query for all), else the
+    object itself. As ``localize_all``, for objects each wanted in a locale of its own.
+
+    The query runs even when every object is already in its locale, so that an answer costs the same
+    number of queries whichever languages its items are in.
+    """
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    wanted = {(obj.translation_key, locale_id) for obj, locale_id in pairs}
+    model = type(pairs[0][0])
+    if queryset is None:
+        queryset = (
+            public_pages(model._default_manager.live()) if issubclass(model, Page) else model._default_manager.all()
+        )
+    found = queryset.filter(
+        translation_key__in={key for key, _locale_id in wanted}, locale_id__in={locale_id for _key, locale_id in wanted}
+    )
+    translations = {(item.translation_key, item.locale_id): item for item in found}
+    return [
+        obj if obj.locale_id == locale_id else translations.get((obj.translation_key, locale_id), obj)
+        for obj, locale_id in pairs
+    ]

@@ -10,10 +10,11 @@ import datetime
 
 from django.http import HttpResponse, HttpResponseNotFound
 from django.utils.translation import get_language, gettext
-from icalendar import Calendar, Event, vUri
+from icalendar import Calendar, Event, vDuration, vUri
 
 from cms.api.http import conditional
 from cms.localization import localize_all, public_pages
+from cms.templatetags.site_tags import bcp47
 
 from .models import EventPage, EventSchedule, Venue
 
@@ -22,6 +23,7 @@ EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 STATUSES = {EventSchedule.CANCELLED: "CANCELLED", EventSchedule.POSTPONED: "TENTATIVE"}
 UID_DOMAIN = "kommunale-zusammenarbeit-maghreb"
+ID_MAX = 2**31 - 1  # PostgreSQL integer
 
 
 def _address(venue):
@@ -81,7 +83,8 @@ def build_calendar(name, events):
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    # icalendar knows no type for X- properties and would write str(timedelta) ("6:00:00").
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     for event in events:
         calendar.add_component(event)
     # A VTIMEZONE for every TZID the events use (RFC 5545 §3.6.5).
@@ -89,12 +92,9 @@ def build_calendar(name, events):
     return calendar
 
 
-def _response(calendar, filename, request, events):
+def _response(calendar, filename):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    moments = [page.last_published_at for page in events if page.last_published_at]
-    if moments:
-        request.api_last_modified = max(moments)
     return response
 
 
@@ -108,17 +108,23 @@ def _venues(pages):
 
 @conditional
 def event_ics(request, pk):
-    page = (
-        public_pages(EventPage.objects.live())
-        .filter(pk=pk)
-        .select_related("venue__country", "venue__region", "locale")
-        .first()
-    )
+    # An id beyond the database's integer range names no event (and must not reach the query).
+    page = None
+    if pk <= ID_MAX:
+        page = (
+            public_pages(EventPage.objects.live())
+            .filter(pk=pk)
+            .select_related("venue__country", "venue__region", "locale")
+            .first()
+        )
     if page is None:
         return HttpResponseNotFound("No published event with this id.", content_type="text/plain; charset=utf-8")
     venue = page.venue if page.venue_id else None
     calendar = build_calendar(page.title, [event_component(page, request, venue)])
-    return _response(calendar, f"event-{page.pk}.ics", request, [page])
+    response = _response(calendar, f"event-{page.pk}.ics")
+    # The event's language, not the visitor's (this address has no language prefix).
+    response["Content-Language"] = bcp47(page.locale.language_code)
+    return response
 
 
 @conditional
@@ -132,4 +138,4 @@ def events_ics(request):
     venues = _venues(pages)
     name = gettext("Events – Municipal Partnerships Maghreb-Germany")
     calendar = build_calendar(name, [event_component(page, request, venues[page.pk]) for page in pages])
-    return _response(calendar, f"events-{get_language()}.ics", request, pages)
+    return _response(calendar, f"events-{get_language()}.ics")

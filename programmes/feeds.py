@@ -1,7 +1,9 @@
 """Atom feeds (RFC 4287) per language: calls for participation and upcoming events.
 
 The feed is in the language of the URL (/fr/feeds/calls.atom); items not yet translated appear in
-German, and their <entry> says so with xml:lang. Times are RFC 3339.
+German, and their <entry> says so with xml:lang. Times are RFC 3339. The feed's rel="alternate"
+link is the listing page in its language, its id and rel="self" its own address; the platform is
+the author of the feed and of every entry (RFC 4287 §4.1.1 requires one).
 """
 
 import datetime
@@ -11,10 +13,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 
+from cms.api.fields import absolute
 from cms.api.http import conditional
 from cms.templatetags.site_tags import bcp47, content_lang
 
-from .models import CallForParticipationPage, EventPage
+from .models import CallForParticipationPage, CallIndexPage, EventIndexPage, EventPage
 
 FEED_LIMIT = 50
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -39,6 +42,9 @@ class LanguageAtomFeed(Atom1Feed):
 class PlatformFeed(Feed):
     feed_type = LanguageAtomFeed
     url_name = None
+    listing_model = None
+    author_name = gettext_lazy("Municipal Partnerships Maghreb-Germany")
+    item_author_name = author_name
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -47,20 +53,26 @@ class PlatformFeed(Feed):
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         feed.feed["language"] = bcp47(get_language())
-        moments = [item.last_published_at for item in self._items if item.last_published_at]
-        if moments:
-            request.api_last_modified = max(moments)
         return feed
 
     def link(self):
-        return reverse(self.url_name)
+        # rel="alternate" is the same content as HTML: the listing page in the feed's language.
+        page = self.listing_model.for_language(get_language())
+        return page.get_full_url(self.request) if page else self.author_link()
+
+    def author_link(self):
+        return absolute(f"/{get_language()}/", self.request)
 
     def feed_url(self):
-        return reverse(self.url_name)
+        # Under the site's public address, as the entries' links are.
+        return absolute(reverse(self.url_name), self.request)
+
+    def feed_guid(self):
+        # A permanent id: the feed's own address (the alternate page could move).
+        return self.feed_url()
 
     def items(self):
-        self._items = list(self.get_items()[:FEED_LIMIT])
-        return self._items
+        return list(self.get_items()[:FEED_LIMIT])
 
     def item_title(self, item):
         return item.title
@@ -90,6 +102,7 @@ class PlatformFeed(Feed):
 
 class CallsFeed(PlatformFeed):
     url_name = "calls_feed"
+    listing_model = CallIndexPage
     title = gettext_lazy("Calls for participation – Municipal Partnerships Maghreb-Germany")
     subtitle = gettext_lazy("New and updated calls for participation.")
 
@@ -99,6 +112,7 @@ class CallsFeed(PlatformFeed):
 
 class EventsFeed(PlatformFeed):
     url_name = "events_feed"
+    listing_model = EventIndexPage
     title = gettext_lazy("Events – Municipal Partnerships Maghreb-Germany")
     subtitle = gettext_lazy("Upcoming events.")
 

@@ -198,6 +198,8 @@ WAGTAIL_USER_TIME_ZONES = ["Europe/Berlin", "Africa/Algiers", "Africa/Casablanca
 WAGTAILAPI_LIMIT_MAX = 50
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# For If-None-Match from browser code; Content-Language is readable without (CORS-safelisted).
+CORS_EXPOSE_HEADERS = ["ETag"]
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 # Headless preview (cms/api/preview.py): with no client URL, pages preview in the admin as usual.
 HEADLESS_PREVIEW_CLIENT_URL = os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")

@@ -12,29 +12,31 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 from rest_framework.exceptions import APIException
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
 from wagtail.api.v2.filters import ChildOfFilter, DescendantOfFilter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import BaseSerializer, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.documents.models import Document
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import Image
-from wagtail.models import CollectionViewRestriction, Locale, Page, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.localization import attach_source_versions, localize_all, prefer_active_locale, public_pages
+from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
+from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
 from .params import parse_bool, parse_choice, parse_int, parse_locale, parse_moment
@@ -59,6 +61,11 @@ class StrictParametersMixin:
 
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JSONOnlyNegotiation
+    # Public and the same for everyone: no session is read, so answers do not vary by cookie.
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    # The languages of what the answer shows (Content-Language); None leaves the active language.
+    content_languages = None
     known_query_parameters = frozenset(["limit", "offset", "fields"])
 
     # find/ (Wagtail's lookup that redirects to the detail URL) takes these; the pages endpoint adds html_path.
@@ -75,6 +82,16 @@ class StrictParametersMixin:
                 raise BadRequestError(f"query parameter {name} given more than once")
             if "\x00" in values[0]:
                 raise BadRequestError(f"null characters are not allowed in {name}")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400:
+            self.content_languages = ["en"]  # the messages are English, like the OpenAPI document
+        if self.content_languages:
+            order = [code for code, _name in settings.LANGUAGES] + ["en"]
+            codes = sorted(set(self.content_languages), key=order.index)
+            response["Content-Language"] = ", ".join(bcp47(code) for code in codes)
+        return response
 
     def handle_exception(self, exc):
         if isinstance(exc, (BadRequestError, ValidationError, ValueError, FilterFieldError, OrderByFieldError)):
@@ -111,13 +128,6 @@ class StrictParametersMixin:
         for name in exclude:
             query.pop(name, None)
         return redirect(f"{url}?{query.urlencode()}" if query else url)
-
-    def remember_last_modified(self, moments):
-        """The newest publication among what the response shows, for Last-Modified."""
-        moments = [moment for moment in moments if moment]
-        if moments:
-            # On the Django request: DRF's wrapper would keep the attribute to itself.
-            getattr(self.request, "_request", self.request).api_last_modified = max(moments)
 
 
 def locale_dir(code):
@@ -179,6 +189,16 @@ class LocalizedPageSerializer(PageSerializer):
     """Names from translation catalogues (countries, regions) in the page's own language."""
 
     def to_representation(self, instance):
+        with translation.override(instance.locale.language_code):
+            return super().to_representation(instance)
+
+
+class LocalizedSnippetSerializer(BaseSerializer):
+    """The same for a translatable snippet's row; the others (countries, regions) in the active language."""
+
+    def to_representation(self, instance):
+        if not isinstance(instance, TranslatableMixin):
+            return super().to_representation(instance)
         with translation.override(instance.locale.language_code):
             return super().to_representation(instance)
 
@@ -421,23 +441,19 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         items = list(self.paginate_queryset(queryset))
         prepare_pages(items, request)
-        self.remember_last_modified([item.last_published_at for item in items] or [self._newest(queryset)])
+        self.content_languages = [page.locale.language_code for page in items] or (
+            [params_locale] if (params_locale := request.GET.get("locale")) else None
+        )
         serializer = self.get_serializer(items, many=True)
-        return self.get_paginated_response(serializer.data)
-
-    @staticmethod
-    def _newest(queryset):
-        if hasattr(queryset, "aggregate"):
-            return queryset.aggregate(newest=Max("last_published_at"))["newest"]
-        return None
+        return self.get_paginated_response(f.resolve_deferred(serializer.data, request))
 
     def detail_view(self, request, pk):
         self.check_query_parameters()
         self.page_model = Page
         page = self.get_object()
         prepare_pages([page], request)
-        self.remember_last_modified([page.last_published_at])
-        return Response(self.get_serializer(page).data)
+        self.content_languages = [page.locale.language_code]
+        return Response(f.resolve_deferred(self.get_serializer(page).data, request))
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
@@ -455,23 +471,25 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         self.check_query_parameters(known=self.find_query_parameters)
         if "html_path" not in params and "id" not in params:
             raise BadRequestError("find needs html_path or id")
-        page = None
+        item = None
         if "html_path" in params:
-            page = find_by_path(request, params["html_path"])
+            item = find_by_path(request, params["html_path"])
         elif "id" in params:
-            page = self.get_base_queryset().filter(pk=parse_int("id", params["id"])).first()
-        if page is None:
+            item = self.get_base_queryset().filter(pk=parse_int("id", params["id"])).first()
+        if item is None:
             raise Http404(
                 "No published page at this path." if "html_path" in params else "No page with this id is published."
             )
-        return self.redirect_to_detail(request, Page, page.pk, exclude=("html_path", "id"))
+        model = Page if isinstance(item, Page) else type(item)
+        return self.redirect_to_detail(request, model, item.pk, exclude=("html_path", "id"))
 
 
 def find_by_path(request, html_path):
-    """The live, public page at a visitor-facing path such as /fr/appels/mon-appel/.
+    """The live, public page (or partnership) at a visitor-facing path such as /fr/appels/mon-appel/.
 
     The first segment is the language prefix; the rest is routed from that language's home
-    page. An alias (a page not yet translated) resolves to the page it stands for.
+    page. An alias (a page not yet translated) resolves to the page it stands for; a partnership's
+    page under a partnership index to the partnership that page shows.
     """
     from urllib.parse import urlsplit
 
@@ -491,11 +509,26 @@ def find_by_path(request, html_path):
         return None
     try:
         with translation.override(components[0]):
-            page, _args, _kwargs = home.specific.route(request, components[1:])
+            page, args, _kwargs = home.specific.route(request, components[1:])
     except Http404:
         return None
+    if not public_pages(Page.objects.filter(pk=page.pk)).exists():
+        return None
+    if _is_partnership_route(page, args):
+        partnership, _versions = page.shown_partnership(args[2]["pk"])
+        return partnership
     page = Page.objects.filter(pk=page.alias_of_id or page.pk)
     return public_pages(page.live()).filter(alias_of__isnull=True).first()
+
+
+def _is_partnership_route(page, args):
+    """Whether routing ended on a partnership's page under a partnership index."""
+    from programmes.models import PartnershipIndexPage
+
+    # RoutablePageMixin routes to itself with (view, args, kwargs) for a sub-page.
+    if not isinstance(page, PartnershipIndexPage) or len(args) != 3:
+        return False
+    return getattr(args[0], "__name__", "") == "partnership_view"
 
 
 def prepare_pages(items, request):
@@ -521,7 +554,6 @@ def prepare_pages(items, request):
     by_model = defaultdict(list)
     for page in items:
         by_model[type(page)].append(page)
-    locales = {locale.pk: locale for locale in Locale.objects.filter(pk__in={page.locale_id for page in items})}
     for model, pages in by_model.items():
         config = page_config(model)
         for page in pages:
@@ -537,7 +569,7 @@ def prepare_pages(items, request):
             elif rel.model is Organisation:
                 queryset = Organisation.objects.select_related("country")
             values = {page.pk: (list(getattr(page, name).all()) if rel.many else getattr(page, name)) for page in pages}
-            localized = _localize(values, pages, locales, queryset, rel.many)
+            localized = _localize(values, pages, queryset, rel.many)
             if issubclass(rel.model, Page):
                 allowed = _visible_pages(localized.values(), rel.model, rel.many)
                 for pk, value in localized.items():
@@ -548,30 +580,27 @@ def prepare_pages(items, request):
             for page in pages:
                 page._api_related[name] = localized[page.pk]
         if hasattr(model, "organisation_roles"):
-            _prepare_roles(pages, locales)
+            _prepare_roles(pages)
 
 
-def _localize(values, pages, locales, queryset, many):
-    """Per item locale, one ``localize_all`` call for all the related objects of the items in that locale."""
-    result = {}
-    by_locale = defaultdict(list)
+def _localize(values, pages, queryset, many):
+    """Each related object in its item's locale, for all the items in one query."""
+    pairs = []
     for page in pages:
-        by_locale[page.locale_id].append(page)
-    for locale_id, group in by_locale.items():
-        objects = []
-        for page in group:
-            value = values[page.pk]
-            objects.extend(value if many else ([value] if value is not None else []))
-        mapping = {}
-        if objects and hasattr(objects[0], "translation_key"):
-            localized = localize_all(objects, locale=locales[locale_id], queryset=queryset)
-            mapping = {id(obj): loc for obj, loc in zip(objects, localized, strict=True)}
-        for page in group:
-            value = values[page.pk]
-            if many:
-                result[page.pk] = [mapping.get(id(obj), obj) for obj in value]
-            else:
-                result[page.pk] = mapping.get(id(value), value) if value is not None else None
+        value = values[page.pk]
+        pairs.extend((obj, page.locale_id) for obj in (value if many else [value]) if obj is not None)
+    localized = {}
+    if pairs and hasattr(pairs[0][0], "translation_key"):
+        localized = dict(
+            zip(((id(obj), locale_id) for obj, locale_id in pairs), localize_pairs(pairs, queryset), strict=True)
+        )
+    result = {}
+    for page in pages:
+        value = values[page.pk]
+        if many:
+            result[page.pk] = [localized.get((id(obj), page.locale_id), obj) for obj in value]
+        else:
+            result[page.pk] = localized.get((id(value), page.locale_id), value) if value is not None else None
     return result
 
 
@@ -586,26 +615,25 @@ def _visible_pages(values, model, many):
     return set(public_pages(Page.objects.live().filter(pk__in=pks)).values_list("pk", flat=True))
 
 
-def _prepare_roles(pages, locales):
-    from programmes.models import Organisation
+def _prepare_roles(pages):
+    """Programme pages' organisations with their roles, in each page's language, in two queries."""
+    from programmes.models import Organisation, ProgrammeOrganisation
 
+    roles = defaultdict(list)
+    rows = ProgrammeOrganisation.objects.filter(page__in=pages).select_related("organisation__country")
+    for role in rows.order_by("page_id", "sort_order", "pk"):
+        roles[role.page_id].append(role)
+    pairs = [(role.organisation, page.locale_id) for page in pages for role in roles[page.pk]]
+    organisations = iter(localize_pairs(pairs, Organisation.objects.select_related("country")))
     for page in pages:
-        roles = list(page.organisation_roles.select_related("organisation__country"))
-        organisations = localize_all(
-            [role.organisation for role in roles],
-            locale=locales[page.locale_id],
-            queryset=Organisation.objects.select_related("country"),
-        )
-        page._api_related["_organisation_roles"] = [
-            (role.role, org) for role, org in zip(roles, organisations, strict=True)
-        ]
+        page._api_related["_organisation_roles"] = [(role.role, next(organisations)) for role in roles[page.pk]]
 
 
 # --- Images and documents ------------------------------------------------------------------------
 
 
 class MediaListingMixin:
-    """Images and documents: optional plain search, pages of items, Last-Modified from their upload times."""
+    """Images and documents: optional plain search, pages of items."""
 
     def listing_view(self, request):
         self.check_query_parameters()
@@ -613,7 +641,6 @@ class MediaListingMixin:
         if request.GET.get("search", "").strip():
             queryset = queryset.search(request.GET["search"])
         items = list(self.paginate_queryset(queryset))
-        self.remember_last_modified([item.created_at for item in items])
         return self.get_paginated_response(self.get_serializer(items, many=True).data)
 
     def detail_view(self, request, pk):
@@ -686,6 +713,7 @@ class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIVi
 class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
     """Read endpoint for a reference snippet; subclasses set model, api_fields, filters."""
 
+    base_serializer_class = LocalizedSnippetSerializer
     translatable = True
     site_search = False
     api_fields = []
@@ -792,6 +820,10 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
         self.check_query_parameters()
         items = list(self.paginate_queryset(self.filter_items(self.get_queryset())))
         self.prepare(items)
+        if self.translatable:
+            self.content_languages = [item.locale.language_code for item in items] or (
+                [params_locale] if (params_locale := request.GET.get("locale")) else None
+            )
         return self.get_paginated_response(self.get_serializer(items, many=True).data)
 
     def detail_view(self, request, pk):
@@ -801,6 +833,8 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
             raise Http404("not found")
         self._cached_object = item
         self.prepare([item])
+        if self.translatable:
+            self.content_languages = [item.locale.language_code]
         return Response(self.get_serializer(item).data)
 
     def get_object(self):
@@ -824,31 +858,22 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
             self._prepare_pages(items)
 
     def _prepare_pages(self, items):
+        """Topics and phase of each row, in the row's language, live and public only: three queries."""
         from programmes.models import ProgrammePhasePage, TopicPage
 
-        by_locale = defaultdict(list)
+        topic_pairs = [(topic, item.locale_id) for item in items for topic in item.topics.all()]
+        topics = iter(localize_pairs(topic_pairs, public_pages(TopicPage.objects.live())))
+        phase_pairs = [(item.phase, item.locale_id) for item in items if item.phase_id and item.phase]
+        phases = iter(localize_pairs(phase_pairs, public_pages(ProgrammePhasePage.objects.live())))
         for item in items:
-            by_locale[item.locale_id].append(item)
-        locales = {locale.pk: locale for locale in Locale.objects.filter(pk__in=by_locale)}
-        visible_topics = public_pages(TopicPage.objects.live())
-        visible_phases = public_pages(ProgrammePhasePage.objects.live())
-        for locale_id, group in by_locale.items():
-            topics = [topic for item in group for topic in item.topics.all()]
-            localized = dict(
-                zip(map(id, topics), localize_all(topics, locales[locale_id], visible_topics), strict=True)
-            )
-            phases = [item.phase for item in group if item.phase_id and item.phase]
-            localized_phases = dict(
-                zip(map(id, phases), localize_all(phases, locales[locale_id], visible_phases), strict=True)
-            )
-            candidates = {page.pk for page in list(localized.values()) + list(localized_phases.values())}
-            allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
-            for item in group:
-                item._api_topics = [
-                    localized[id(topic)] for topic in item.topics.all() if localized[id(topic)].pk in allowed
-                ]
-                phase = localized_phases.get(id(item.phase)) if item.phase_id else None
-                item._api_phase = phase if phase is not None and phase.pk in allowed else None
+            item._api_topics = [next(topics) for _topic in item.topics.all()]
+            item._api_phase = next(phases) if item.phase_id and item.phase else None
+        candidates = {page.pk for item in items for page in [*item._api_topics, item._api_phase] if page is not None}
+        allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
+        for item in items:
+            item._api_topics = [topic for topic in item._api_topics if topic.pk in allowed]
+            if item._api_phase is not None and item._api_phase.pk not in allowed:
+                item._api_phase = None
 
 
 def _snippet_translations(item, request):

@@ -1,19 +1,29 @@
 """Serializer fields of the public API: real HTML, absolute URLs, renditions, small objects.
 
-Related objects (topics, countries, organisations …) are not read here one by one: the endpoint
-prepares them for the whole page of results in a fixed number of queries (see ``prepare``) and
-stores them on each item as ``_api_related``; these fields only format what is there.
+Nothing here is read from the database one item at a time:
+- related objects (topics, countries, organisations …) are prepared by the endpoint for the whole
+  page of results (see ``prepare_pages``) and stored on each item as ``_api_related``;
+- rich text and what StreamField blocks choose (pages, documents, images, snippets) become
+  ``Deferred`` placeholders while serializing, and ``resolve_deferred`` fills them in for the whole
+  answer with one query per kind.
 """
 
+import functools
 import re
+from collections import defaultdict
 
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.html import escape
 from rest_framework.fields import Field, SkipField
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page, Site
-from wagtail.rich_text import expand_db_html
+from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.rich_text import features
+from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, MultiRuleRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.timezones import in_zone
@@ -40,11 +50,8 @@ def absolute(url, request):
     return root_url(request) + url
 
 
-def rich_text_html(source, request):
-    """Database rich text → HTML a partner site can show: links expanded, URLs absolute."""
-    if not source:
-        return ""
-    html = expand_db_html(source)
+def make_absolute(html, request):
+    """Relative href and src in HTML → absolute, under the site's public address."""
     base = root_url(request)
     return _RELATIVE_URL.sub(lambda m: f'{m["attr"]}="{base}{m["url"]}"', html)
 
@@ -173,31 +180,215 @@ def object_for(value, request):
 # --- StreamField ---------------------------------------------------------------------
 
 
-def block_value(block, value, request):
-    """A block's value as JSON: rich text as HTML, images as renditions, links as absolute URLs."""
+def stream_value(block, raw):
+    """A block's database JSON as API JSON: rich text as HTML, images as renditions, chosen pages,
+    documents and snippets as small objects (Deferred until ``resolve_deferred``)."""
     if isinstance(block, blocks.RichTextBlock):
-        return rich_text_html(value.source if value is not None else "", request)
-    if isinstance(block, blocks.StreamBlock):
+        return Deferred("rich_text", raw or "")
+    if isinstance(block, blocks.BaseStreamBlock):
+        # Blocks of a type no longer defined are skipped, as StreamBlock.to_python does.
         return [
-            {"type": child.block_type, "id": child.id, "value": block_value(child.block, child.value, request)}
-            for child in value
+            {
+                "type": item["type"],
+                "id": item.get("id"),
+                "value": stream_value(block.child_blocks[item["type"]], item.get("value")),
+            }
+            for item in raw or []
+            if item.get("type") in block.child_blocks
         ]
-    if isinstance(block, blocks.StructBlock):
-        return {name: block_value(child, value.get(name), request) for name, child in block.child_blocks.items()}
+    if isinstance(block, blocks.BaseStructBlock):
+        raw = raw or {}
+        return {
+            name: stream_value(child, raw[name] if name in raw else child.get_prep_value(child.get_default()))
+            for name, child in block.child_blocks.items()
+        }
     if isinstance(block, blocks.ListBlock):
-        return [block_value(block.child_block, item, request) for item in value]
-    if isinstance(block, ImageChooserBlock):
-        return image_object(value, request)
-    if isinstance(block, DocumentChooserBlock):
-        return document_object(value, request)
-    if isinstance(block, blocks.PageChooserBlock):
-        # A link to a page that is not published (or not public) is left out.
-        if value is None or not value.live or not Page.objects.filter(pk=value.pk).public().exists():
-            return None
-        return page_link(value.specific, request)
-    if isinstance(block, SnippetChooserBlock):
-        return object_for(value, request) if value is not None else None
-    return block.get_api_representation(value)
+        return [
+            stream_value(block.child_block, item["value"] if block._item_is_in_block_format(item) else item)
+            for item in raw or []
+        ]
+    for chooser, kind in (
+        (ImageChooserBlock, "image"),
+        (DocumentChooserBlock, "document"),
+        (blocks.PageChooserBlock, "page"),
+        (SnippetChooserBlock, "snippet"),
+    ):
+        if isinstance(block, chooser):
+            pk = _pk(raw)
+            if pk is None:
+                return None
+            return Deferred(kind, (block.target_model, pk) if kind == "snippet" else pk)
+    return block.get_api_representation(block.to_python(raw))
+
+
+def _pk(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- Deferred values, resolved for a whole answer at once ----------------------------
+
+
+class Deferred:
+    """What needs the database, in the language of the item being serialized."""
+
+    __slots__ = ("kind", "key", "language")
+
+    def __init__(self, kind, key):
+        self.kind = kind
+        self.key = key
+        self.language = translation.get_language()
+
+
+def resolve_deferred(data, request):
+    """Replace every Deferred in serialized data (in place) with its value, one query per kind."""
+    found = []
+    _collect(data, found)
+    if found:
+        resolver = _Resolver([deferred for _container, _key, deferred in found], request)
+        for container, key, deferred in found:
+            container[key] = resolver.value(deferred)
+    return data
+
+
+def _collect(data, found):
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if isinstance(value, Deferred):
+            found.append((data, key, value))
+        else:
+            _collect(value, found)
+
+
+class _Resolver:
+    """Everything the deferred values of one answer point at, fetched at once.
+
+    Pages (chosen or linked from rich text) appear only when live and public, in the version of the
+    item's language where that one is live and public (as Wagtail's ``page.localized`` does for the
+    site), else as they are; a link to any other page keeps its text and loses its address.
+    """
+
+    def __init__(self, deferred, request):
+        self.request = request
+        wanted = defaultdict(set)
+        for item in deferred:
+            if item.kind == "rich_text":
+                for match in FIND_A_TAG.finditer(item.key):
+                    attrs = extract_attrs(match.group(1))
+                    kind = {"page": "page", "document": "document"}.get(attrs.get("linktype"))
+                    if kind and _pk(attrs.get("id")) is not None:
+                        wanted[kind].add((_pk(attrs["id"]), item.language))
+            else:
+                wanted[item.kind].add((item.key, item.language))
+        self.pages = self._pages(wanted["page"])
+        self.documents = get_document_model().objects.in_bulk({pk for pk, _language in wanted["document"]})
+        self.images = {}
+        if wanted["image"]:
+            images = get_image_model().objects.filter(pk__in={pk for pk, _language in wanted["image"]})
+            self.images = {
+                image.pk: image for image in images.prefetch_renditions(IMAGE_RENDITION, THUMBNAIL_RENDITION)
+            }
+        self.snippets = self._snippets(wanted["snippet"])
+        self.rewriters = {}
+
+    @staticmethod
+    def _pages(wanted):
+        """(id, language) → the live, public page to show, or None."""
+        from cms.localization import public_pages
+
+        if not wanted:
+            return {}
+        ids = {pk for pk, _language in wanted}
+        languages = {language for _pk, language in wanted}
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        candidates = public_pages(
+            Page.objects.live().filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale__language_code__in=languages))
+        ).select_related("locale")
+        by_pk = {}
+        by_translation = {}
+        for page in candidates:
+            by_pk[page.pk] = page
+            by_translation[(page.translation_key, page.locale.language_code)] = page
+        result = {}
+        for pk, language in wanted:
+            page = by_pk.get(pk)
+            if page is not None:
+                page = by_translation.get((page.translation_key, language), page)
+            result[(pk, language)] = page
+        return result
+
+    @staticmethod
+    def _snippets(wanted):
+        """((model, id), language) → the snippet in the item's language where translated (as ``.localized``)."""
+        by_model = defaultdict(set)
+        for (model, pk), language in wanted:
+            by_model[model].add((pk, language))
+        result = {}
+        for model, pairs in by_model.items():
+            ids = {pk for pk, _language in pairs}
+            queryset = model._default_manager.filter(pk__in=ids)
+            if issubclass(model, TranslatableMixin):
+                languages = {language for _pk, language in pairs}
+                keys = model._default_manager.filter(pk__in=ids).values("translation_key")
+                queryset = model._default_manager.filter(
+                    Q(pk__in=ids) | Q(translation_key__in=keys, locale__language_code__in=languages)
+                ).select_related("locale")
+            objects = list(queryset)
+            by_pk = {obj.pk: obj for obj in objects}
+            by_translation = {}
+            if issubclass(model, TranslatableMixin):
+                by_translation = {(obj.translation_key, obj.locale.language_code): obj for obj in objects}
+            for pk, language in pairs:
+                obj = by_pk.get(pk)
+                if obj is not None and by_translation:
+                    obj = by_translation.get((obj.translation_key, language), obj)
+                result[((model, pk), language)] = obj
+        return result
+
+    def value(self, deferred):
+        key = (deferred.key, deferred.language)
+        if deferred.kind == "rich_text":
+            return self.rich_text(deferred.key, deferred.language)
+        if deferred.kind == "image":
+            return image_object(self.images.get(deferred.key), self.request)
+        if deferred.kind == "document":
+            return document_object(self.documents.get(deferred.key), self.request)
+        if deferred.kind == "page":
+            return page_link(self.pages.get(key), self.request)
+        return object_for(self.snippets.get(key), self.request)
+
+    def rich_text(self, source, language):
+        """Database rich text → HTML a partner site can show: links expanded, URLs absolute."""
+        if not source:
+            return ""
+        if language not in self.rewriters:
+            self.rewriters[language] = self._rewriter(language)
+        return make_absolute(self.rewriters[language](source), self.request)
+
+    def _rewriter(self, language):
+        # Wagtail's rules (get_rewriter), with page and document links from what was fetched above.
+        link_rules = {name: handler.expand_db_attributes_many for name, handler in features.get_link_types().items()}
+        link_rules["page"] = functools.partial(self._page_tags, language)
+        link_rules["document"] = self._document_tags
+        embed_rules = {name: handler.expand_db_attributes_many for name, handler in features.get_embed_types().items()}
+        return MultiRuleRewriter([LinkRewriter(bulk_rules=link_rules), EmbedRewriter(bulk_rules=embed_rules)])
+
+    def _page_tags(self, language, attrs_list):
+        tags = []
+        for attrs in attrs_list:
+            page = self.pages.get((_pk(attrs.get("id")), language))
+            url = page.get_url(self.request) if page is not None else None
+            tags.append(f'<a href="{escape(url)}">' if url else "<a>")
+        return tags
+
+    def _document_tags(self, attrs_list):
+        tags = []
+        for attrs in attrs_list:
+            document = self.documents.get(_pk(attrs.get("id")))
+            tags.append(f'<a href="{escape(document.url)}">' if document is not None else "<a>")
+        return tags
 
 
 # --- Serializer fields ---------------------------------------------------------------
@@ -217,12 +408,12 @@ class APIContextField(Field):
 
 class RichTextField(APIContextField):
     def to_representation(self, value):
-        return rich_text_html(value, self.request)
+        return Deferred("rich_text", value or "")
 
 
 class StreamField(APIContextField):
     def to_representation(self, value):
-        return block_value(value.stream_block, value, self.request)
+        return stream_value(value.stream_block, list(value.raw_data))
 
 
 class ZonedDateTimeField(APIContextField):

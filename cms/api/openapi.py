@@ -23,6 +23,8 @@ BOOLEAN = {"type": "boolean"}
 DATETIME = {"type": "string", "format": "date-time"}
 DATE = {"type": "string", "format": "date"}
 URL = {"type": "string", "format": "uri"}
+# Filters read either (cms/api/params.py parse_moment).
+MOMENT = {"anyOf": [DATETIME, DATE]}
 ID_MAX = 2**31 - 1  # ids are PostgreSQL integers
 
 
@@ -204,6 +206,13 @@ def schemas():
 
     result = {
         "Error": obj({"message": STRING}),
+        "Index": obj(
+            {
+                "endpoints": {"type": "object", "additionalProperties": URL, "description": "Name → listing URL."},
+                "openapi": URL,
+                "docs": URL,
+            }
+        ),
         "PageRef": page_ref,
         "Country": country,
         "Region": region,
@@ -324,7 +333,7 @@ def common_parameters():
 def responses(schema_name, not_found=True):
     result = {
         "200": {"description": "OK", "content": {"application/json": {"schema": ref(schema_name)}}},
-        "304": {"description": "Not modified (If-None-Match or If-Modified-Since matched)."},
+        "304": {"description": "Not modified (If-None-Match matched the ETag)."},
         "400": {
             "description": "Unknown parameter or bad value; the message says which.",
             "content": {"application/json": {"schema": ref("Error")}},
@@ -357,7 +366,7 @@ def paths():
         ),
         query(
             "updated_since",
-            STRING,
+            MOMENT,
             "Pages published (or republished) at or after this ISO 8601 date or date-time, for incremental sync.",
         ),
         query(
@@ -389,8 +398,8 @@ def paths():
         ),
         query("upcoming", BOOLEAN, "Events not yet over." + needs("upcoming")),
         query("past", BOOLEAN, "Events that are over." + needs("past")),
-        query("from", STRING, "Events ending on or after this ISO 8601 date or date-time." + needs("from")),
-        query("to", STRING, "Events starting on or before this ISO 8601 date or date-time." + needs("to")),
+        query("from", MOMENT, "Events ending on or after this ISO 8601 date or date-time." + needs("from")),
+        query("to", MOMENT, "Events starting on or before this ISO 8601 date or date-time." + needs("to")),
         query("format", {"type": "string", "enum": ["online", "on_site", "hybrid"]}, "Event format." + needs("format")),
     ]
     detail_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
@@ -497,6 +506,14 @@ def paths():
         }
 
     result = {
+        "/api/v2/": {
+            "get": {
+                "operationId": "index",
+                "summary": "The endpoints, with links to this document and its readable page.",
+                "parameters": [],
+                "responses": {"200": responses("Index")["200"], "304": responses("Index")["304"]},
+            }
+        },
         "/api/v2/pages/": {
             "get": {
                 "operationId": "list_pages",
@@ -592,8 +609,9 @@ def build_document(request=None):
             "version": "2.0",
             "description": "Read-only API (Wagtail API v2) for calls for participation, events, topics, "
             "programme pages and reference data in German, French, Arabic (Algeria) and English. "
-            "Every answer carries an ETag and Last-Modified; send If-None-Match or If-Modified-Since to get "
-            "304 Not Modified. Errors are JSON objects with a message. See docs/api.md for examples.",
+            "Every answer carries an ETag (no Last-Modified: no date bounds every change of an answer); "
+            "send If-None-Match to get 304 Not Modified. Errors are JSON objects with a message. "
+            "See docs/api.md for examples.",
         },
         "servers": [{"url": server}],
         "paths": paths(),

@@ -39,8 +39,9 @@ def parse_moment(name, value, end_of_day=False):
     in the site's time zone; a date-time without offset is read in the site's time zone too."""
     text = (value or "").strip().replace(" ", "+")  # "+" in a query string arrives as a space
     try:
-        moment = parse_datetime(text)
-        day = None if moment else parse_date(text)
+        # The date first: parse_datetime also accepts a bare date (as midnight), which would lose end_of_day.
+        day = parse_date(text)
+        moment = None if day else parse_datetime(text)
     except ValueError:
         moment = day = None
     if moment is None and day is None:
@@ -54,6 +55,11 @@ def parse_moment(name, value, end_of_day=False):
             moment = timezone.make_aware(moment)
         except Exception as error:  # a wall-clock time that does not exist (DST gap)
             raise BadRequestError(f"{name}: {error}") from error
+    try:
+        # The database compares in UTC: a moment near year 1 or 9999 may not exist there.
+        moment.astimezone(datetime.UTC)
+    except OverflowError as error:
+        raise BadRequestError(f"{name} is out of range (years 1 to 9999 in UTC)") from error
     return moment
 
 

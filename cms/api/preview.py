@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
+from . import fields as f
 from .endpoints import PagesEndpoint, prepare_pages
 
 
@@ -52,7 +53,7 @@ class PagePreviewEndpoint(PagesEndpoint):
         self._cached_object = page
         self.action = "detail_view"
         prepare_pages([page], request)
-        response = Response(self.get_serializer(page).data)
+        response = Response(f.resolve_deferred(self.get_serializer(page).data, request))
         # Drafts must never be kept by a shared cache.
         response["Cache-Control"] = "private, no-store"
         return response

@@ -3,20 +3,53 @@
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from cms.localization import public_pages
 from cms.templatetags.site_tags import bcp47
 
+from . import fields as f
 from .openapi import build_document
 
 
 @require_safe
+def api_index(request):
+    """/api/v2/: where the endpoints and their description are."""
+    from .router import api_router
+
+    return english(
+        JsonResponse(
+            {
+                "endpoints": {
+                    name: f.absolute(reverse(f"wagtailapi:{name}:listing"), request)
+                    for name in api_router.listed_endpoints
+                },
+                "openapi": f.absolute(reverse("api_openapi"), request),
+                "docs": f.absolute(reverse("api_docs"), request),
+            },
+            json_dumps_params={"indent": 2},
+        )
+    )
+
+
+def api_not_found(request):
+    index = f.absolute(reverse("api_index"), request)
+    message = f"No API endpoint at {request.path}; the endpoints are listed at {index}"
+    return english(JsonResponse({"message": message}, status=404))
+
+
+def english(response):
+    # The API's own texts (its description, index and error messages) are English, whatever the visitor's language.
+    response["Content-Language"] = "en"
+    return response
+
+
+@require_safe
 def openapi_document(request):
-    return JsonResponse(build_document(request), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return english(JsonResponse(build_document(request), json_dumps_params={"ensure_ascii": False, "indent": 2}))
 
 
 @require_safe
@@ -24,7 +57,7 @@ def docs_page(request):
     document = build_document(request)
     # The document is written in English; the page's own labels follow it (lang="en").
     with translation.override("en"):
-        return render(request, "cms/api/docs.html", {"document": document, "paths": _paths(document)})
+        return english(render(request, "cms/api/docs.html", {"document": document, "paths": _paths(document)}))
 
 
 def _paths(document):
@@ -48,11 +81,15 @@ def _parameter(document, parameter):
         name = parameter["$ref"].rsplit("/", 1)[-1]
         parameter = document["components"]["parameters"][name]
     schema = parameter.get("schema", {})
+    formats = " or ".join(option["format"] for option in schema.get("anyOf", []) if "format" in option)
     return {
         "name": parameter["name"],
         "where": parameter["in"],
         "description": parameter.get("description", ""),
-        "values": ", ".join(str(v) for v in schema.get("enum", [])) or schema.get("format") or schema.get("type", ""),
+        "values": ", ".join(str(v) for v in schema.get("enum", []))
+        or schema.get("format")
+        or formats
+        or schema.get("type", ""),
     }
 
 
@@ -114,8 +151,7 @@ def _more_url(language, kind):
     from programmes.models import CallIndexPage, EventIndexPage
 
     # Public pages only: a partner page must not link to (and so reveal) a restricted list.
-    pages = public_pages((CallIndexPage if kind == "calls" else EventIndexPage).objects.live())
-    page = pages.filter(locale__language_code=language).first() or pages.first()
+    page = (CallIndexPage if kind == "calls" else EventIndexPage).for_language(language)
     return page.full_url if page else ""
 
 

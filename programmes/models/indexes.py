@@ -1,5 +1,6 @@
 """Index pages: the filtered, paginated listings of calls, events and partnerships."""
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -35,6 +36,18 @@ class FilteredListingPage(PlatformHeadlessPreviewMixin, Page):
 
     def get_items(self):
         raise NotImplementedError
+
+    @classmethod
+    def for_language(cls, language_code):
+        """The live, public listing of this kind in that language, else the source language's; None if neither."""
+        from cms.localization import public_pages
+
+        default = settings.LANGUAGE_CODE
+        pages = public_pages(cls.objects.live()).filter(locale__language_code__in={language_code, default})
+        pages = sorted(
+            pages.select_related("locale"), key=lambda page: (page.locale.language_code != language_code, page.path)
+        )
+        return pages[0] if pages else None
 
     def get_context(self, request, *args, **kwargs):
         from programmes.filters import PageNumberError, paginate
@@ -143,8 +156,9 @@ class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
     def serve_preview(self, request, mode_name):
         return FilteredListingPage.serve_preview(self, request, mode_name)
 
-    @re_path(r"^(?P<pk>[0-9]{1,9})(?:-(?P<slug>[-\w]*))?/$", name="partnership")
-    def partnership_view(self, request, pk, slug=None):
+    def shown_partnership(self, pk):
+        """(the partnership this index shows at ``<pk>-…/``, all its versions): the version in this
+        page's language, else the source language's; None where neither exists."""
         from cms.request_cache import memo
 
         from .partnerships import Partnership
@@ -156,6 +170,11 @@ class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
         )
         by_locale = {item.locale_id: item for item in versions}
         partnership = by_locale.get(self.locale_id) or by_locale.get(memo("default_locale", Locale.get_default).pk)
+        return partnership, versions
+
+    @re_path(r"^(?P<pk>[0-9]{1,9})(?:-(?P<slug>[-\w]*))?/$", name="partnership")
+    def partnership_view(self, request, pk, slug=None):
+        partnership, versions = self.shown_partnership(pk)
         if partnership is None:
             raise Http404("No partnership with this id in this language or the source language.")
         if partnership.pk != int(pk) or slug != partnership.slug:

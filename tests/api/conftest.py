@@ -129,3 +129,128 @@ def document(db, settings, tmp_path):
 
     settings.MEDIA_ROOT = str(tmp_path)
     return wagtail_factories.DocumentFactory(title="Merkblatt")
+
+
+def rich_body(index, content):
+    """A StreamField body (database JSON) with every block that needs the database: rich text with
+    page and document links (one to a draft), an image, a page link, a document list, FAQ, a contact."""
+    import json
+    import uuid
+
+    def block(kind, value):
+        # Stable ids, so that answers can be compared between runs.
+        return {"type": kind, "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{index}/{kind}"))}
+
+    text = rich_text(index, content)
+    target = content.targets[index % len(content.targets)]
+    return json.dumps(
+        [
+            block("rich_text", text),
+            block("image", {"image": content.images[index % len(content.images)].pk, "alt_text": "Ein Bild"}),
+            block(
+                "call_to_action",
+                {"title": "Mehr", "text": "", "link_label": "Weiter", "link": {"page": target.pk, "url": ""}},
+            ),
+            block(
+                "documents",
+                {"title": "", "documents": [block("item", {"document": content.documents[index % 3].pk, "title": ""})]},
+            ),
+            block("faq", {"title": "", "items": [block("item", {"question": "Wie?", "answer": text})]}),
+            block("contact", {"contact": content.contacts[index % len(content.contacts)].pk}),
+        ]
+    )
+
+
+def rich_text(index, content):
+    target = content.targets[index % len(content.targets)]
+    document = content.documents[index % len(content.documents)]
+    return (
+        f'<p>Siehe <a linktype="page" id="{target.pk}">Ziel</a>, <a linktype="page" id="{content.draft.pk}">'
+        f'Entwurf</a>, <a linktype="document" id="{document.pk}">Merkblatt</a> und '
+        '<a href="https://example.org/">extern</a>.</p>'
+    )
+
+
+def build_rich_content(german, french, settings, tmp_path):
+    """``german`` + ``french`` pages of each of ProgrammePage, ProgrammePhasePage, HomePage, StandardPage
+    and TopicPage whose rich text and StreamFields link pages (translated ones, a draft), documents,
+    images and contact points. French pages come after the German ones in tree order."""
+    import wagtail_factories
+    from wagtail.models import Locale, Page
+
+    from home.factories import HomePageFactory, StandardPageFactory
+    from programmes.factories import ContactPointFactory
+    from programmes.models import ProgrammeOrganisation
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    site = build_minimal_site()
+    fr = Locale.objects.get(language_code="fr")
+    dz = CountryFactory(code="DZ")
+    topic = TopicPageFactory(title="Abfallwirtschaft", slug="abfallwirtschaft")
+    programme = ProgrammePageFactory(slug="programm")
+    content = SimpleNamespace(site=site, programme=programme, topic=topic)
+    content.targets = [StandardPageFactory(title=f"Ziel {n}", slug=f"ziel-{n}") for n in range(3)]
+    content.draft = make_draft(StandardPageFactory, title="Entwurf geheim", slug="entwurf-geheim")
+    content.images = [wagtail_factories.ImageFactory(title=f"Bild {n}", description=f"Bild {n}") for n in range(4)]
+    content.documents = [wagtail_factories.DocumentFactory(title=f"Merkblatt {n}") for n in range(3)]
+    content.contacts = [ContactPointFactory() for _n in range(2)]
+    content.fr_home = translate_page(site.home, "fr", title="Accueil", slug="accueil")
+    content.fr_topic_index = translate_page(site.topic_index, "fr", title="Thématiques", slug="thematiques")
+    content.fr_topic = translate_page(topic, "fr", title="Gestion des déchets", slug="gestion-des-dechets")
+    content.fr_programme = translate_page(programme, "fr", title="Programme", slug="programme")
+    content.fr_targets = [
+        translate_page(t, "fr", title=f"Cible {n}", slug=f"cible-{n}") for n, t in enumerate(content.targets)
+    ]
+    content.fr_contacts = []
+    for contact in content.contacts:
+        copy = contact.copy_for_translation(fr)
+        copy.title = f"Contact {contact.pk}"
+        copy.save()
+        content.fr_contacts.append(copy)
+    organisations = [OrganisationFactory() for _n in range(2)]
+    french_organisation = organisations[0].copy_for_translation(fr)
+    french_organisation.name = "Organisation en français"
+    french_organisation.save()
+
+    def parents(de_parent, fr_parent):
+        return [de_parent] * german + [fr_parent] * french
+
+    made = {"programme": [], "phase": [], "home": [], "standard": [], "topic": []}
+    for n, parent in enumerate(parents(site.home, content.fr_home)):
+        page = ProgrammePageFactory(
+            parent=parent,
+            title=f"Programm {n}",
+            slug=f"programm-{n}",
+            body=rich_body(n, content),
+            contact_point=content.contacts[n % 2],
+            topics=[topic],
+            countries=[dz],
+        )
+        for role, organisation in zip(("commissioned_by", "implemented_by"), organisations, strict=True):
+            ProgrammeOrganisation.objects.create(page=page, organisation=organisation, role=role)
+        made["programme"].append(page)
+    for n, parent in enumerate(parents(programme, content.fr_programme)):
+        made["phase"].append(
+            ProgrammePhasePageFactory(
+                parent=parent, slug=f"phase-{n}", body=rich_body(n, content), focus_countries=[dz]
+            )
+        )
+    root = Page.get_first_root_node()
+    for n in range(german + french):
+        made["home"].append(
+            HomePageFactory(
+                parent=root,
+                slug=f"start-{n}",
+                locale=fr if n >= german else site.home.locale,
+                body=rich_body(n, content),
+                featured_programme=programme,
+            )
+        )
+    for n, parent in enumerate(parents(site.home, content.fr_home)):
+        made["standard"].append(StandardPageFactory(parent=parent, slug=f"seite-{n}", body=rich_body(n, content)))
+    for n, parent in enumerate(parents(site.topic_index, content.fr_topic_index)):
+        made["topic"].append(
+            TopicPageFactory(parent=parent, slug=f"thema-{n}", body=rich_body(n, content), image=content.images[n % 4])
+        )
+    content.made = made
+    return content

@@ -101,6 +101,32 @@ def test_find_by_path_with_language_prefix(client, world):
     assert client.get("/api/v2/pages/find/", {"html_path": "/xx/"}).status_code == 400
 
 
+@pytest.mark.parametrize("code", ["de", "fr", "ar-dz", "en"])
+def test_find_a_partnership_by_the_path_of_its_page(client, world, code):
+    """A partnership's page under the partnership index of a language leads to the partnership that
+    page shows: that language's version, else the German one."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=code)
+    french = world.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.focus = "Gestion des déchets"
+    french.save()
+    shown = french if code == "fr" else world.partnership
+    for source in (world.partnership, french):  # either language's id, as the page itself accepts
+        path = shown.get_url(locale=locale, fallback=False).replace(f"/{shown.pk}-", f"/{source.pk}-")
+        assert path.startswith(f"/{code}/"), path
+        assert client.get(path).status_code in (200, 301, 302)
+        response = client.get("/api/v2/pages/find/", {"html_path": path, "fields": "*"})
+        assert response.status_code == 302, (path, response.content[:300])
+        assert response["Location"] == f"http://localhost/api/v2/partnerships/{shown.pk}/?fields=%2A", path
+        assert client.get(response["Location"]).json()["id"] == shown.pk
+    index = shown.get_url(locale=locale, fallback=False).rsplit("/", 2)[0] + "/"
+    response = client.get("/api/v2/pages/find/", {"html_path": index})
+    assert "/api/v2/pages/" in response["Location"]
+    response = client.get("/api/v2/pages/find/", {"html_path": f"{index}987654-nobody/"})
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize(
     "params,words",
     [
@@ -135,6 +161,37 @@ def test_find_by_path_with_language_prefix(client, world):
 def test_bad_input_is_a_json_400(client, world, params, words):
     data = get(client, 400, **params)
     assert words in data["message"], data
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"updated_since": "9999-12-31T23:59:59-12:00"},
+        {"updated_since": "0001-01-01T00:00:00+14:00"},
+        {"type": EVENT, "from": "0001-01-01"},
+        {"type": EVENT, "from": "9999-12-31T23:59:59-12:00"},
+    ],
+)
+def test_moments_out_of_range_are_a_json_400(client, site, params):
+    assert "out of range" in get(client, 400, **params)["message"]
+
+
+def test_extreme_but_valid_moments(client, site):
+    # The end of 1 January of year 1 still exists in UTC (Berlin's offset then was +0:53).
+    assert get(client, type=EVENT, to="0001-01-01")["items"] == []
+    assert get(client, type=EVENT, **{"from": "9999-12-30"})["items"] == []
+
+
+def test_to_date_includes_that_whole_day(client, world):
+    day = world.event.zoned_start.date().isoformat()
+    assert "Fachaustausch Abfall" in titles(get(client, type=EVENT, locale="de", to=day))
+    assert "Fachaustausch Abfall" in titles(get(client, type=EVENT, locale="de", **{"from": day, "to": day}))
+
+
+def test_event_calendar_with_an_id_out_of_range_is_a_404(client, site):
+    response = client.get("/calendar/events/99999999999999999999.ics")
+    assert response.status_code == 404
+    assert "No published event" in response.content.decode()
 
 
 def test_unknown_parameters_on_detail_and_snippets(client, world):

@@ -83,3 +83,61 @@ def test_partnership_url_in_its_own_language(client, world):
     PartnershipIndexPage.objects.filter(locale__language_code="fr").get().unpublish()
     items = {item["meta"]["locale"]: item for item in get(client, "/api/v2/partnerships/")["items"]}
     assert items["fr"]["url"] is None and items["de"]["url"]
+
+
+@pytest.fixture
+def rich(db, settings, tmp_path):
+    from tests.api.conftest import build_rich_content
+
+    return build_rich_content(1, 1, settings, tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["programme", "phase", "home", "standard", "topic"])
+def test_links_in_rich_text_and_blocks(client, rich, kind):
+    """Rich text and chosen pages, documents, images and contacts, for a German and a French page:
+    absolute URLs, the French versions for the French page, no link to a draft."""
+    german, french = rich.made[kind]
+    for page, language in ((german, "de"), (french, "fr")):
+        data = get(client, f"/api/v2/pages/{page.pk}/")
+        assert data["meta"]["locale"] == language
+        body = {block["type"]: block["value"] for block in data["body"]}
+        target = rich.targets[0 if page is german else 1]
+        shown = target if language == "de" else rich.fr_targets[1]
+        document = rich.documents[0 if page is german else 1]
+        assert shown.url.startswith(f"/{language}/")
+        expected = (
+            f'<p>Siehe <a href="http://localhost{shown.url}">Ziel</a>, <a>Entwurf</a>, '
+            f'<a href="http://localhost{document.url}">Merkblatt</a> und <a href="https://example.org/">extern</a>.</p>'
+        )
+        assert body["rich_text"] == expected
+        assert body["faq"]["items"][0]["answer"] == expected
+        assert body["call_to_action"]["link"]["page"] == {
+            "id": shown.pk,
+            "title": shown.title,
+            "slug": shown.slug,
+            "url": f"http://localhost{shown.url}",
+        }
+        assert body["documents"]["documents"][0]["document"]["url"] == f"http://localhost{document.url}"
+        image = body["image"]["image"]
+        assert image["alt"] == image["title"] and image["url"].startswith("http://localhost/media/images/")
+        assert image["width"] and ".fill-400x300." in image["thumbnail"]["url"]
+        contact = body["contact"]["contact"]
+        expected_contact = rich.contacts[0 if page is german else 1]
+        if language == "fr":
+            expected_contact = rich.fr_contacts[1]
+        assert contact["id"] == expected_contact.pk and contact["title"] == expected_contact.title
+        assert "linktype" not in str(data) and "entwurf-geheim" not in str(data)
+    # The listing says the same as the details.
+    listing = get(client, "/api/v2/pages/", type=type(german)._meta.label, fields="*")
+    by_id = {item["id"]: item for item in listing["items"]}
+    for page in (german, french):
+        assert by_id[page.pk]["body"] == get(client, f"/api/v2/pages/{page.pk}/")["body"]
+
+
+def test_programme_organisations_in_the_page_s_language(client, rich):
+    german, french = rich.made["programme"]
+    roles = get(client, f"/api/v2/pages/{german.pk}/")["organisations"]
+    assert [role["role"] for role in roles] == ["commissioned_by", "implemented_by"]
+    french_roles = get(client, f"/api/v2/pages/{french.pk}/")["organisations"]
+    assert french_roles[0]["organisation"]["name"] == "Organisation en français"
+    assert french_roles[1]["organisation"]["name"] == roles[1]["organisation"]["name"]

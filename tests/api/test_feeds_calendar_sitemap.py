@@ -1,5 +1,6 @@
 """Atom feeds, iCalendar, sitemap with hreflang, robots.txt, discovery links, widget."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import icalendar
@@ -37,6 +38,54 @@ def test_atom_feeds_per_language(client, world):
     assert events.get(XML_LANG) == "ar-DZ"
     titles = [entry.findtext(f"{ATOM}title") for entry in events.findall(f"{ATOM}entry")]
     assert "تبادل حول النفايات" in titles and "Rückblick" not in titles
+
+
+RFC_3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+@pytest.mark.parametrize(
+    "code,feed,listing,author",
+    [
+        ("de", "calls", "/de/aufrufe/", "Kommunale Zusammenarbeit Maghreb-Deutschland"),
+        ("fr", "calls", "/fr/appels/", "Coopération municipale Maghreb-Allemagne"),
+        ("de", "events", "/de/veranstaltungen/", "Kommunale Zusammenarbeit Maghreb-Deutschland"),
+        ("ar-dz", "events", "/ar-dz/fealiyat/", "التعاون البلدي بين المغرب العربي وألمانيا"),
+        ("en", "events", "/en/veranstaltungen/", "Municipal Partnerships Maghreb-Germany"),
+    ],
+)
+def test_atom_feeds_are_valid_rfc_4287(client, world, code, feed, listing, author):
+    url = f"/{code}/feeds/{feed}.atom"
+    root = atom(client, url)
+    assert root.tag == f"{ATOM}feed"
+
+    def one(element, name):
+        found = element.findall(f"{ATOM}{name}")
+        assert len(found) == 1, (name, len(found))
+        return found[0]
+
+    def links(element):
+        return {link.get("rel", "alternate"): link.get("href") for link in element.findall(f"{ATOM}link")}
+
+    # §4.1.1: one id, title, updated; an author (here on the feed and on every entry).
+    assert one(root, "id").text == f"http://localhost{url}"
+    assert one(root, "title").text
+    assert RFC_3339.match(one(root, "updated").text)
+    assert one(one(root, "author"), "name").text == author
+    # rel="alternate" is the HTML version, the listing in the feed's language; rel="self" the feed itself.
+    feed_links = links(root)
+    assert feed_links["self"] == f"http://localhost{url}"
+    assert feed_links["alternate"] == f"http://localhost{listing}"
+    page = client.get(listing)
+    assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
+    entries = root.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        assert one(entry, "id").text.startswith("http://localhost/")
+        assert one(entry, "title").text
+        assert RFC_3339.match(one(entry, "updated").text)
+        assert one(one(entry, "author"), "name").text == author
+        # §4.1.2: an entry without content has a rel="alternate" link.
+        assert entry.find(f"{ATOM}content") is None and links(entry)["alternate"].startswith("http://localhost/")
 
 
 def test_feed_links_in_head(client, world):
@@ -93,6 +142,15 @@ def test_language_calendar_feed(client, world):
     assert check_timezones(calendar) == {"Africa/Algiers", "Europe/Berlin"}
     arabic = parse_ics(client, "/ar-dz/calendar/events.ics")
     assert "تبادل حول النفايات" in [str(event.get("summary")) for event in arabic.walk("VEVENT")]
+
+
+@pytest.mark.parametrize("url", ["/de/calendar/events.ics", "/calendar/events/{pk}.ics"])
+def test_refresh_properties_are_durations(client, world, url):
+    """REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL (Outlook) are RFC 5545 DURATIONs."""
+    text = client.get(url.format(pk=world.event.pk)).content.decode()
+    lines = text.replace("\r\n ", "").splitlines()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
+    assert "X-PUBLISHED-TTL:PT6H" in lines
 
 
 def test_event_page_links_its_ics(client, world):
