@@ -55,6 +55,10 @@ MEDIA_FOR_EDITORS = [
     ("wagtaildocs", "choose_document"),
 ]
 MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
+# Editors choose the promoted search results and read the popular search terms (search/wagtail_hooks.py).
+SEARCH_FOR_EDITORS = [
+    ("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")
+] + [("wagtailsearchpromotions", "view_query")]
 # Collection management is permitted per collection as well (Settings › Collections).
 COLLECTION_PERMISSIONS = [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")]
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
@@ -108,6 +112,7 @@ def group_model_permissions():
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + MEDIA_FOR_EDITORS
+        + SEARCH_FOR_EDITORS
     )
     translator = (
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
@@ -119,6 +124,7 @@ def group_model_permissions():
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + ADMIN_MODEL_PERMISSIONS
+        + [("wagtailsearchpromotions", "view_query")]  # promotions themselves are in ADMIN_MODEL_PERMISSIONS
         # Administrators see and work on submissions as the programme team does (GDPR requests included).
         + PROGRAMME_TEAM_PERMISSIONS
     )
