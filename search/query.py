@@ -3,14 +3,17 @@
 ``search_pages(queryset, query, locale)`` is what cms/api/ calls for its ``search`` parameter.
 """
 
+import hashlib
 import re
 from bisect import bisect_right
+from functools import reduce
 from itertools import accumulate
+from operator import or_
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
@@ -48,18 +51,36 @@ def cluster_backend(locale):
     return language if backend and backend["BACKEND"] != "search.backends" else None
 
 
-def in_site_tree(queryset, site=None):
-    """Only the pages under ``site``'s root page or one of its translations (the locale home pages);
-    with ``site=None``, under any site's. A page outside every site has no address to link to.
+def site_root_paths(site=None):
+    """Tree paths of ``site``'s home pages (its root page and the root's translations); with
+    ``site=None``, of every site's.
 
-    One subquery (no query of its own), through the ids as the search backend filters on indexed
-    fields only.
+    Read from Wagtail's list of site roots (cached; Wagtail clears it when a site or a site root
+    changes, a new translation of a root included) and cached under that list, so no query once warm.
     """
-    sites = Site.objects.all() if site is None else Site.objects.filter(pk=site.pk)
-    roots = Page.objects.filter(translation_key__in=sites.values("root_page__translation_key"))
-    # The page's path begins with a root's path: the page is that root or below it.
-    above = roots.filter(path=Substr(OuterRef("path"), 1, Length("path")))
-    return queryset.filter(id__in=Page.objects.filter(Exists(above)).values("id"))
+    roots = tuple(
+        sorted({root.root_path for root in Site.get_site_root_paths() if site is None or root.site_id == site.pk})
+    )
+
+    def lookup():
+        key = "search:site-root-paths:" + hashlib.sha256(repr(roots).encode()).hexdigest()
+        paths = cache.get(key)
+        if paths is None:
+            paths = sorted(Page.objects.filter(url_path__in=roots).values_list("path", flat=True))
+            cache.set(key, paths, 24 * 3600)
+        return paths
+
+    return memo(("site_root_paths", roots), lookup)
+
+
+def in_site_tree(queryset, site=None):
+    """Only the pages under ``site``'s home pages (``site=None``: any site's): a page outside every
+    site has no address to link to. ``path`` is one of Page's filter fields, so the search backends
+    apply this directly."""
+    paths = site_root_paths(site)
+    if not paths:
+        return queryset.none()
+    return queryset.filter(reduce(or_, [Q(path__startswith=path) for path in paths]))
 
 
 def visible_pages(queryset, locale, site=None):

@@ -121,5 +121,6 @@ def test_search_page_query_count_is_flat_with_every_kind_of_result(client, world
             # Excerpts come from the bodies; their images cost no query.
             assert sum("<mark>" in str(result["excerpt"]) for result in response.context["results"]) == 10
             counts[language, size] = queries
+    print(f"\n[{connection.vendor}] search page queries (language, matching items): {counts}")
     for language, budget in SEARCH_PAGE_BUDGET.items():
         assert counts[language, 10] == counts[language, 100] <= budget, counts
