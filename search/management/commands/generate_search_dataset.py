@@ -12,7 +12,7 @@ excerpts must find it.
 
 Created with the tree paths add_child would give them (without its queries per page) while
 Wagtail's index signals are off, then indexed in batches through the search backend (much faster
-than one index write per page). Running it again replaces
+than one index write per page); finally ANALYZE, so that the planner knows the new rows. Running it again replaces
 the previous data set.
 """
 
@@ -21,7 +21,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils.html import escape
 from wagtail.models import Page, Site
@@ -145,6 +145,10 @@ class Command(BaseCommand):
             index.add_items(StandardPage, created[start : start + BATCH])
         for container in containers.values():
             index.add_item(container)
+        # Fresh statistics for the planner, as a database in use has them: without, PostgreSQL
+        # expects one row per locale and joins 5,000 pages to the index one by one (3–4 × slower).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             f"Created {len(created)} pages in {made:.0f} s, indexed in {time.monotonic() - started - made:.0f} s."
         )
