@@ -56,9 +56,10 @@ MEDIA_FOR_EDITORS = [
     ("wagtaildocs", "choose_document"),
 ]
 MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
-# Reports › Search terms (what visitors search for); Wagtail shows it to superusers only, the platform's
-# report view (editorial.wagtail_hooks) to holders of this permission.
-VIEW_SEARCH_TERMS = ("wagtailsearchpromotions", "view_query")
+# Editors choose the promoted search results and read the popular search terms (search/wagtail_hooks.py).
+SEARCH_FOR_EDITORS = [
+    ("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")
+] + [("wagtailsearchpromotions", "view_query")]
 # Collection management is permitted per collection as well (Settings › Collections).
 COLLECTION_PERMISSIONS = [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")]
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
@@ -110,9 +111,10 @@ def _model_permissions(models, actions):
 def group_model_permissions():
     """Model-level permissions per group name."""
     editor = (
-        [ADMIN_ACCESS, SUBMIT_TRANSLATION, VIEW_SEARCH_TERMS]
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + MEDIA_FOR_EDITORS
+        + SEARCH_FOR_EDITORS
     )
     translator = (
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
@@ -121,9 +123,10 @@ def group_model_permissions():
         + MEDIA_FOR_TRANSLATORS
     )
     admin = (
-        [ADMIN_ACCESS, SUBMIT_TRANSLATION, VIEW_SEARCH_TERMS]
+        [ADMIN_ACCESS, SUBMIT_TRANSLATION]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + ADMIN_MODEL_PERMISSIONS
+        + [("wagtailsearchpromotions", "view_query")]  # promotions themselves are in ADMIN_MODEL_PERMISSIONS
         # Administrators see and work on submissions as the programme team does (GDPR requests included).
         + PROGRAMME_TEAM_PERMISSIONS
     )

@@ -11,12 +11,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.models import Page
 
 from .outdated import outdated_translations
@@ -124,16 +122,3 @@ class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Editor guide")
     header_icon = "help"
     template_name = "editorial/editor_guide.html"
-
-
-SEARCH_TERMS_PERMISSION = "wagtailsearchpromotions.view_query"
-
-
-class PermittedSearchTermsReportView(SearchTermsReportView):
-    """Wagtail's "Search terms" report for holders of the view permission (Wagtail: superusers only)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(SEARCH_TERMS_PERMISSION):
-            return permission_denied(request)
-        # Skip the superuser check of SearchTermsReportView.dispatch, keep everything above it.
-        return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem, reports_menu
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import TranslatableMixin
@@ -17,10 +17,8 @@ from cms.localize_fixes.locale_permissions import guarded_urlpatterns, user_can_
 from .outdated import outdated_translations
 from .panels import dashboard_panels
 from .views import (
-    SEARCH_TERMS_PERMISSION,
     EditorGuideView,
     OutdatedTranslationsReportView,
-    PermittedSearchTermsReportView,
 )
 
 
@@ -36,35 +34,11 @@ def register_admin_urls():
         ),
     ]
     guide_urls = [path("", EditorGuideView.as_view(), name="editor_guide")]
-    # Wagtail's own paths, so its menu item and reverse("wagtailsearchpromotions:search_terms") lead here.
-    search_terms_urls = [
-        path("", PermittedSearchTermsReportView.as_view(), name="search_terms"),
-        path("results/", PermittedSearchTermsReportView.as_view(results_only=True), name="search_terms_results"),
-    ]
     return [
         path("localize/", include((guarded_urlpatterns(), "kz_localize_guard"))),
         path("reports/", include((report_urls, "editorial"))),
         path("editor-guide/", include((guide_urls, "editorial_guide"))),
-        path("searchpicks/reports/search-terms/", include((search_terms_urls, "kz_search_terms"))),
     ]
-
-
-@hooks.register("construct_reports_menu")
-def show_search_terms_by_permission(request, menu_items):
-    # Wagtail's item (AdminOnlyMenuItem) reaches this hook for superusers only; the report view above
-    # checks the permission instead, so the item follows it.
-    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
-    wagtail_item = next((item for item in reports_menu.registered_menu_items if item.name == "search-terms"), None)
-    if wagtail_item is not None and request.user.has_perm(SEARCH_TERMS_PERMISSION):
-        menu_items.append(
-            MenuItem(
-                wagtail_item.label,
-                wagtail_item.url,
-                name=wagtail_item.name,
-                icon_name=wagtail_item.icon_name,
-                order=wagtail_item.order,
-            )
-        )
 
 
 @hooks.register("construct_help_menu")

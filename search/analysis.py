@@ -19,7 +19,10 @@ import snowballstemmer
 SNOWBALL = {"de": "german", "fr": "french", "en": "english"}
 ARABIC = "ar"
 
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Combining marks (Arabic harakat, decomposed Latin accents) are not \w: without them in the class,
+# a vowelled word such as المُشَارَكَة would split into fragments.
+COMBINING = "\u0300-\u036f\u064b-\u0652\u0670"
+WORD_RE = re.compile(rf"[\w{COMBINING}]+", re.UNICODE)
 # Prefix matching only for stems long enough not to match half the index.
 MIN_PREFIX_LENGTH = 4
 MAX_QUERY_TERMS = 12
@@ -55,15 +58,19 @@ def normalise_arabic(word):
     return word.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}))
 
 
-def arabic_light_stem(word):
-    """Light stemming in the manner of Larkey's light10: conjunction, article, common suffixes."""
-    word = normalise_arabic(word)
+def strip_arabic_prefixes(word):
+    """A normalised Arabic word without the conjunction و and the article forms (ال، وال، بال، لل …)."""
     if len(word) > 3 and word.startswith("و"):
         word = word[1:]
     for prefix in ARABIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) > 1:
-            word = word[len(prefix) :]
-            break
+            return word[len(prefix) :]
+    return word
+
+
+def arabic_light_stem(word):
+    """Light stemming in the manner of Larkey's light10: conjunction, article, common suffixes."""
+    word = strip_arabic_prefixes(normalise_arabic(word))
     for suffix in ARABIC_SUFFIXES:
         suffix = normalise_arabic(suffix)
         if len(word) > len(suffix) + 1 and word.endswith(suffix):
@@ -95,7 +102,8 @@ def stem(word, language):
 
 
 def words(text):
-    return WORD_RE.findall(INVISIBLE.sub("", text or "").lower())
+    # NFC: a decomposed é is one letter again, as the stemmers expect.
+    return WORD_RE.findall(unicodedata.normalize("NFC", INVISIBLE.sub("", text or "")).lower())
 
 
 def analyse(text, language_code):
@@ -105,9 +113,41 @@ def analyse(text, language_code):
     return " ".join(stem(word, language) for word in words(text) if word not in stopwords)
 
 
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def autocomplete_forms(word):
+    """The index forms of one word for autocomplete: folded, not stemmed (the visitor is still typing).
+
+    An Arabic word also gets its form without the article and conjunction, as the search analyser
+    strips them: typing نفايات or مشارك then suggests النفايات and المشاركة.
+    """
+    folded = fold(word)
+    if not ARABIC_LETTER.search(folded):
+        return [folded]
+    return list(dict.fromkeys([folded, strip_arabic_prefixes(folded)]))
+
+
 def analyse_autocomplete(text):
     """Autocomplete matches what the visitor has typed so far, so words are only folded, not stemmed."""
-    return " ".join(fold(word) for word in words(text))
+    return " ".join(form for word in words(text) for form in autocomplete_forms(word))
+
+
+def autocomplete_terms(query):
+    """What the visitor has typed → list of variant sets (one per word), each matched as a prefix.
+
+    An Arabic word tries its forms without the article and, as in search, without a leading ب، ك، ل
+    or ف (للمشاركة, بمشاركة → مشاركة).
+    """
+    terms = []
+    for word in words(query):
+        variants = set(autocomplete_forms(word))
+        folded = fold(word)
+        if ARABIC_LETTER.search(folded) and len(folded) > 4 and folded[0] in "بكلف":
+            variants.add(strip_arabic_prefixes(folded[1:]))
+        if variants not in terms:
+            terms.append(variants)
+    return terms[:MAX_QUERY_TERMS]
 
 
 def word_variants(word, languages):
@@ -145,12 +185,18 @@ def is_prefix(variant):
     return len(variant) >= MIN_PREFIX_LENGTH
 
 
+def matched_term(word, language, terms):
+    """The index of the query term one word of a document (in ``language``) matches, else None."""
+    language = base_language(language)
+    for token in words(word):
+        token = stem(token, language)
+        for index, variants in enumerate(terms):
+            for variant in variants:
+                if token == variant or (is_prefix(variant) and token.startswith(variant)):
+                    return index
+    return None
+
+
 def matches(word, language, terms):
     """Whether one word of a document (in ``language``) matches any query term: for highlighting."""
-    language = base_language(language)
-    token = stem(word.lower(), language)
-    for variants in terms:
-        for variant in variants:
-            if token == variant or (is_prefix(variant) and token.startswith(variant)):
-                return True
-    return False
+    return matched_term(word, language, terms) is not None

@@ -3,13 +3,20 @@
 ``search_pages(queryset, query, locale)`` is what cms/api/ calls for its ``search`` parameter.
 """
 
+import hashlib
 import re
+from bisect import bisect_right
+from functools import reduce
+from itertools import accumulate
+from operator import or_
 
 from django.conf import settings
-from django.db.models import Exists
+from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Exists, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from cms.localization import active_locale, prefer_active_locale, public_pages
 from cms.request_cache import memo
@@ -44,21 +51,54 @@ def cluster_backend(locale):
     return language if backend and backend["BACKEND"] != "search.backends" else None
 
 
-def visible_pages(queryset, locale):
-    """Live, public pages for ``locale``: its own pages and aliases, else the source-language page."""
-    return prefer_active_locale(public_pages(queryset.live()), locale)
+def site_root_paths(site=None):
+    """Tree paths of ``site``'s home pages (its root page and the root's translations); with
+    ``site=None``, of every site's.
+
+    Read from Wagtail's list of site roots (cached; Wagtail clears it when a site or a site root
+    changes, a new translation of a root included) and cached under that list, so no query once warm.
+    """
+    roots = tuple(
+        sorted({root.root_path for root in Site.get_site_root_paths() if site is None or root.site_id == site.pk})
+    )
+
+    def lookup():
+        key = "search:site-root-paths:" + hashlib.sha256(repr(roots).encode()).hexdigest()
+        paths = cache.get(key)
+        if paths is None:
+            paths = sorted(Page.objects.filter(url_path__in=roots).values_list("path", flat=True))
+            cache.set(key, paths, 24 * 3600)
+        return paths
+
+    return memo(("site_root_paths", roots), lookup)
 
 
-def search_pages(queryset, query, locale=None, *, order_by_relevance=True):
-    """Search ``queryset`` (pages) for ``query`` as a visitor of ``locale`` would.
+def in_site_tree(queryset, site=None):
+    """Only the pages under ``site``'s home pages (``site=None``: any site's): a page outside every
+    site has no address to link to. ``path`` is one of Page's filter fields, so the search backends
+    apply this directly."""
+    paths = site_root_paths(site)
+    if not paths:
+        return queryset.none()
+    return queryset.filter(reduce(or_, [Q(path__startswith=path) for path in paths]))
 
-    Returns Wagtail search results (sliceable, countable). Drafts, private pages and unpublished
-    translations are filtered out here, whatever ``queryset`` contains. An empty or wordless query
-    matches nothing.
+
+def visible_pages(queryset, locale, site=None):
+    """Live, public pages of the site tree for ``locale``: its own pages and aliases, else the
+    source-language page."""
+    return prefer_active_locale(in_site_tree(public_pages(queryset.live()), site), locale)
+
+
+def search_pages(queryset, query, locale=None, *, order_by_relevance=True, site=None):
+    """Search ``queryset`` (pages) for ``query`` as a visitor of ``locale`` on ``site`` would.
+
+    Returns Wagtail search results (sliceable, countable). Drafts, private pages, unpublished
+    translations and pages outside the site's tree (``site=None``: every site's) are filtered out
+    here, whatever ``queryset`` contains. An empty or wordless query matches nothing.
     """
     locale = locale or active_locale()
     query = clean_query(query)
-    pages = visible_pages(queryset, locale)
+    pages = visible_pages(queryset, locale, site)
     backend = cluster_backend(locale)
     if backend:
         return pages.search(query, backend=backend, order_by_relevance=order_by_relevance)
@@ -68,13 +108,14 @@ def search_pages(queryset, query, locale=None, *, order_by_relevance=True):
     )
 
 
-def autocomplete_pages(queryset, query, locale=None):
+def autocomplete_pages(queryset, query, locale=None, *, site=None):
     """Pages whose titles or summaries begin with what the visitor has typed so far."""
     locale = locale or active_locale()
+    pages = visible_pages(queryset, locale, site)
     backend = cluster_backend(locale)
     if backend:
-        return visible_pages(queryset, locale).autocomplete(clean_query(query), backend=backend)
-    return visible_pages(queryset, locale).autocomplete(clean_query(query))
+        return pages.autocomplete(clean_query(query), backend=backend)
+    return pages.autocomplete(clean_query(query))
 
 
 def search_partnerships(queryset, query, locale=None, *, order_by_relevance=True):
@@ -119,11 +160,9 @@ def search_every_language(queryset, query, *, order_by_relevance=True):
 
     Each query word is tried in every site language. Pages are restricted to live, public ones.
     """
-    from wagtail.models import Page
-
     query = clean_query(query)
     if issubclass(queryset.model, Page):
-        queryset = public_pages(queryset.live())
+        queryset = in_site_tree(public_pages(queryset.live()))
     if cluster_backend(Locale(language_code=settings.LANGUAGE_CODE)):
         # A cluster has an index per language and no query across them: the source language's.
         return queryset.search(query, order_by_relevance=order_by_relevance)
@@ -174,21 +213,83 @@ def query_terms(query, locale):
     return analysis.query_terms(clean_query(query), query_languages(locale))
 
 
-TOKEN_RE = re.compile(r"(\w+)", re.UNICODE)
+def accessor_chain(model):
+    """The reverse one-to-one accessors from Page down to ``model`` (multi-table inheritance)."""
+    chain = []
+    while model is not Page:
+        parent, link = next((parent, link) for parent, link in model._meta.parents.items() if issubclass(parent, Page))
+        chain.insert(0, link.remote_field.get_accessor_name())
+        model = parent
+    return chain
+
+
+def specific_pages(pages):
+    """{pk: specific page} for ``pages`` (Page objects), in one query whatever their types.
+
+    ``Page.specific()`` runs a query per content type; here the tables of the types present are
+    joined to one query, a few rows by primary key.
+    """
+    pages = list(pages)
+    if not pages:
+        return {}
+    chains = {page.specific_class: None for page in pages if page.specific_class is not None}
+    chains = {model: accessor_chain(model) for model in chains}
+    paths = {"__".join(chain) for chain in chains.values() if chain}
+    found = {}
+    for row in Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*paths):
+        obj = row
+        try:
+            for accessor in chains.get(row.specific_class, []):
+                obj = getattr(obj, accessor)
+        except ObjectDoesNotExist:  # a child row missing: the base page is better than nothing
+            obj = row
+        found[row.pk] = obj
+    return found
+
+
+TOKEN_RE = re.compile(rf"([\w{analysis.COMBINING}]+)", re.UNICODE)
+
+
+def excerpt_hits(text, terms, language):
+    """(tokens, {token index: matched term index}) for ``text``; odd indexes are words."""
+    parts = TOKEN_RE.split(" ".join((text or "").split()))
+    hits = {}
+    for i in range(1, len(parts), 2):
+        term = analysis.matched_term(parts[i], language, terms)
+        if term is not None:
+            hits[i] = term
+    return parts, hits
+
+
+def best_start(parts, hits, length):
+    """Where the excerpt with the most distinct matched terms (then the most matches) begins:
+    a few words before one of the matches, so that the reader sees the context."""
+    if not hits:
+        return 0
+    ends = list(accumulate(len(part) for part in parts))  # ends[i]: characters up to part i
+    best, best_score = 0, None
+    for hit in sorted(hits):
+        start = max(0, hit - 10)
+        start -= start % 2
+        before = ends[start - 1] if start else 0
+        stop = bisect_right(ends, before + length)  # parts [start, stop) fit
+        inside = [hits[i] for i in hits if start <= i < stop]
+        score = (len(set(inside)), len(inside))
+        if best_score is None or score > best_score:
+            best, best_score = start, score
+    return best
 
 
 def highlight(text, terms, language, *, length=240):
-    """An excerpt of ``text`` around the first matched word, escaped, matched words in <mark>."""
-    text = " ".join((text or "").split())
-    if not text:
+    """An excerpt of ``text`` around its best-matching passage, escaped, matched words in <mark>."""
+    parts, hits = excerpt_hits(text, terms, language)
+    if not "".join(parts):
         return ""
-    parts = TOKEN_RE.split(text)  # odd indexes are words
-    hits = {i for i in range(1, len(parts), 2) if analysis.matches(parts[i], language, terms)}
-    start = 0
-    if hits:
-        # Begin a few words before the first match.
-        start = max(0, min(hits) - 10)
-        start -= start % 2
+    return render_excerpt(parts, hits, best_start(parts, hits, length), length)
+
+
+def render_excerpt(parts, hits, start, length):
+    """Up to ``length`` characters of ``parts`` from ``start``, escaped, the ``hits`` in <mark>."""
     out, size = [], 0
     if start:
         out.append("… ")

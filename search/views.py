@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.localization import active_locale, localize_all, public_pages
 from cms.templatetags.site_tags import source_language
@@ -18,28 +18,55 @@ from .query import (
     MergedResults,
     autocomplete_pages,
     autocomplete_partnerships,
+    best_start,
+    excerpt_hits,
     highlight,
+    in_site_tree,
     query_terms,
+    render_excerpt,
     search_pages,
     search_partnerships,
+    specific_pages,
     with_landing_page,
 )
+from .text import body_texts, summary_text
 
 PAGE_SIZE = 10
+EXCERPT_LENGTH = 240
 MAX_SUGGESTIONS = 8
 # Statuses worth a badge in results: what a visitor can still act on.
 SHOWN_STATUSES = {CallStatus.OPEN, CallStatus.UPCOMING, EventStatus.UPCOMING, EventStatus.ONGOING}
 
 
-def promoted_pages(logged_query, locale):
-    """Editors' promoted pages for a query, in the visitor's language where translated; live and public only."""
-    promotions = logged_query.editors_picks.filter(page__isnull=False).order_by("sort_order")
-    page_ids = [promotion.page_id for promotion in promotions]
-    if not page_ids:
-        return []
-    pages = public_pages(Page.objects.live()).filter(pk__in=page_ids).specific()
-    by_id = {page.pk: page for page in localize_all(pages, locale)}
-    return [by_id[pk] for pk in page_ids if pk in by_id]
+def promoted_pages(logged_query, locale, site=None):
+    """Editors' promoted pages for a query, in the visitor's language where translated (else marked as
+    not yet translated); live, public and in the site's tree only. Page objects, in the editors' order."""
+    visible = in_site_tree(public_pages(Page.objects.live()), site)
+    promotions = (
+        logged_query.editors_picks.filter(page__in=visible.values("pk")).select_related("page").order_by("sort_order")
+    )
+    pages = list(dict.fromkeys(promotion.page for promotion in promotions))
+    # In the order given, so each promotion keeps its place whichever language version replaces it.
+    return localize_all(pages, locale)
+
+
+def excerpt(page, terms, language):
+    """The page's summary when a matched word is in it; else the best-matching passage of its other
+    indexed text (body, rich text fields); else the summary as it is."""
+    summary = summary_text(page)
+    parts, hits = excerpt_hits(summary, terms, language)
+    if not hits:
+        best = None
+        for text in body_texts(page):
+            text_parts, text_hits = excerpt_hits(text, terms, language)
+            score = (len(set(text_hits.values())), len(text_hits))
+            if text_hits and (best is None or score > best[0]):
+                best = (score, text_parts, text_hits)
+        if best:
+            _score, parts, hits = best
+    if not "".join(parts):
+        return ""
+    return render_excerpt(parts, hits, best_start(parts, hits, EXCERPT_LENGTH), EXCERPT_LENGTH)
 
 
 def describe(page, terms, request=None):
@@ -53,14 +80,13 @@ def describe(page, terms, request=None):
     elif isinstance(page, EventPage):
         status = page.status if page.status in SHOWN_STATUSES else None
         date = page.start
-    text = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
     return {
         "object": page,
         "page": page,
         "url": page.get_url(request),
         "type_label": page.get_verbose_name(),
         "title": highlight(page.title, terms, language, length=300),
-        "excerpt": highlight(text, terms, language),
+        "excerpt": excerpt(page, terms, language),
         "status": status,
         "status_label": status.label if status else None,
         "date": date,
@@ -94,9 +120,11 @@ def describe_partnership(partnership, terms, request=None, locale=None):
     }
 
 
-def site_results(form, query, locale):
+def site_results(form, query, locale, site=None):
     """Pages and partnerships matching ``query``, as one relevance-ordered sequence for the paginator."""
-    pages = search_pages(form.filter(Page.objects.all()), query, locale) if form.includes_pages() else None
+    pages = None
+    if form.includes_pages():
+        pages = search_pages(form.filter(Page.objects.all()), query, locale, site=site)
     partnerships = None
     if form.includes_partnerships():
         items = Partnership.objects.select_related("locale", "country", "region", "german_state")
@@ -108,6 +136,7 @@ def site_results(form, query, locale):
 def search(request):
     """Full-text search over the live, public pages and the partnerships, in the visitor's language."""
     locale = active_locale()
+    site = Site.find_for_request(request)
     form = SearchForm(request.GET or None, locale=locale)
     query = form.query
     messages = form.messages
@@ -115,7 +144,7 @@ def search(request):
     page_obj, results, promoted = None, [], []
     if query:
         terms = query_terms(query, locale)
-        paginator = Paginator(site_results(form, query, locale), PAGE_SIZE)
+        paginator = Paginator(site_results(form, query, locale, site), PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:
@@ -127,15 +156,18 @@ def search(request):
                 % {"number": request.GET.get("page"), "count": paginator.num_pages}
             )
             status = 404
-        if page_obj:
+        # A page without results is falsy, yet it is an answer: count, "nothing matches", promotions.
+        if page_obj is not None:
+            promoted_base = []
             if page_obj.number == 1:
                 logged_query = Query.get(query)
                 logged_query.add_hit()
-                promoted = [describe(page, terms, request) for page in promoted_pages(logged_query, locale)]
-            # One query for the specific pages of the whole result page.
-            page_ids = [item.pk for item in page_obj if isinstance(item, Page)]
-            specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
-            for item in page_obj:
+                promoted_base = promoted_pages(logged_query, locale, site)
+            items = list(page_obj)
+            # One query for the specific pages of the whole result page, promotions included.
+            specific = specific_pages(promoted_base + [item for item in items if isinstance(item, Page)])
+            promoted = [describe(specific[page.pk], terms, request) for page in promoted_base if page.pk in specific]
+            for item in items:
                 if isinstance(item, Partnership):
                     results.append(describe_partnership(item, terms, request, locale))
                 elif item.pk in specific:
@@ -149,6 +181,8 @@ def search(request):
         "promoted": promoted,
         "search_messages": messages,
         "filter_query": filter_query(query, filters),
+        # Offered when nothing matches: the same query without the filters.
+        "unfiltered_query": urlencode({"q": query}) if filters else "",
     }
     return TemplateResponse(request, "search/search.html", context, status=status)
 
@@ -163,7 +197,8 @@ def suggest(request):
     query = request.GET.get("q", "")
     pages, partnerships = [], []
     if query.strip():
-        pages = list(autocomplete_pages(Page.objects.all(), query)[:MAX_SUGGESTIONS])
+        site = Site.find_for_request(request)
+        pages = list(autocomplete_pages(Page.objects.all(), query, site=site)[:MAX_SUGGESTIONS])
         if len(pages) < MAX_SUGGESTIONS:
             # Partnerships fill what the pages leave free.
             items = Partnership.objects.select_related("locale")

@@ -150,22 +150,22 @@ ADMIN_ONLY_AREAS = [
     ("wagtaillocales:add", ()),
     ("wagtailredirects:index", ()),
     ("wagtailredirects:add", ()),
-    ("wagtailsearchpromotions:index", ()),
-    ("wagtailsearchpromotions:add", ()),
     ("wagtailadmin_collections:index", ()),
     ("wagtailadmin_collections:add", ()),
     ("participation_registrations:index", ()),
     ("participation_interest:index", ()),
     ("participation_admin:personal_data", ()),
 ]
-# Shared with Redaktion, listed to pin that Administratoren have them too.
+# Shared with Redaktion (search promotions and popular search terms too), pinned for both groups.
 EDITOR_AREAS = [
     ("wagtailimages:add_multiple", ()),
     ("wagtaildocs:add_multiple", ()),
     ("wagtailsnippets_programmes_organisation:add", ()),
     ("wagtailsnippets_programmes_country:add", ()),
     ("wagtailsnippets_programmes_partnership:add", ()),
-    ("wagtailsearchpromotions:search_terms", ()),  # Wagtail alone: superusers only
+    ("wagtailsearchpromotions:index", ()),
+    ("wagtailsearchpromotions:add", ()),
+    ("search_admin:popular_queries", ()),
 ]
 
 
@@ -202,6 +202,12 @@ class TestAdministratoren:
     @pytest.mark.parametrize(("name", "args"), ADMIN_ONLY_AREAS + EDITOR_AREAS)
     def test_opens_every_admin_area(self, client, users, name, args):
         client.force_login(users.admin)
+        response = client.get(area_url(name, args))
+        assert response.status_code == 200, (name, response.get("Location"))
+
+    @pytest.mark.parametrize(("name", "args"), EDITOR_AREAS)
+    def test_redaktion_opens_the_shared_areas(self, client, users, name, args):
+        client.force_login(users.editor)
         response = client.get(area_url(name, args))
         assert response.status_code == 200, (name, response.get("Location"))
 
@@ -310,9 +316,9 @@ class TestAdministratoren:
 
 @pytest.mark.django_db
 class TestSearchTermsReport:
-    """docs/search.md sends editors to Berichte › Suchbegriffe: Redaktion, Freigabe and Administratoren."""
+    """docs/search.md sends editors to Berichte › Beliebte Suchanfragen: Redaktion, Freigabe and Administratoren."""
 
-    URL = "wagtailsearchpromotions:search_terms"
+    URL = "search_admin:popular_queries"
 
     def test_editors_open_it_and_see_it_in_the_menu(self, client, users):
         from wagtail.contrib.search_promotions.models import Query

@@ -83,11 +83,13 @@ class MultilingualPostgresAutocompleteCompiler(PostgresQueryMixin, pg.PostgresAu
     def build_tsquery_content(self, query, config=None, invert=False):
         if not isinstance(query, (PlainText, Phrase)):
             return super().build_tsquery_content(query, config=config, invert=invert)
-        words = [{analysis.fold(word)} for word in analysis.words(query.query_string)][: analysis.MAX_QUERY_TERMS]
         expression = None
-        for (variant,) in words:
-            lexeme = PgLexeme(variant, prefix=True)
-            expression = lexeme if expression is None else expression & lexeme
+        for variants in analysis.autocomplete_terms(query.query_string):
+            term = None
+            for variant in sorted(variants):
+                lexeme = PgLexeme(variant, prefix=True)
+                term = lexeme if term is None else term | lexeme
+            expression = term if expression is None else expression & term
         return pg.SearchQuery(expression, search_type="raw", config=config)
 
     def search(self, config, start, stop, score_field=None, backend=None):

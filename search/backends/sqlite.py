@@ -41,13 +41,34 @@ class MultilingualSQLiteIndex(sqlite.SQLiteIndex):
         self._refresh_title_norms()
 
 
+class Parenthesised(sqlite_query.LexemeCombinable):
+    """``(inner)``: Wagtail's SQLite lexemes combine without parentheses, and FTS5 binds AND tighter
+    than OR, so (a OR b) AND (c OR d) would be read as a OR (b AND c) OR d."""
+
+    _output_field = sqlite_query.SearchQueryField()
+
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.inner)
+        return "%s", [f"({sql % tuple(params)})"]
+
+
+def _any_of(variants, prefix):
+    """One query word: any of its variants, as one parenthesised term."""
+    term = None
+    for variant in sorted(variants):
+        lexeme = sqlite_query.Lexeme(variant, prefix=prefix(variant))
+        term = lexeme if term is None else term | lexeme
+    return Parenthesised(term) if len(variants) > 1 else term
+
+
 def _fts_expression(terms, operator="and"):
     expression = None
     for variants in terms:
-        term = None
-        for variant in sorted(variants):
-            lexeme = sqlite_query.Lexeme(variant, prefix=analysis.is_prefix(variant))
-            term = lexeme if term is None else term | lexeme
+        term = _any_of(variants, analysis.is_prefix)
         if expression is None:
             expression = term
         elif operator == "or":
@@ -123,9 +144,9 @@ class MultilingualSQLiteAutocompleteCompiler(MultilingualSQLiteQueryCompiler, sq
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (PlainText, Phrase)):
             expression = None
-            for word in analysis.words(query.query_string)[: analysis.MAX_QUERY_TERMS]:
-                lexeme = sqlite_query.Lexeme(analysis.fold(word), prefix=True)
-                expression = lexeme if expression is None else expression & lexeme
+            for variants in analysis.autocomplete_terms(query.query_string):
+                term = _any_of(variants, lambda _variant: True)
+                expression = term if expression is None else expression & term
             return sqlite_query.SearchQueryExpression(expression)
         return super().build_search_query_content(query, config=config)
 
