@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.api.fields import absolute
 from cms.templatetags.site_tags import bcp47, source_language
 from programmes.schema import SCHEMA, to_json_ld
 
@@ -31,4 +32,18 @@ def page_json_ld(context):
     }
     if not is_home:
         data["dateModified"] = page.last_published_at.isoformat() if page.last_published_at else None
+    return mark_safe(f'<script type="application/ld+json">{to_json_ld(data)}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def view_json_ld(context, name, schema_type="WebPage"):
+    """schema.org for a page that is a view rather than a Wagtail page (the search)."""
+    request = context.get("request")
+    data = {
+        "@context": SCHEMA,
+        "@type": schema_type,
+        "name": str(name),
+        "url": absolute(request.path, request),
+        "inLanguage": bcp47(get_language()),
+    }
     return mark_safe(f'<script type="application/ld+json">{to_json_ld(data)}</script>')

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 from wagtail.models import Locale, Page, Site
 
+from cms.api.fields import absolute
 from cms.localization import active_locale, localize_all, public_pages
 from cms.request_cache import memo
 
@@ -308,7 +309,7 @@ def page_alternates(context):
         content_code = context.get("content_language") or current
         if content_code != current:
             result["canonical"] = urls.get(content_code)
-        result["og_url"] = result["canonical"] or urls.get(current) or request.build_absolute_uri(request.path)
+        result["og_url"] = result["canonical"] or urls.get(current) or absolute(request.path, request)
         locales = [code for code, _name in settings.LANGUAGES if code in urls]
     elif _is_page(page):
         translations = _translations(request, page)
@@ -326,8 +327,9 @@ def page_alternates(context):
         for code, _name in settings.LANGUAGES:
             url = _view_url(request, code)
             if url is not None:
-                urls[code] = request.build_absolute_uri(url)
-        result["og_url"] = request.build_absolute_uri() if request is not None else None
+                # Under the site's public address, as pages' URLs are (not the request's host).
+                urls[code] = absolute(url, request)
+        result["og_url"] = absolute(request.get_full_path(), request) if request is not None else None
         locales = list(urls)
     if urls:
         result["alternates"] = [{"hreflang": bcp47(code), "href": urls[code]} for code in locales]

@@ -1,5 +1,6 @@
 """Atom feeds, iCalendar, sitemap with hreflang, robots.txt, discovery links, widget."""
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -188,14 +189,85 @@ def test_robots_txt(client, world):
     assert "Disallow: /admin/" in text
 
 
-@pytest.mark.parametrize(
-    "url", ["/de/", "/fr/themes/gestion-des-dechets/", "/de/aufrufe/", "/de/aufrufe/aufruf-abfall/"]
-)
-def test_open_graph_and_schema_org_on_every_page(client, world, url):
-    html = client.get(url).content.decode()
-    assert 'property="og:title"' in html and 'property="og:url"' in html and 'property="og:locale"' in html
-    assert '<script type="application/ld+json">' in html
-    assert '"@context": "https://schema.org"' in html
+PAGE_KINDS = [
+    "home",
+    "topic_index",
+    "topic",
+    "call_index",
+    "call",
+    "event_index",
+    "event",
+    "programme",
+    "phase",
+    "partnership_index",
+    "partnership",
+    "standard",
+    "search",
+]
+LANGUAGES = {"de": "de", "fr": "fr", "ar-dz": "ar", "en": "en"}
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+META = re.compile(r'<meta property="(og:[a-z:_]+)" content="([^"]*)"')
+
+
+def page_url(world, kind, code):
+    """(address, language of the text) of a page of this kind under language ``code``: its translation,
+    else its alias, which shows the German text."""
+    from wagtail.models import Locale
+
+    from tests.multilingual import version
+
+    if kind == "search":
+        return f"/{code}/search/", code
+    if kind == "partnership":
+        return world.partnership.get_url(locale=Locale.objects.get(language_code=code)), "de"
+    page = {
+        "home": world.site.home,
+        "topic_index": world.site.topic_index,
+        "call_index": world.site.call_index,
+        "event_index": world.site.event_index,
+        "partnership_index": world.site.partnership_index,
+        "topic": world.waste,
+        "call": world.call,
+        "event": world.event,
+        "programme": world.programme,
+        "phase": world.phase,
+        "standard": world.standard,
+    }[kind]
+    shown = version(page, code)
+    return shown.url, "de" if shown.alias_of_id else code
+
+
+@pytest.fixture
+def world_with_standard_page(world):
+    from home.factories import StandardPageFactory
+    from tests.multilingual import alias_missing_pages
+
+    world.standard = StandardPageFactory(title="Impressum", slug="impressum", summary="Wer diese Seite betreibt.")
+    world.standard.save_revision().publish()
+    alias_missing_pages()
+    return world
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_open_graph_and_schema_org_on_every_page(client, world_with_standard_page, kind, code):
+    url, language = page_url(world_with_standard_page, kind, code)
+    assert url.startswith(f"/{code}/"), url
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    html = response.content.decode()
+    meta = dict(META.findall(html))
+    assert meta.get("og:title"), (url, meta)
+    assert meta.get("og:type") and meta.get("og:site_name"), (url, meta)
+    assert meta.get("og:url", "").startswith("http://localhost/"), (url, meta)
+    assert meta["og:locale"].split("_")[0] == LANGUAGES[language], (url, meta["og:locale"])
+    scripts = JSON_LD.findall(html)
+    assert scripts, url
+    for script in scripts:
+        data = json.loads(script)
+        assert data["@context"] == "https://schema.org", url
+        assert data["@type"] and (data.get("name") or data.get("headline")), (url, data)
+        assert data.get("url", "").startswith("http://localhost/") or data.get("@id"), (url, data)
 
 
 def test_widget(client, world):

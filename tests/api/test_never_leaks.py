@@ -121,8 +121,9 @@ def test_no_form_data_endpoint(client, world):
     for path in ("/api/v2/forms/", "/api/v2/submissions/", "/api/v2/form_submissions/"):
         with pytest.raises(Resolver404):
             match = resolve(path)
-            assert match.url_name in ("wagtail_serve",)
+            assert match.url_name in ("wagtail_serve", "api_not_found")
             raise Resolver404
+        assert client.get(path).status_code == 404
 
 
 def test_documents_in_restricted_collections(client, world, document):
@@ -136,3 +137,131 @@ def test_documents_in_restricted_collections(client, world, document):
     assert [item["title"] for item in listing["items"]] == ["Merkblatt"]
     assert client.get(f"/api/v2/documents/{secret.pk}/").status_code == 404
     assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 200
+
+
+# --- Unpublished changes and translations in progress ----------------------------------------------
+
+DRAFT_WORDS = ("Überarbeitung geheim", "Révision secrète", "Entwurfszusammenfassung")
+
+
+def assert_no_draft_words(text, where):
+    for word in DRAFT_WORDS:
+        assert word not in text, (where, word)
+
+
+def outlets(world):
+    """Every public outlet that shows calls or events, as (name, url, params)."""
+    yield "listing", "/api/v2/pages/", {"limit": 50}
+    for page_type in ("programmes.CallForParticipationPage", "programmes.EventPage"):
+        yield "listing", "/api/v2/pages/", {"type": page_type, "fields": "*", "limit": 50}
+        yield "fallback", "/api/v2/pages/", {"type": page_type, "locale": "fr", "fallback": "true", "fields": "*"}
+    for word in ("Überarbeitung", "geheim", "Révision", "Entwurfszusammenfassung"):
+        yield "search", "/api/v2/pages/", {"search": word}
+        yield "search", "/api/v2/pages/", {"search": word, "locale": "fr", "fallback": "true"}
+    for page in (world.call, world.fr_call, world.event):
+        yield "detail", f"/api/v2/pages/{page.pk}/", {}
+        yield "find", f"/api/v2/pages/find/?id={page.pk}", {}
+    yield "preview endpoint without token", "/api/v2/page_preview/", {}
+    for code in ("de", "fr", "ar-dz", "en"):
+        yield "feed", f"/{code}/feeds/calls.atom", {}
+        yield "feed", f"/{code}/feeds/events.atom", {}
+        yield "calendar", f"/{code}/calendar/events.ics", {}
+    yield "event calendar", f"/calendar/events/{world.event.pk}.ics", {}
+    yield "sitemap", "/sitemap.xml", {}
+    yield "widget", "/widget/", {"kind": "calls", "lang": "fr"}
+
+
+def test_live_pages_with_newer_drafts_show_the_published_revision(client, world):
+    from programmes.factories import add_draft_changes
+
+    add_draft_changes(
+        world.call, title="Überarbeitung geheim", summary="Entwurfszusammenfassung", slug="ueberarbeitung"
+    )
+    add_draft_changes(world.fr_call, title="Révision secrète", summary="Entwurfszusammenfassung")
+    add_draft_changes(world.event, title="Überarbeitung geheim", summary="Entwurfszusammenfassung")
+    for name, url, params in outlets(world):
+        response = client.get(url, params, follow=url.startswith("/api/v2/pages/find/"))
+        assert response.status_code in (200, 400), (name, url, response.status_code)
+        assert_no_draft_words(response.content.decode(), (name, url, params))
+    # The published revision is what they show.
+    assert client.get(f"/api/v2/pages/{world.call.pk}/").json()["title"] == "Aufruf Abfall"
+    assert "Appel déchets" in client.get("/fr/feeds/calls.atom").content.decode()
+    assert "Fachaustausch Abfall" in client.get(f"/calendar/events/{world.event.pk}.ics").content.decode()
+    assert "/de/aufrufe/aufruf-abfall/" in client.get("/sitemap.xml").content.decode()
+
+
+def snippet_outlets(world, french):
+    for endpoint in ("partnerships", "organisations", "places"):
+        yield f"/api/v2/{endpoint}/", {}
+        yield f"/api/v2/{endpoint}/", {"locale": "fr"}
+    yield "/api/v2/partnerships/", {"search": "Brouillon"}
+    yield "/api/v2/partnerships/", {"search": "Brouillon", "locale": "fr"}
+    yield "/api/v2/organisations/", {"search": "Brouillon"}
+    for obj in french.values():
+        endpoint = {"Partnership": "partnerships", "Organisation": "organisations", "Venue": "places"}[
+            type(obj).__name__
+        ]
+        yield f"/api/v2/{endpoint}/{obj.pk}/", {}
+    yield f"/api/v2/pages/{world.event.pk}/", {}  # its organiser and venue
+    yield f"/api/v2/pages/{world.ar_event.pk}/", {}
+    yield "/fr/partnerschaften/", {}
+    yield "/fr/search/", {"q": "Brouillon"}
+    yield "/sitemap.xml", {}
+
+
+def test_snippet_translations_not_yet_published(client, world):
+    """Partnerships, organisations and places translated with wagtail-localize: the French rows exist
+    from the start (synced copies, in German); strings a translator has entered appear only once the
+    translation is published."""
+    from django.test import TestCase
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+    from wagtail_localize.operations import translate_object
+
+    fr = Locale.objects.get(language_code="fr")
+    world.partnership.focus = "Abfallwirtschaft"
+    world.partnership.save()
+    french = {}
+    translations = []
+    for obj in (world.partnership, world.organiser, world.venue):
+        translate_object(obj, [fr])
+        translation = Translation.objects.get(source__object_id=obj.translation_key, target_locale=fr)
+        for n, segment in enumerate(StringSegment.objects.filter(source=translation.source).select_related("string")):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=fr,
+                context=segment.context,
+                defaults={"data": f"Brouillon {type(obj).__name__} {n}"},
+            )
+        french[type(obj).__name__] = translation.get_target_instance()
+        translations.append(translation)
+    assert set(french) == {"Partnership", "Organisation", "Venue"}
+    for url, params in snippet_outlets(world, french):
+        response = client.get(url, params)
+        assert response.status_code == 200, (url, params, response.status_code)
+        for name in french:
+            assert f"Brouillon {name}" not in response.content.decode(), (url, params)
+    # Published, the translated strings are what the French rows show.
+    for translation in translations:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            translation.save_target(publish=True)
+    data = client.get(f"/api/v2/organisations/{french['Organisation'].pk}/").json()
+    assert data["name"].startswith("Brouillon Organisation")
+
+
+def test_partnerships_show_no_unpublished_or_private_topics(client, world):
+    from wagtail.models import PageViewRestriction
+
+    from programmes.factories import TopicPageFactory, make_draft
+    from programmes.models import TopicPage
+
+    secret = make_draft(TopicPageFactory, title="Entwurf geheim", slug="entwurf-geheim")
+    private = TopicPageFactory(title="Privat geheim", slug="privat-geheim")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    world.partnership.topics.add(TopicPage.objects.get(pk=secret.pk), private)
+    world.partnership.save()
+    for params in ({}, {"locale": "de"}, {"search": "Annaba"}):
+        body = client.get("/api/v2/partnerships/", params).content.decode()
+        assert_clean(body, params)
+        assert "abfallwirtschaft" in body
+    assert_clean(client.get(f"/api/v2/partnerships/{world.partnership.pk}/").content.decode(), "detail")
