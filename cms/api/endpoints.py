@@ -36,6 +36,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
+from cms.request_cache import memo
 from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
@@ -700,7 +701,11 @@ class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIVi
         )
 
     def get_queryset(self):
-        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        # Once per request: Wagtail asks for the queryset again to choose the serializer.
+        restricted = memo(
+            "restricted_collection_paths",
+            lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
+        )
         queryset = Document.objects.all()
         for path in restricted:
             queryset = queryset.exclude(collection__path__startswith=path)

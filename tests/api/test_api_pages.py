@@ -141,3 +141,17 @@ def test_programme_organisations_in_the_page_s_language(client, rich):
     french_roles = get(client, f"/api/v2/pages/{french.pk}/")["organisations"]
     assert french_roles[0]["organisation"]["name"] == "Organisation en français"
     assert french_roles[1]["organisation"]["name"] == roles[1]["organisation"]["name"]
+
+
+def test_fields_parameter_as_documented(client, world):
+    """docs/api.md: fields=* all, fields=a,b added to the defaults, fields=_,a,b only those, fields=-a without."""
+    listing = get(client, "/api/v2/pages/", type=CALL, locale="de")["items"][0]
+    assert "deadline" in listing and "offer" not in listing
+    everything = get(client, "/api/v2/pages/", type=CALL, locale="de", fields="*")["items"][0]
+    assert {"offer", "how_to_apply", "faq", "contact_point"} <= set(everything)
+    added = get(client, "/api/v2/pages/", type=CALL, locale="de", fields="offer,time_zone")["items"][0]
+    assert set(added) == set(listing) | {"offer", "time_zone"}
+    only = get(client, "/api/v2/pages/", type=CALL, locale="de", fields="_,title,deadline")["items"][0]
+    assert set(only) == {"title", "deadline"}
+    without = get(client, "/api/v2/pages/", type=CALL, locale="de", fields="-summary")["items"][0]
+    assert set(without) == set(listing) - {"summary"}

@@ -143,3 +143,34 @@ def test_flat_query_counts_with_every_field(client, rich, settings):
         measured[(page_type, fields)] = tuple(counts)
     assert all(few == lots for few, lots in measured.values()), measured
     assert {key: lots for key, (_few, lots) in measured.items()} == RICH_BUDGETS, measured
+
+
+def test_flat_query_counts_for_media_and_reference_data(client, site, settings, tmp_path):
+    """Images (with their renditions), documents, countries, regions and the index, at 10 and 100 items."""
+    import pycountry
+    import wagtail_factories
+
+    from programmes.factories import CountryFactory, RegionFactory
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.WAGTAILAPI_LIMIT_MAX = 100
+    for n in range(100):
+        wagtail_factories.ImageFactory(title=f"Bild {n}")
+        wagtail_factories.DocumentFactory(title=f"Dokument {n}")
+    for country in list(pycountry.countries)[:100]:
+        CountryFactory(code=country.alpha_2)
+    for subdivision in list(pycountry.subdivisions.get(country_code="DZ"))[:58]:
+        RegionFactory(code=subdivision.code, name=subdivision.name)
+    for subdivision in list(pycountry.subdivisions.get(country_code="DE")):
+        RegionFactory(code=subdivision.code, name=subdivision.name)
+    for subdivision in list(pycountry.subdivisions.get(country_code="TN")):
+        RegionFactory(code=subdivision.code, name=subdivision.name)
+    # count, items, the Site; images + their renditions; documents + the collections with view restrictions.
+    budgets = {"/api/v2/images/": 4, "/api/v2/documents/": 4, "/api/v2/countries/": 3, "/api/v2/regions/": 3}
+    measured = {}
+    for url in budgets:
+        client.get(url, {"limit": 100})  # make the renditions
+        measured[url] = tuple(count(client, url, (("limit", str(limit)),))[0] for limit in (10, 100))
+    assert {url: lots for url, (_few, lots) in measured.items()} == budgets, measured
+    assert all(few == lots for few, lots in measured.values()), measured
+    assert count(client, "/api/v2/", ())[0] == 1  # the Site, for absolute URLs
