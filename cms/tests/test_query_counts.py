@@ -49,7 +49,7 @@ CEILINGS = {
     "event": 27,
     "partnership_index": 25,
     "standard": 17,
-    "search": 23,  # +4 (issue 5): filter choices (topics, countries), promotions, relevance ranking; +1 partnerships
+    "search": 22,  # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG 21)
 }
 
 URLS = {

@@ -29,9 +29,10 @@ from programmes.factories import (
 pytestmark = pytest.mark.django_db
 
 WORD = "Zephyrion"
-# Measured with this commit's templates, the same on SQLite and PostgreSQL. French needs two more: its
-# Locale besides the default one, and the translations that replace the promoted German pages.
-SEARCH_PAGE_BUDGET = {"de": 22, "fr": 24}
+# Measured with this commit's templates. French needs two more: its Locale besides the default one,
+# and the translations that replace the promoted German pages. SQLite two more than PostgreSQL: it
+# ranks pages and partnerships in a query of their own each (search/backends/sqlite.py).
+SEARCH_PAGE_BUDGET = {"sqlite": {"de": 22, "fr": 24}, "postgresql": {"de": 20, "fr": 22}}
 TYPES = {
     "CallForParticipationPage",
     "EventPage",
@@ -122,5 +123,5 @@ def test_search_page_query_count_is_flat_with_every_kind_of_result(client, world
             assert sum("<mark>" in str(result["excerpt"]) for result in response.context["results"]) == 10
             counts[language, size] = queries
     print(f"\n[{connection.vendor}] search page queries (language, matching items): {counts}")
-    for language, budget in SEARCH_PAGE_BUDGET.items():
+    for language, budget in SEARCH_PAGE_BUDGET[connection.vendor].items():
         assert counts[language, 10] == counts[language, 100] <= budget, counts
