@@ -649,8 +649,9 @@ PAGES = [
             "eligible_types": ALL_APPLICANT_TYPES,
             "offer": "<p>Beispieltext: Hier steht, was das Vorhaben anbietet.</p>",
             "expectations": "<p>Beispieltext: Hier steht, was von Teilnehmenden erwartet wird.</p>",
-            "topics": [],
-            "countries": [],
+            # Tagged so that the open call shows up under a topic and a country, as a real one would.
+            "topics": [PageRef("topic-waste")],
+            "countries": [Place("DZ"), Place("MA"), Place("TN")],
             "phase": None,
             "time_zone": "Europe/Berlin",
             "opening": None,

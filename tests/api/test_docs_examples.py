@@ -82,3 +82,18 @@ def test_documented_example_works(client, demo, example):
         assert data.get("items") is not None or data.get("id"), (path, data)
     elif path.endswith(".ics"):
         assert response["Content-Type"].startswith("text/calendar") and b"BEGIN:VCALENDAR" in response.content
+
+
+def test_the_partner_site_scenarios_have_answers_on_the_demo(client, demo):
+    """The issue's "done when", on the demo content: not only a 200, but something in it."""
+    calls = client.get(
+        "/api/v2/pages/",
+        {"type": "programmes.CallForParticipationPage", "locale": "fr", "status": "open", "topic": "abfallmanagement"},
+    ).json()
+    assert calls["items"], calls
+    assert {item["meta"]["locale"] for item in calls["items"]} == {"fr"}
+    assert {item["status"] for item in calls["items"]} == {"open"}
+    calendar = client.get("/de/calendar/events.ics")
+    assert calendar.content.count(b"BEGIN:VEVENT") >= 1
+    since = (datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert client.get("/api/v2/pages/", {"updated_since": since}).json()["meta"]["total_count"] > 0
