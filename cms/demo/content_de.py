@@ -651,7 +651,7 @@ PAGES = [
             "expectations": "<p>Beispieltext: Hier steht, was von Teilnehmenden erwartet wird.</p>",
             # Tagged so that the open call shows up under a topic and a country, as a real one would.
             "topics": [PageRef("topic-waste")],
-            "countries": [Place("DZ"), Place("MA"), Place("TN")],
+            "countries": [Place("MA")],
             "phase": None,
             "time_zone": "Europe/Berlin",
             "opening": None,

@@ -150,7 +150,7 @@ def origin_of(url):
 
 @pytest.fixture
 def partner_content(demo_site):
-    """Open calls and upcoming events on waste management in Algeria (the demo has no open call on a topic),
+    """Open calls and upcoming events on waste management in Algeria (the demo's open call on the topic is in Morocco),
     some that the filters must leave out, and drafts that must never show."""
     waste = TopicPage.objects.get(locale__language_code="de", slug="abfallmanagement")
     energy = TopicPage.objects.get(locale__language_code="de", slug="energieeffizienz")
@@ -255,7 +255,7 @@ def test_documented_snippet_lists_open_calls_in_french_on_its_topic_and_country(
     # The deadline with its time zone (the call's own, Berlin): "Date limite : 25 décembre 2026 à 14:02 UTC+1".
     assert re.search(r"^Date limite\s: \d.+ \d\d:\d\d UTC[+−-]\d$", first.locator("p").inner_text()), first.inner_text()
 
-    # Left out: the demo's open call (no topic), its closed call (on the topic, in Algeria), an open call in
+    # Left out: the demo's open call (in Morocco), its closed call (on the topic, in Algeria), an open call in
     # Morocco, one on another topic; and every draft.
     text = calls.locator("body").inner_text()
     for absent in ("Exemple : appel ouvert", "Appel à manifestation d’intérêt", "Marokko", "Energie"):
