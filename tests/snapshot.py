@@ -100,3 +100,17 @@ class DatabaseSnapshot:
                     f"MAX({quote(column)}) IS NOT NULL) FROM {name}",
                     [name, column],
                 )
+
+
+def demo_content_snapshot(connection, prepare=None):
+    """Load the demo content into a flushed test database, let ``prepare()`` adjust it, copy it aside
+    and flush again: pytest-django expects an empty database after transactional tests."""
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    if prepare is not None:
+        prepare()
+    snapshot = DatabaseSnapshot(connection)
+    call_command("flush", interactive=False, verbosity=0)
+    return snapshot

@@ -260,16 +260,12 @@ def build_rich_content(german, french, settings, tmp_path):
 def api_demo_snapshot(django_db_setup, django_db_blocker):
     """The demo content, loaded once per session into the test database and copied aside (see
     tests/snapshot.py); the database is flushed again, as transactional tests leave it."""
-    from django.core.management import call_command
     from django.db import connection
 
-    from tests.snapshot import DatabaseSnapshot
+    from tests.snapshot import demo_content_snapshot
 
     with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-        call_command("load_demo_content", verbosity=0)
-        snapshot = DatabaseSnapshot(connection)
-        call_command("flush", interactive=False, verbosity=0)
+        snapshot = demo_content_snapshot(connection)
     yield snapshot
     with django_db_blocker.unblock():
         snapshot.close()

@@ -3,7 +3,7 @@
 These tests never skip: without /usr/bin/chromium they fail and say how to install it.
 
 The demo content is loaded once per test session (per xdist worker) and copied aside; every test that
-uses ``demo_site`` gets that copy restored into the test database (see ``DatabaseSnapshot``), which
+uses ``demo_site`` gets that copy restored into the test database (see ``tests.snapshot``), which
 takes milliseconds where ``load_demo_content`` takes many seconds (``tests/snapshot.py``).
 """
 
@@ -13,11 +13,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Site
 
-from tests.snapshot import DatabaseSnapshot
+from tests.snapshot import demo_content_snapshot
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the live
 # server's test code are still synchronous.
@@ -74,14 +73,13 @@ def demo_snapshot(django_db_setup, django_db_blocker, live_server):
     on this worker. The default Site answers on the live server's port, so absolute URLs (API, feeds,
     sitemap, canonical links) point at the live server.
     """
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-        call_command("load_demo_content", verbosity=0)
-        address = urlsplit(live_server.url)
+    address = urlsplit(live_server.url)
+
+    def answer_on_live_server():
         Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
-        snapshot = DatabaseSnapshot(connection)
-        # Leave the database as the next test expects it: pytest-django empties it after transactional tests.
-        call_command("flush", interactive=False, verbosity=0)
+
+    with django_db_blocker.unblock():
+        snapshot = demo_content_snapshot(connection, prepare=answer_on_live_server)
     yield snapshot
     with django_db_blocker.unblock():
         snapshot.close()
