@@ -3,20 +3,14 @@
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request):
-    if getattr(settings, "PARTICIPATION_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+from cms.client_address import client_ip
 
 
 def allow_submission(request):
     """Count this submission; False once the client sent more than allowed in the window."""
     limit = settings.PARTICIPATION_RATE_LIMIT
     window = settings.PARTICIPATION_RATE_LIMIT_WINDOW
-    key = f"participation:rate:{client_address(request)}"
+    key = f"participation:rate:{client_ip(request)}"
     if cache.add(key, 1, timeout=window):
         return True
     try:

@@ -28,6 +28,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies in front of the app that append to X-Forwarded-For (cms/client_address.py): 0 when
+# gunicorn faces the visitors, 1 behind nginx, 2 behind a load balancer and nginx.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # A stale or missing form token gets a page in the site's design that says nothing was saved.
 CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 
@@ -227,8 +230,6 @@ PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS"
 # Submissions per client address within the window (seconds); more get 429.
 PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", "10"))
 PARTICIPATION_RATE_LIMIT_WINDOW = int(os.environ.get("PARTICIPATION_RATE_LIMIT_WINDOW", "600"))
-# Only behind a proxy that sets X-Forwarded-For itself.
-PARTICIPATION_TRUST_X_FORWARDED_FOR = env_bool("PARTICIPATION_TRUST_X_FORWARDED_FOR", False)
 # send_pending_mail gives up on an e-mail after this many failed attempts (it stays in the outbox).
 PARTICIPATION_MAIL_MAX_ATTEMPTS = int(os.environ.get("PARTICIPATION_MAIL_MAX_ATTEMPTS", "10"))
 
