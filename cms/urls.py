@@ -11,6 +11,8 @@ from editorial import site_history
 from programmes import calendar as event_calendar
 from programmes import feeds as programme_feeds
 from search import views as search_views
+from security import page_passwords
+from security import well_known as security_well_known
 
 urlpatterns = [
     # Before the admin: replaces Wagtail's site history report at its own address (editorial/site_history.py).
@@ -19,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", platform_sitemap.sitemap_view, name="sitemap"),
     path("robots.txt", platform_sitemap.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_well_known.security_txt, name="security_txt"),
     path("calendar/events/<int:pk>.ics", event_calendar.event_ics, name="event_ical"),
     path("widget/", include("cms.api.widget_urls")),
     *api_urlpatterns(),
@@ -36,6 +39,12 @@ urlpatterns += i18n_patterns(
     path("feeds/calls.atom", programme_feeds.CallsFeed(), name="calls_feed"),
     path("feeds/events.atom", programme_feeds.EventsFeed(), name="events_feed"),
     path("calendar/events.ics", event_calendar.events_ics, name="events_ical"),
+    # Before Wagtail's own at the same address: page passwords are throttled (security/page_passwords.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

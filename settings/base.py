@@ -4,6 +4,7 @@ Environment variables are read in this package only (base, dev, test, production
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "participation",
+    "security",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -69,6 +71,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -81,10 +87,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.AdminSecondFactorMiddleware",
+    "security.middleware.MalformedAdminPostMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "participation.middleware.PrivateFormPagesMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page (security/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -124,6 +136,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Login throttling and second factor (docs/security.md) ------------------------
+# django-axes counts failed logins (admin, front-end login, any authenticate() call) per username AND
+# client address in the database, so every worker and host shares them; page passwords are counted
+# per client address and page in the cache (security/page_passwords.py). Both use these limits.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username/address pair
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_COOLOFF = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = LOGIN_COOLOFF
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = True
+# Successful logins are not recorded: the platform has no use for a log of who logged in from where.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # no Django admin; the Wagtail report "Gesperrte Anmeldungen" unlocks
+# Second factor (TOTP, django-otp) in the Wagtail admin. Required for whoever holds one of these
+# permissions (reading registrations and expressions of interest, or changing users: Programmteam,
+# Administratoren and superusers); optional for everyone else. Production always requires it;
+# development may switch it off with OTP_REQUIRED=0.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", True)
+OTP_REQUIRED_PERMISSIONS = [
+    "participation.view_registration",
+    "participation.view_expressionofinterest",
+    "auth.change_user",
+]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Kommunale Zusammenarbeit")
+OTP_RECOVERY_CODES = 10
+# Front-end logins (private pages) and page passwords with an unsafe or no ?next= land on the home page.
+LOGIN_REDIRECT_URL = "/"
+
+# --- security.txt (RFC 9116, /.well-known/security.txt; 404 until SECURITY_CONTACT is set) ---
+# Comma-separated; e-mail addresses become mailto: URIs. Expires is an ISO 8601 date-time.
+SECURITY_CONTACT = env_list("SECURITY_CONTACT")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
+SECURITY_TXT_LANGUAGES = env_list("SECURITY_TXT_LANGUAGES", "de,en,fr")
+SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
 
 # --- Languages -------------------------------------------------------------
 # German is the source language. Arabic uses the Algerian locale: Western digits and

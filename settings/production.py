@@ -18,8 +18,27 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# HSTS (docs/security.md): browsers refuse plain HTTP for this host for SECURE_HSTS_SECONDS. Include
+# subdomains only when every subdomain serves HTTPS; preload only after submitting the domain to
+# hstspreload.org, which is hard to undo (months).
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# check --deploy keeps warning until the operator has decided; a variable set to 0 is that decision.
+SILENCED_SYSTEM_CHECKS = [
+    check_id
+    for name, check_id in (
+        ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "security.W005"),
+        ("SECURE_HSTS_PRELOAD", "security.W021"),
+    )
+    if os.environ.get(name) is not None and not env_bool(name)
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Staff who read personal data always log in with a second factor in production.
+if not env_bool("OTP_REQUIRED", True):
+    raise ImproperlyConfigured("OTP_REQUIRED cannot be switched off in production (docs/security.md).")
+OTP_REQUIRED = True
 
 STORAGES = {
     **STORAGES,

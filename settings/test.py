@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/kz-test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Admin tests log in without a second factor; security/tests switch it on where it is under test.
+OTP_REQUIRED = False

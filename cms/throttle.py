@@ -1,0 +1,30 @@
+"""Counting attempts per key in the cache, within a window.
+
+The cache is the default one: Redis in production, so every worker and host counts together.
+Participation's submission limit and the page-password throttle both count here.
+"""
+
+from django.core.cache import cache
+
+
+def count_attempt(key, window):
+    """Count one attempt for ``key`` and return how many there were in the current window (seconds).
+
+    The window starts at the first attempt; the count expires with it.
+    """
+    if cache.add(key, 1, timeout=window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this attempt opens a new window
+        cache.add(key, 1, timeout=window)
+        return 1
+
+
+def attempts(key):
+    """How many attempts ``key`` has in its current window (0 when none or expired)."""
+    return cache.get(key, 0)
+
+
+def reset_attempts(key):
+    cache.delete(key)
