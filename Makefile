@@ -64,6 +64,10 @@ lint: install ## ruff, Django's checks, migrations and translation files up to d
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
 
+.PHONY: audit
+audit: install ## Known vulnerabilities in the locked requirements (pip-audit; skipped with a message when offline)
+	$(BIN)/python scripts/audit_dependencies.py requirements/base.txt requirements/dev.txt
+
 .PHONY: makemessages
 makemessages: install system-deps ## Update the .po files from the code and templates
 	$(MANAGE) makemessages --ignore=.venv --ignore=staticfiles --no-obsolete --no-location -l de -l fr -l ar_DZ -l en

@@ -1,6 +1,7 @@
 """The second factor in the admin: required where personal data is readable, optional elsewhere."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -191,3 +192,26 @@ def test_development_may_switch_the_requirement_off(client, team_member, setting
     settings.OTP_REQUIRED = False
     client.force_login(team_member)
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_demo_admin_command_says_how_the_second_factor_stands(db, settings):
+
+    from django.core.management import call_command
+
+    settings.OTP_REQUIRED = False
+    out = StringIO()
+    call_command("ensure_demo_admin", stdout=out)
+    assert "second factor: off in development (OTP_REQUIRED=0)" in out.getvalue()
+
+
+def test_an_administrator_removes_a_lost_second_factor(client, team_member):
+    from django.core.management import call_command
+
+    client.force_login(team_member)
+    enrol(client)
+    call_command("reset_second_factor", "team", stdout=StringIO())
+    assert not TOTPDevice.objects.filter(user=team_member).exists()
+    assert not StaticToken.objects.filter(device__user=team_member).exists()
+    client.logout()
+    client.force_login(team_member)
+    assert client.get("/admin/")["Location"].startswith(SETUP)

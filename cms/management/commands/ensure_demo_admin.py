@@ -1,6 +1,8 @@
 import os
 import secrets
 
+from axes.utils import reset as reset_login_failures
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -20,9 +22,15 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(password)
         user.save()
+        reset_login_failures(username=username)  # a lockout from earlier tries ends with the new password
+        if settings.OTP_REQUIRED:
+            second_factor = "required: after the password, set up an authenticator app (docs/security.md)"
+        else:
+            second_factor = "off in development (OTP_REQUIRED=0); production always requires it"
         self.stdout.write(
             "\nAdmin login for the demo site:\n"
             "  http://127.0.0.1:8000/admin/\n"
             f"  user:     {username}\n"
             f"  password: {password}\n"
+            f"  second factor: {second_factor}\n"
         )
