@@ -71,7 +71,7 @@ class VerifyView(View):
                 otp_login(request, device)
                 return redirect(_next_url(request))
             form.add_error("token", _("This code is not valid. Check the time on your phone, or use a recovery code."))
-        return self.render(form, status=200)
+        return self.render(form)
 
     def matching_device(self, user, token):
         # Per device, as django-otp recommends: each one throttles its own wrong attempts, and a
@@ -83,9 +83,8 @@ class VerifyView(View):
                     return device
         return None
 
-    def render(self, form, status=200):
-        context = {"form": form, "next": _next_url(self.request)}
-        return render(self.request, self.template_name, context, status=status)
+    def render(self, form):
+        return render(self.request, self.template_name, {"form": form, "next": _next_url(self.request)})
 
 
 @_second_step_view

@@ -215,3 +215,10 @@ def test_an_administrator_removes_a_lost_second_factor(client, team_member):
     client.logout()
     client.force_login(team_member)
     assert client.get("/admin/")["Location"].startswith(SETUP)
+
+
+def test_the_account_page_links_to_the_second_factor(client, editor):
+    client.force_login(editor)
+    body = client.get("/admin/account/").content.decode()
+    assert 'href="/admin/2fa/"' in body
+    assert "Zwei-Faktor-Anmeldung" in body
