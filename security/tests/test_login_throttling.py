@@ -87,6 +87,8 @@ def test_front_end_login_with_an_unsafe_next_lands_on_the_home_page(client, edit
     )
     assert response.status_code == 302
     assert response["Location"] == "/"
+    home = client.get("/")
+    assert (home.status_code, home["Location"]) == (302, "/de/")  # the language's home, not a 404
 
 
 class TestUnlock:
