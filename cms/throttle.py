@@ -1,7 +1,9 @@
 """Counting attempts per key in the cache, within a window.
 
 The cache is the default one: Redis in production, so every worker and host counts together.
-Participation's submission limit and the page-password throttle both count here.
+Participation's submission limit and the page-password throttle both count here. A cache that
+swallows its errors (django-redis with IGNORE_EXCEPTIONS) answers None; the count then starts
+again at 1 (the limit is not enforced while the cache is down, and the site keeps working).
 """
 
 from django.core.cache import cache
@@ -15,7 +17,7 @@ def count_attempt(key, window):
     if cache.add(key, 1, timeout=window):
         return 1
     try:
-        return cache.incr(key)
+        return cache.incr(key) or 1
     except ValueError:  # expired between add and incr: this attempt opens a new window
         cache.add(key, 1, timeout=window)
         return 1
@@ -23,7 +25,7 @@ def count_attempt(key, window):
 
 def attempts(key):
     """How many attempts ``key`` has in its current window (0 when none or expired)."""
-    return cache.get(key, 0)
+    return cache.get(key) or 0
 
 
 def reset_attempts(key):
