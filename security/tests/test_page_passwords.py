@@ -54,6 +54,7 @@ def test_the_lockout_page_speaks_the_visitors_language(client, restricted, langu
     body = response.content.decode()
     assert text in body
     assert f'lang="{language}"' in body.lower()
+    assert ('dir="rtl"' in body) == (language == "ar-dz")
 
 
 def test_a_wrong_password_still_shows_wagtails_form(client, restricted):
