@@ -1,7 +1,6 @@
 """The second login step, enrolment in the second factor, and the report of locked logins."""
 
 import base64
-from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
@@ -143,10 +142,8 @@ class SetupView(View):
 
 def qr_code_svg(data):
     """An inline SVG of the QR code, made here (nothing is sent to a QR service)."""
-    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
-    buffer = BytesIO()
-    image.save(buffer)
-    return buffer.getvalue().decode()
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2)
+    return image.to_string(encoding="unicode")  # the <svg> element alone, for inline HTML
 
 
 class SecondFactorView(WagtailAdminTemplateMixin, TemplateView):
