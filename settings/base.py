@@ -172,7 +172,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kz",
+            # Several sites (or test runs) can share one Redis database under different prefixes.
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "kz"),
         }
     }
 else:
