@@ -23,6 +23,10 @@ from tests.servers import (
 )
 
 
+# One worker runs the whole module: the round trip is a module fixture of about two minutes.
+pytestmark = pytest.mark.xdist_group(name="ops_backup_round_trip")
+
+
 def shell(env, code):
     return manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()[-1]
 
