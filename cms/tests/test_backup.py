@@ -15,16 +15,13 @@ from cms.backup import MEDIA_ARCHIVE, BackupError, read_manifest
 from tests.servers import (
     ROOT,
     bucket_contents,
+    forget_cache,
     manage,
     moto_server,
     postgres_database,
     production_env,
     s3_client,
 )
-
-
-# One worker runs the whole module: the round trip is a module fixture of about two minutes.
-pytestmark = pytest.mark.xdist_group(name="ops_backup_round_trip")
 
 
 def shell(env, code):
@@ -50,33 +47,44 @@ def round_trip(tmp_path_factory):
         client.create_bucket(Bucket="kz-target")
         source = production_env(source_db, s3, "kz-source")
         target = production_env(target_db, s3, "kz-target")
+        try:
+            yield run_round_trip(s3, source, target, backups)
+        finally:
+            forget_cache(source)
+            forget_cache(target)
 
-        manage(source, "migrate", "--noinput", "-v0")
-        manage(source, "setup_site", "--hostname", "kommunal.test", "--port", "443")
-        ids = json.loads(shell(source, "from tests.ops_content import load_sample_content; load_sample_content()"))
-        before = json.loads(shell(source, "from tests.ops_content import snapshot; snapshot()"))
-        # Through the operator's scripts, as cron and the runbook run them.
-        scripts = {"ENV_FILE": "/nonexistent", "PYTHON": sys.executable, "BACKUP_KEEP": "1"}
-        backup_dir = script("backup.sh", {**source, **scripts}, str(backups)).strip().splitlines()[-1]
-        restored = script("restore.sh", {**target, **scripts}, backup_dir)
-        after = json.loads(shell(target, "from tests.ops_content import snapshot; snapshot()"))
-        second = subprocess.run(
-            [sys.executable, "manage.py", "restore_site", backup_dir],
-            cwd=ROOT,
-            env=target,
-            capture_output=True,
-            text=True,
-        )
-        yield {
-            "ids": ids,
-            "before": before,
-            "after": after,
-            "restored": restored,
-            "second": second,
-            "backup_dir": backup_dir,
-            "source_bucket": bucket_contents(s3, "kz-source"),
-            "target_bucket": bucket_contents(s3, "kz-target"),
-        }
+
+def run_round_trip(s3, source, target, backups):
+    manage(source, "migrate", "--noinput", "-v0")
+    manage(source, "setup_site", "--hostname", "kommunal.test", "--port", "443")
+    ids = json.loads(shell(source, "from tests.ops_content import load_sample_content; load_sample_content()"))
+    before = json.loads(shell(source, "from tests.ops_content import snapshot; snapshot()"))
+    # Through the operator's scripts, as cron and the runbook run them.
+    scripts = {"ENV_FILE": "/nonexistent", "PYTHON": sys.executable, "BACKUP_KEEP": "1"}
+    backup_dir = script("backup.sh", {**source, **scripts}, str(backups)).strip().splitlines()[-1]
+    restored = script("restore.sh", {**target, **scripts}, backup_dir)
+    after = json.loads(shell(target, "from tests.ops_content import snapshot; snapshot()"))
+    second = subprocess.run(
+        [sys.executable, "manage.py", "restore_site", backup_dir],
+        cwd=ROOT,
+        env=target,
+        capture_output=True,
+        text=True,
+    )
+    # A second nightly run with BACKUP_KEEP=1 leaves only itself.
+    newest = script("backup.sh", {**source, **scripts}, str(backups)).strip().splitlines()[-1]
+    return {
+        "kept": sorted(str(path) for path in backups.iterdir()),
+        "newest": newest,
+        "ids": ids,
+        "before": before,
+        "after": after,
+        "restored": restored,
+        "second": second,
+        "backup_dir": backup_dir,
+        "source_bucket": bucket_contents(s3, "kz-source"),
+        "target_bucket": bucket_contents(s3, "kz-target"),
+    }
 
 
 def test_the_content_to_back_up_is_what_the_test_claims(round_trip):
@@ -104,6 +112,11 @@ def test_the_restored_bucket_holds_the_same_bytes(round_trip):
     assert all(target[key] == source[key] for key in source)
 
 
+def test_rotation_keeps_the_newest_backups(round_trip):
+    assert round_trip["kept"] == [round_trip["newest"]]
+    assert round_trip["newest"] != round_trip["backup_dir"]
+
+
 def test_a_second_restore_into_the_now_full_database_is_refused(round_trip):
     second = round_trip["second"]
     assert second.returncode != 0
@@ -114,7 +127,7 @@ def test_a_damaged_backup_is_refused(round_trip, tmp_path):
     import shutil
 
     copy = tmp_path / "damaged"
-    shutil.copytree(round_trip["backup_dir"], copy)
+    shutil.copytree(round_trip["newest"], copy)
     assert read_manifest(copy)["media"]
     archive = copy / MEDIA_ARCHIVE
     data = bytearray(archive.read_bytes())
