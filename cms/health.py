@@ -63,9 +63,14 @@ def check_cache():
 
 
 def check_storage():
-    # exists() is one metadata request (a HEAD on S3): it proves the bucket or directory answers.
     storage = storages["default"]
-    storage.exists(STORAGE_PROBE)
+    bucket = getattr(storage, "bucket_name", None)
+    if bucket and hasattr(storage, "connection"):
+        # S3: exists() on a missing bucket is just False, so ask for the bucket itself (one HEAD request).
+        storage.connection.meta.client.head_bucket(Bucket=bucket)
+    else:
+        # One metadata request; a fresh MEDIA_ROOT that holds no upload yet is fine.
+        storage.exists(STORAGE_PROBE)
     return type(storage).__name__
 
 

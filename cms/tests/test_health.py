@@ -141,3 +141,33 @@ def failing_queue_health():
     from cms.health import CheckFailed
 
     raise CheckFailed("3 tasks waiting longer than 10 minutes")
+
+
+@pytest.mark.django_db
+def test_readyz_checks_that_the_s3_bucket_exists(client):
+    from tests.servers import moto_server, s3_client
+
+    with moto_server() as endpoint:
+        s3_client(endpoint).create_bucket(Bucket="kz-ready")
+
+        def s3(bucket):
+            options = {
+                "bucket_name": bucket,
+                "endpoint_url": endpoint,
+                "access_key": "testing",
+                "secret_key": "testing",
+                "region_name": "us-east-1",
+            }
+            return {
+                "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            }
+
+        with override_settings(STORAGES=s3("kz-ready")):
+            ready = client.get("/readyz")
+        with override_settings(STORAGES=s3("kz-missing")):
+            missing = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["checks"]["storage"]["detail"] == "S3Storage"
+    assert missing.status_code == 503
+    assert missing.json()["checks"]["storage"]["detail"] == "unreachable (ClientError)"
