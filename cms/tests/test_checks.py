@@ -61,7 +61,7 @@ def test_elsewhere_only_the_deploy_check_warns():
     assert run_checks(tags=["caches"]) == []
 
 
-def manage_check(**env):
+def manage_check(tmp_path, **env):
     base = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--tag", "caches"],
@@ -70,7 +70,7 @@ def manage_check(**env):
             **base,
             "DJANGO_SETTINGS_MODULE": "settings.production",
             "SECRET_KEY": "x" * 50,
-            "DATABASE_URL": "sqlite:////tmp/kz-ops-check.sqlite3",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
             **env,
         },
         capture_output=True,
@@ -78,12 +78,12 @@ def manage_check(**env):
     )
 
 
-def test_production_settings_without_redis_fail_manage_py_check():
-    result = manage_check()
+def test_production_settings_without_redis_fail_manage_py_check(tmp_path):
+    result = manage_check(tmp_path)
     assert result.returncode != 0
     assert "cms.E010" in result.stderr
 
 
-def test_production_settings_with_redis_pass_manage_py_check():
-    result = manage_check(REDIS_URL="redis://127.0.0.1:6379/4")
+def test_production_settings_with_redis_pass_manage_py_check(tmp_path):
+    result = manage_check(tmp_path, REDIS_URL="redis://127.0.0.1:6379/4")
     assert result.returncode == 0, result.stderr
