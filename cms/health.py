@@ -80,8 +80,12 @@ def check_task_backend():
     Branch ``queue`` brings ``queue_health()``; point READINESS_CHECKS["queue"] at it to replace this.
     """
     from django_tasks import task_backends
+    from django_tasks.exceptions import InvalidTaskBackendError
 
-    backend = task_backends["default"]
+    try:
+        backend = task_backends["default"]
+    except InvalidTaskBackendError as error:
+        raise CheckFailed("the configured task backend cannot be loaded") from error
     problems = [message for message in backend.check() if message.is_serious()]
     if problems:
         raise CheckFailed(f"{type(backend).__name__} is misconfigured ({problems[0].id or 'check failed'})")
@@ -128,4 +132,8 @@ def healthz(request):
 def readyz(request):
     checks = run_checks()
     ready = all(result["status"] == "ok" for result in checks.values())
-    return JsonResponse({"status": "ok" if ready else "error", "checks": checks}, status=200 if ready else 503)
+    response = JsonResponse({"status": "ok" if ready else "error", "checks": checks}, status=200 if ready else 503)
+    # Each failed check was logged above as a warning; without this Django logs every 503 of a probe
+    # (every few seconds during an outage) as an ERROR, which error reporting would turn into a flood.
+    response._has_been_logged = True
+    return response

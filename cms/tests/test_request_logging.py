@@ -85,3 +85,34 @@ def _probe(request):
 
 
 urlpatterns = [path("probe", _probe)]
+
+
+def test_gunicorns_json_access_line_is_valid_json_with_the_request_id(caplog):
+    import datetime
+
+    from gunicorn.config import Config
+
+    from cms.gunicorn_logging import JsonAccessLogger
+
+    config = Config()
+    config.set("accesslog", "-")
+    logger = JsonAccessLogger(config)
+    response = type("Response", (), {"status": "200 OK", "sent": 3, "headers": [("X-Request-ID", NGINX_ID)]})()
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/readyz",
+        "PATH_INFO": "/readyz",
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_X_FORWARDED_FOR": "203.0.113.7",
+        "HTTP_USER_AGENT": 'probe "with quotes"',
+    }
+    lines = []
+    logger.access_log.handlers = [logging.Handler()]
+    logger.access_log.handlers[0].emit = lambda record: lines.append(record.getMessage())
+    logger.access(response, [], environ, datetime.timedelta(milliseconds=12))
+    entry = json.loads(lines[0])
+    assert entry["request_id"] == NGINX_ID and entry["status"] == "200" and entry["path"] == "/readyz"
+    assert entry["user_agent"] == 'probe "with quotes"' and entry["forwarded_for"] == "203.0.113.7"
+    assert entry["duration_ms"] == 12.0
