@@ -56,6 +56,10 @@ run: messages demo ## Run the demo site on http://127.0.0.1:8000, with the sched
 test: install messages browser-deps ## Run the whole test suite, browser tests included
 	$(BIN)/pytest -n 2 --dist loadgroup
 
+.PHONY: smoke
+smoke: install system-deps ## Production smoke test: gunicorn + worker + scheduler on PostgreSQL, Redis, S3, SMTP (< 3 min)
+	scripts/production_smoke.sh
+
 .PHONY: lint
 lint: install ## ruff, Django's checks, migrations and translation files up to date
 	$(BIN)/ruff check .

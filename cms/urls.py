@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import health
 from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
 from editorial import site_history
@@ -15,6 +16,9 @@ from security import page_passwords
 from security import well_known as security_well_known
 
 urlpatterns = [
+    # Outside the language prefixes: probes must not be redirected to /de/healthz.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Before the admin: replaces Wagtail's site history report at its own address (editorial/site_history.py).
     path("admin/reports/", include(site_history.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),

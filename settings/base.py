@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.log_format import logging_config
 from search.backend_settings import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -78,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every later middleware's log lines carry the request id (cms/request_id.py).
+    "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.request_cache.RequestCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -204,8 +207,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 # --- Static and media --------------------------------------------------------
+# Where collectstatic writes and WhiteNoise serves from; MEDIA_ROOT is where uploads go without S3.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -222,7 +226,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kz",
+            # Several sites (or test runs) can share one Redis database under different prefixes.
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "kz"),
         }
     }
 else:
@@ -287,11 +292,19 @@ PARTICIPATION_RATE_LIMIT_WINDOW = int(os.environ.get("PARTICIPATION_RATE_LIMIT_W
 # send_pending_mail gives up on an e-mail after this many failed attempts (it stays in the outbox).
 PARTICIPATION_MAIL_MAX_ATTEMPTS = int(os.environ.get("PARTICIPATION_MAIL_MAX_ATTEMPTS", "10"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+# --- Health (cms/health.py) ---------------------------------------------------------------
+# /readyz runs these; each returns a short detail or raises. Branch queue swaps "queue" for its queue_health().
+READINESS_CHECKS = {
+    "database": "cms.health.check_database",
+    "cache": "cms.health.check_cache",
+    "storage": "cms.health.check_storage",
+    "queue": "cms.health.check_task_backend",
 }
+
+# --- Logs (cms/log_format.py) ---------------------------------------------------------
+# Every line: time, level, logger, request id. LOG_FORMAT=json writes one JSON object per line.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").upper()
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").lower()
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
 
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.AccessibleImageForm"

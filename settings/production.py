@@ -4,8 +4,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.log_format import logging_config
+
 from .base import *  # noqa: F403
-from .base import STORAGES, env_bool
+from .base import LOG_FORMAT, STORAGES, env_bool
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -16,6 +18,8 @@ if not os.environ.get("DATABASE_URL"):
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Probes talk plain HTTP to the app port; a redirect to https would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # HSTS (docs/security.md): browsers refuse plain HTTP for this host for SECURE_HSTS_SECONDS. Include
@@ -39,6 +43,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 if not env_bool("OTP_REQUIRED", True):
     raise ImproperlyConfigured("OTP_REQUIRED cannot be switched off in production (docs/security.md).")
 OTP_REQUIRED = True
+# Rate limits, login throttling and sessions need one cache for all processes (cms/checks.py).
+REQUIRE_SHARED_CACHE = True
 
 STORAGES = {
     **STORAGES,
@@ -56,9 +62,23 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-}
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+
+# Error reporting, only when a DSN is configured. No personal data leaves the server: no user,
+# IP address, cookies or headers (send_default_pii=False) and no request bodies, which hold
+# registration forms (names, e-mail addresses).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
