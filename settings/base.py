@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.cache_settings import DEFAULT_REDIS_TIMEOUT, cache_settings
 from search.backend_settings import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -162,17 +163,12 @@ STORAGES = {
 }
 
 # --- Caches ----------------------------------------------------------------------
+# Redis (django-redis) when REDIS_URL is set. An unreachable Redis makes every call a miss after at most
+# REDIS_TIMEOUT seconds and is logged; it never fails a request (cms/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kz",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(REDIS_URL, timeout=float(os.environ.get("REDIS_TIMEOUT", DEFAULT_REDIS_TIMEOUT)))
+# Sessions live in the database: a cache outage must not log editors out or lose a form in progress.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kommunale Zusammenarbeit"
