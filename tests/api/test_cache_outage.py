@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
 from cms.cache import ResilientRedisCache
@@ -42,7 +41,7 @@ def live_redis():
         backend = caches["default"]
         try:
             backend.client.get_client().ping()
-        except Exception as error:  # noqa: BLE001 - any failure means there is no Redis to test against
+        except Exception as error:  # any failure means there is no Redis to test against
             pytest.skip(f"no Redis at {LIVE_REDIS}: {error}")
         yield backend
         # Only this test's keys: the database is shared with the other tests of this branch.
