@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "participation.middleware.PrivateFormPagesMiddleware",
+    # A search cluster that is down is a 503 "search unavailable", not a 500 (docs/search.md).
+    "search.middleware.SearchUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -177,6 +179,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads with more pixels are refused with a form error (cms/image_forms.py): every rendition decodes the
+# whole image, 4 bytes a pixel. Wagtail's default is 128 megapixels.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 # Per-language search on the database (search/backends.py); SEARCH_BACKEND=opensearch|elasticsearch
 # with SEARCH_URL switches to a cluster with per-language analysers (docs/search.md).
