@@ -8,6 +8,8 @@ from PIL.Image import DecompressionBombError, DecompressionBombWarning
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from .upload_forms import StoreFileOnValidationMixin
+
 
 class BoundedImageField(WagtailImageField):
     """Wagtail's image field, with a form error instead of a server error for "decompression bombs".
@@ -50,8 +52,9 @@ def example_size(max_pixels):
     return f"{width} × {width * 2 // 3}"
 
 
-class AccessibleImageForm(BaseImageForm):
-    """Image form in which the description, used as alternative text, is required."""
+class AccessibleImageForm(StoreFileOnValidationMixin, BaseImageForm):
+    """Image form in which the description, used as alternative text, is required; a storage failure
+    is a form error (cms/upload_forms.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -161,8 +161,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Image renditions: beside the originals on disk; a public-read prefix with S3 (cms/storage_settings.py).
+    "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "cms.storage.rendition_storage"
 
 # --- Caches ----------------------------------------------------------------------
 # Redis (django-redis) when REDIS_URL is set. An unreachable Redis makes every call a miss after at most
@@ -242,3 +245,5 @@ LOGGING = {
 }
 
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.AccessibleImageForm"
+# A storage that is down is a form error on upload, not a 500 (cms/upload_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.DocumentForm"
