@@ -2,8 +2,9 @@
 
 Django writes a model's file to the storage while saving the row, after the form has been
 validated: with S3 down that was a 500 from the admin. Here the file is written while the form is
-validated, as the last step; if the storage refuses, the form shows why and no row is written. The
-row saved afterwards refers to the stored file (Django does not write it again).
+validated, as the last step, once every other field is valid (otherwise the storage is only asked
+whether it answers); if the storage refuses, the form shows why and no row is written. The row
+saved afterwards refers to the stored file (Django does not write it again).
 """
 
 import logging
@@ -24,11 +25,17 @@ class StoreFileOnValidationMixin:
 
     def _post_clean(self):
         super()._post_clean()
-        if self.errors or "file" not in self.fields or "file" not in self.changed_data:
+        if "file" not in self.fields or "file" not in self.changed_data or self.has_error("file"):
             return
         field_file = self.instance.file
         upload = field_file.file
         try:
+            if self.errors:
+                # Another field is invalid, so nothing is stored yet; still ask the storage now, so that
+                # an upload it cannot take is said at once (the multiple uploader would otherwise set the
+                # file aside, in the same storage, to ask for the missing fields).
+                field_file.storage.exists(field_file.field.generate_filename(self.instance, upload.name))
+                return
             field_file.save(upload.name, upload, save=False)
         except STORAGE_ERRORS as error:
             logger.warning("Upload of %r not stored: %s", upload.name, error)

@@ -1,6 +1,8 @@
 """Helpers for tests that make a real service unreachable or start a stand-in on loopback."""
 
 import socket
+import struct
+import zlib
 
 
 def closed_port():
@@ -13,3 +15,16 @@ def closed_port():
 def free_port():
     """A free loopback port for a server the test starts itself (the same trick; the server binds it next)."""
     return closed_port()
+
+
+def png(width, height):
+    """A valid 1-bit greyscale PNG of ``width`` × ``height`` black pixels: a small file for any size."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte, then the packed bits
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")

@@ -1,8 +1,5 @@
 """Images with too many pixels are a form error in the admin, never a 500 (cms/image_forms.py)."""
 
-import struct
-import zlib
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -11,20 +8,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
+from tests.services import png
+
 Image = get_image_model()
-
-
-def png(width, height):
-    """A valid 1-bit greyscale PNG of ``width`` × ``height`` black pixels: a small file for any size."""
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte, then the packed bits
-    compressor = zlib.compressobj(9)
-    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
 
 
 def upload(admin_client, content, name="bild.png"):
