@@ -10,6 +10,7 @@ from django.core.files.storage import storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
+from storages.backends.s3 import S3Storage
 
 
 class RenditionStorage(LazyObject):
@@ -53,3 +54,20 @@ def storage_errors():
 
 
 STORAGE_ERRORS = storage_errors()
+
+
+class MediaS3Storage(S3Storage):
+    """S3 storage for originals: a storage that cannot be reached is an OSError when a file is opened.
+
+    Wagtail turns an OSError while opening an image into SourceImageIOError, which its ``{% image %}``
+    tag renders as a missing image; the client's own exceptions would make the whole page a 500 when
+    it needs a rendition that does not exist yet.
+    """
+
+    def _open(self, name, mode="rb"):
+        try:
+            return super()._open(name, mode)
+        except STORAGE_ERRORS as error:
+            if isinstance(error, OSError):
+                raise
+            raise OSError(f"File storage unavailable, cannot open {name!r}: {error}") from error

@@ -46,7 +46,7 @@ def s3_media_settings(
     return {
         "STORAGES": {
             "default": {
-                "BACKEND": "storages.backends.s3.S3Storage",
+                "BACKEND": "cms.storage.MediaS3Storage",
                 "OPTIONS": {
                     **common,
                     # Signed, expiring URLs; never a custom domain, whose URLs django-storages leaves unsigned.

@@ -271,3 +271,22 @@ def test_the_multiple_uploader_reports_the_storage_failure(editor, storage_down,
     assert payload["success"] is False
     assert STORAGE_DOWN in payload["error_message"]
     assert not model.objects.exists()
+
+
+@pytest.mark.django_db
+def test_pages_and_the_api_survive_a_storage_outage_when_a_new_rendition_is_needed(client, editor, bucket, settings):
+    from django.template import Context, Template
+
+    assert upload_image(editor, png(90, 60)).status_code == 302
+    image = Image.objects.get()
+    template = Template("{% load wagtailimages_tags %}{% image image width-45 %}")
+    with media_settings(settings, bucket=bucket, endpoint_url=f"http://127.0.0.1:{closed_port()}", timeout=1):
+        image = Image.objects.get()  # as a new request would load it
+        html = template.render(Context({"image": image}))
+        assert "<img" in html and 'width="0"' in html  # Wagtail's "missing image", not an exception
+        response = client.get("/api/v2/images/")
+        assert response.status_code == 200
+        assert response.json()["items"][0]["rendition"]["width"] == 0
+    # Back up: the rendition is made.
+    html = template.render(Context({"image": Image.objects.get()}))
+    assert 'width="45"' in html and f"/{bucket}/renditions/" in html
