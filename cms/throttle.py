@@ -2,8 +2,9 @@
 
 The cache is the default one: Redis in production, so every worker and host counts together.
 Participation's submission limit and the page-password throttle both count here. A cache that
-swallows its errors (django-redis with IGNORE_EXCEPTIONS) answers None; the count then starts
-again at 1 (the limit is not enforced while the cache is down, and the site keeps working).
+swallows its errors (cms.cache.ResilientRedisCache, django-redis with IGNORE_EXCEPTIONS) answers
+None; count_attempt then answers None too and the caller decides (the limit is not enforced while
+the cache is down, and the site keeps working).
 """
 
 from django.core.cache import cache
@@ -12,12 +13,15 @@ from django.core.cache import cache
 def count_attempt(key, window):
     """Count one attempt for ``key`` and return how many there were in the current window (seconds).
 
-    The window starts at the first attempt; the count expires with it.
+    The window starts at the first attempt; the count expires with it. None: the cache is unreachable.
     """
-    if cache.add(key, 1, timeout=window):
+    added = cache.add(key, 1, timeout=window)
+    if added:
         return 1
+    if added is None:
+        return None
     try:
-        return cache.incr(key) or 1
+        return cache.incr(key)
     except ValueError:  # expired between add and incr: this attempt opens a new window
         cache.add(key, 1, timeout=window)
         return 1

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health
+from cms import health, media
 from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
 from editorial import site_history
@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/reports/", include(site_history.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Original image files, behind their collection's view restrictions (cms/media.py).
+    path("images/<int:image_id>/original/", media.original_image, name="image_original"),
     path("sitemap.xml", platform_sitemap.sitemap_view, name="sitemap"),
     path("robots.txt", platform_sitemap.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_well_known.security_txt, name="security_txt"),

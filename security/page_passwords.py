@@ -29,7 +29,7 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     # Wagtail redirects once the password is right and shows the form again (200) when it is wrong.
     # As with django-axes, the failure that reaches the limit is already answered with the lockout.
     if response.status_code == 200:
-        if count_attempt(key, cooloff_seconds()) >= settings.LOGIN_FAILURE_LIMIT:
+        if (count_attempt(key, cooloff_seconds()) or 0) >= settings.LOGIN_FAILURE_LIMIT:
             return lockout_response(request)
     elif 300 <= response.status_code < 400:
         reset_attempts(key)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.cache_settings import DEFAULT_REDIS_TIMEOUT, cache_settings
 from cms.log_format import logging_config
 from search.backend_settings import search_backends
 
@@ -98,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "participation.middleware.PrivateFormPagesMiddleware",
+    # A search cluster that is down is a 503 "search unavailable", not a 500 (docs/search.md).
+    "search.middleware.SearchUnavailableMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page (security/lockout.py).
     "axes.middleware.AxesMiddleware",
 ]
@@ -216,22 +219,24 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Image renditions: beside the originals on disk; a public-read prefix with S3 (cms/storage_settings.py).
+    "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "cms.storage.rendition_storage"
 
 # --- Caches ----------------------------------------------------------------------
+# Redis (django-redis) when REDIS_URL is set. An unreachable Redis makes every call a miss after at most
+# REDIS_TIMEOUT seconds and is logged; it never fails a request (cms/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Several sites (or test runs) can share one Redis database under different prefixes.
-            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "kz"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(
+    REDIS_URL,
+    # Several sites (or test runs) can share one Redis database under different prefixes.
+    key_prefix=os.environ.get("REDIS_KEY_PREFIX", "kz"),
+    timeout=float(os.environ.get("REDIS_TIMEOUT", DEFAULT_REDIS_TIMEOUT)),
+)
+# Sessions live in the database: a cache outage must not log editors out or lose a form in progress.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kommunale Zusammenarbeit"
@@ -240,6 +245,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads with more pixels are refused with a form error (cms/image_forms.py): every rendition decodes the
+# whole image, 4 bytes a pixel. Wagtail's default is 128 megapixels.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 # Per-language search on the database (search/backends.py); SEARCH_BACKEND=opensearch|elasticsearch
 # with SEARCH_URL switches to a cluster with per-language analysers (docs/search.md).
@@ -308,3 +316,5 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").lower()
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
 
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.AccessibleImageForm"
+# A storage that is down is a form error on upload, not a 500 (cms/upload_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.DocumentForm"

@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.log_format import logging_config
+from cms.storage_settings import s3_media_settings
 
 from .base import *  # noqa: F403
 from .base import LOG_FORMAT, STORAGES, env_bool
@@ -51,16 +52,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# S3-compatible media storage (AWS S3, MinIO, Ceph …) when a bucket is configured.
+# S3-compatible media storage (AWS S3, MinIO, Ceph …) when a bucket is configured: originals and
+# documents private behind signed URLs, renditions public by bucket policy (docs/deployment.md).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
-    AWS_DEFAULT_ACL = None
-    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
-    AWS_S3_FILE_OVERWRITE = False
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    _media = s3_media_settings(
+        AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL"),
+        region=os.environ.get("AWS_S3_REGION_NAME"),
+        custom_domain=os.environ.get("AWS_S3_CUSTOM_DOMAIN"),  # renditions only
+        url_expire=int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "600")),
+        timeout=float(os.environ.get("AWS_S3_TIMEOUT", "5")),
+    )
+    STORAGES = {**STORAGES, **_media["STORAGES"]}
+    WAGTAILDOCS_SERVE_METHOD = _media["WAGTAILDOCS_SERVE_METHOD"]
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)

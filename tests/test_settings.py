@@ -36,7 +36,11 @@ def test_production_refuses_to_start_without_a_database_url():
 def test_production_starts_with_its_environment_and_uses_s3_when_configured():
     code = (
         "import settings.production as s; "
-        "print(s.DATABASES['default']['ENGINE']); print(s.STORAGES['default']['BACKEND']); print(s.DEBUG)"
+        "print(s.DATABASES['default']['ENGINE']); print(s.STORAGES['default']['BACKEND']); print(s.DEBUG); "
+        "d, r = s.STORAGES['default']['OPTIONS'], s.STORAGES['renditions']; o = r['OPTIONS']; "
+        "print(d['querystring_auth'], d['querystring_expire'], d.get('custom_domain')); "
+        "print(r['BACKEND'], o['querystring_auth'], o['location'], o['custom_domain']); "
+        "print(s.WAGTAILDOCS_SERVE_METHOD)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -46,15 +50,20 @@ def test_production_starts_with_its_environment_and_uses_s3_when_configured():
             "SECRET_KEY": "x" * 50,
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/kz",
             "AWS_STORAGE_BUCKET_NAME": "kz-media",
+            "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
         },
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    engine, storage, debug = result.stdout.split()
+    engine, storage, debug, originals, renditions, serve = result.stdout.splitlines()
     assert engine == "django.db.backends.postgresql"
-    assert storage == "storages.backends.s3.S3Storage"
+    assert storage == "cms.storage.MediaS3Storage"
     assert debug == "False"
+    # Originals signed and short-lived, never on the custom domain; renditions public under their prefix.
+    assert originals == "True 600 None"
+    assert renditions == "storages.backends.s3.S3Storage False renditions media.example.org"
+    assert serve == "redirect"
 
 
 def test_nothing_is_fetched_from_third_parties():

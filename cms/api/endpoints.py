@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 from rest_framework.exceptions import APIException
@@ -31,12 +32,12 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.documents.models import Document
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.models import Image
-from wagtail.models import CollectionViewRestriction, Locale, Page, Site, TranslatableMixin
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
-from cms.request_cache import memo
+from cms.media import public_collection_members
 from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
@@ -650,6 +651,8 @@ class MediaListingMixin:
 
 
 class ImagesEndpoint(MediaListingMixin, StrictParametersMixin, ImagesAPIViewSet):
+    """Images outside collections with view restrictions (cms.media)."""
+
     known_query_parameters = frozenset(["limit", "offset", "fields", "search"])
     body_fields = ["id", "title", "width", "height"]
     meta_fields = ["type", "detail_url", "download_url"]
@@ -675,15 +678,17 @@ class ImagesEndpoint(MediaListingMixin, StrictParametersMixin, ImagesAPIViewSet)
         )
 
     def get_queryset(self):
-        return Image.objects.all().order_by("id").prefetch_related("renditions")
+        return public_collection_members(Image.objects.all()).order_by("id").prefetch_related("renditions")
 
 
 def _image_original_url(image, request):
-    return f.absolute(image.file.url, request)
+    # Through the view that checks the collection's restrictions and redirects to the stored file (a
+    # signed, expiring URL with S3): a stable address, so the answer's ETag does not change with the signature.
+    return f.absolute(reverse("image_original", args=[image.pk]), request)
 
 
 class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIViewSet):
-    """Documents outside collections with view restrictions."""
+    """Documents outside collections with view restrictions (cms.media, as images)."""
 
     known_query_parameters = frozenset(["limit", "offset", "fields", "search"])
     body_fields = ["id", "title"]
@@ -701,15 +706,7 @@ class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIVi
         )
 
     def get_queryset(self):
-        # Once per request: Wagtail asks for the queryset again to choose the serializer.
-        restricted = memo(
-            "restricted_collection_paths",
-            lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
-        )
-        queryset = Document.objects.all()
-        for path in restricted:
-            queryset = queryset.exclude(collection__path__startswith=path)
-        return queryset.order_by("id")
+        return public_collection_members(Document.objects.all()).order_by("id")
 
 
 # --- Reference snippets ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, MultiRuleRewriter, extract_attrs
@@ -128,8 +129,10 @@ def venue_object(venue):
 def image_object(image, request, spec=IMAGE_RENDITION):
     if image is None:
         return None
-    rendition = image.get_rendition(spec)
-    thumbnail = image.get_rendition(THUMBNAIL_RENDITION)
+    # A missing original, or a file storage that is down, gives an empty rendition (as {% image %} does)
+    # rather than failing the whole answer.
+    rendition = get_rendition_or_not_found(image, spec)
+    thumbnail = get_rendition_or_not_found(image, THUMBNAIL_RENDITION)
     return {
         "id": image.pk,
         "title": image.title,

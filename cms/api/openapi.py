@@ -547,7 +547,7 @@ def paths():
         "/api/v2/images/": {
             "get": {
                 "operationId": "list_images",
-                "summary": "Images with a rendition (URL, width, height) and alternative text.",
+                "summary": "Public images (not in restricted collections): rendition (URL, width, height), alt text.",
                 "parameters": common + [query("search", STRING, "Full-text search.")],
                 "responses": responses("ImageListing", not_found=False),
             }

@@ -38,6 +38,6 @@ def unreachable_redis(settings):
 
 
 def test_a_cache_that_swallows_its_errors_does_not_break_counting(unreachable_redis):
-    assert count_attempt("k", 60) == 1
-    assert count_attempt("k", 60) == 1  # nothing is counted while the cache is down
+    assert count_attempt("k", 60) is None
+    assert count_attempt("k", 60) is None  # nothing is counted while the cache is down
     assert attempts("k") == 0
