@@ -10,6 +10,7 @@ Four kinds, all built from settings (settings/base.py):
   (``embeddable_by_partners``).
 """
 
+import copy
 import logging
 from functools import wraps
 from urllib.parse import urlsplit
@@ -103,8 +104,8 @@ def media_origin(storage=None):
             storage = storages["default"]
         if getattr(storage, "querystring_auth", False):
             # Signed URLs have the same host; an unsigned one needs no credentials to be looked up.
-            options = settings.STORAGES["default"].get("OPTIONS", {})
-            storage = type(storage)(**{**options, "querystring_auth": False})
+            storage = copy.copy(storage)
+            storage.querystring_auth = False
         url = urlsplit(storage.url("csp-origin-probe"))
     except Exception:
         logger.warning("Media storage URL unknown: img-src allows this site's own origin only.", exc_info=True)
