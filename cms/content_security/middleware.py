@@ -16,21 +16,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     (``csp``, ``csp_exempt``); a header a view set itself (Wagtail's document serve view) is kept.
     """
 
-    def __init__(self, get_response):
-        super().__init__(get_response)
-        # Once per process: the storage's settings do not change while it runs.
-        self.media_origin = policies.media_origin()
-
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if parts.config is None:
-            parts.config = policies.policy_for(request, response, self.media_origin, report_only=report_only)
+            media = policies.configured_media_origin()
+            parts.config = policies.policy_for(request, response, media, report_only=report_only)
             if parts.config is None:
                 # django-csp reads its own setting when there is no config: here that means no header.
                 parts.config = {}
         return parts
 
     def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            # Wagtail's preview runs the page through the middleware with a made-up request for the page's
+            # public URL; the real request (the admin's preview view) gets the policy.
+            return response
         response = super().process_response(request, response)
         policy = response.get("Content-Security-Policy", "") + response.get("Content-Security-Policy-Report-Only", "")
         if f"report-to {policies.REPORT_GROUP}" in policy and "Reporting-Endpoints" not in response:
@@ -54,6 +54,8 @@ class BrowserPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if getattr(request, "is_dummy", False):
+            return response  # Wagtail's preview: the admin's real request gets the headers
         if self.permissions_policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = self.permissions_policy
         if CORP not in response:

@@ -93,6 +93,27 @@ def embeddable_by_partners(view):
     return wrapped
 
 
+_media_origins = {}
+STORAGE_SETTINGS = (
+    "MEDIA_URL",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_CUSTOM_DOMAIN",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_S3_ADDRESSING_STYLE",
+    "AWS_S3_URL_PROTOCOL",
+)
+
+
+def configured_media_origin():
+    """``media_origin()`` of the default storage, worked out once per configuration (not per request, nor
+    per preview: Wagtail's preview sets up the middleware anew each time)."""
+    key = repr((settings.STORAGES.get("default"), *(getattr(settings, name, None) for name in STORAGE_SETTINGS)))
+    if key not in _media_origins:
+        _media_origins[key] = media_origin()
+    return _media_origins[key]
+
+
 def media_origin(storage=None):
     """The origin media files are served from when that is not this site (S3, a CDN, another host), else None.
 

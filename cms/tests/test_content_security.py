@@ -149,6 +149,16 @@ def test_frame_ancestors_agrees_with_x_frame_options(rf, frame_options, frame_an
     assert policies.policy_for(rf.get("/de/"), response, report_only=True) is None
 
 
+@pytest.mark.django_db
+def test_wagtails_preview_leaves_the_policy_to_the_admins_real_request(admin_client, site):
+    """Wagtail renders a preview through the middleware with a dummy request for the page's public URL. The
+    public policy (frame-ancestors 'none') on it would stop the editor's preview panel from showing it."""
+    request = admin_client.get("/admin/").wsgi_request
+    preview = site.home.make_preview_request(request, site.home.default_preview_mode)
+    assert preview.status_code == 200
+    assert CSP not in preview and "Cross-Origin-Resource-Policy" not in preview
+
+
 def test_no_public_policy_allows_inline_code_or_eval(settings):
     for name in (
         "CONTENT_SECURITY_POLICY",
