@@ -2,6 +2,7 @@
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse
 
 from . import policies
@@ -34,8 +35,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         response = super().process_response(request, response)
         policy = response.get("Content-Security-Policy", "") + response.get("Content-Security-Policy-Report-Only", "")
         if f"report-to {policies.REPORT_GROUP}" in policy and "Reporting-Endpoints" not in response:
-            # Absolute: the Reporting API does not resolve a path against the page.
-            endpoint = request.build_absolute_uri(reverse("csp_report"))
+            try:
+                # Absolute: the Reporting API does not resolve a path against the page.
+                endpoint = request.build_absolute_uri(reverse("csp_report"))
+            except DisallowedHost:
+                return response  # the 400 for a forged Host: report-uri is enough there
             response["Reporting-Endpoints"] = f'{policies.REPORT_GROUP}="{endpoint}"'
         return response
 

@@ -110,6 +110,14 @@ def test_the_widget_may_be_framed_only_by_the_configured_partner_sites(client, s
 
 
 @pytest.mark.django_db
+@override_settings(ALLOWED_HOSTS=["testserver"])
+def test_a_forged_host_gets_its_400_with_the_policy(client, site):
+    response = client.get("/de/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "default-src" in response[CSP] and "Reporting-Endpoints" not in response
+
+
+@pytest.mark.django_db
 def test_the_widget_demo_page_is_an_ordinary_page(client, site):
     response = client.get("/widget/demo/")
     assert parse(response[CSP])["frame-ancestors"] == ["'none'"]
