@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import health, media
 from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
+from cms.content_security import reports as csp_reports
 from editorial import site_history
 from programmes import calendar as event_calendar
 from programmes import feeds as programme_feeds
@@ -30,6 +31,8 @@ urlpatterns = [
     path(".well-known/security.txt", security_well_known.security_txt, name="security_txt"),
     path("calendar/events/<int:pk>.ics", event_calendar.event_ics, name="event_ical"),
     path("widget/", include("cms.api.widget_urls")),
+    # The policies' report-uri names this path (settings: CONTENT_SECURITY_POLICY*).
+    path("csp-report/", csp_reports.csp_report, name="csp_report"),
     *api_urlpatterns(),
 ]
 

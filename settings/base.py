@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "corsheaders",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,6 +84,9 @@ MIDDLEWARE = [
     # First, so every later middleware's log lines carry the request id (cms/request_id.py).
     "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files (the widget's script) get their headers too.
+    "cms.content_security.middleware.BrowserPolicyMiddleware",
+    "cms.content_security.middleware.ContentSecurityPolicyMiddleware",
     "cms.request_cache.RequestCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -307,6 +311,95 @@ READINESS_CHECKS = {
     "cache": "cms.health.check_cache",
     "storage": "cms.health.check_storage",
     "queue": "cms.health.check_task_backend",
+}
+
+# --- Content-Security-Policy and other browser policies (cms/content_security; docs/security.md) ---
+# Public pages (django-csp 4's format): nothing inline, nothing from another origin. The media
+# storage's origin is added to img-src at start-up when media is not served from this origin (S3).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": ["/csp-report/"],
+        "report-to": "csp",
+    },
+}
+# Everything that is not an HTML page (API, feeds, calendars, sitemap): nothing may load or run.
+CONTENT_SECURITY_POLICY_NON_HTML = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": ["/csp-report/"],
+        "report-to": "csp",
+    },
+}
+# The admin (Wagtail 7.4): enforced as far as Wagtail allows. Its templates write inline <script>s
+# (date pickers, inline panels, wagtail-localize) and its vendor.js inserts inline scripts and <style>s,
+# so these are allowed, and only reported against the strict report-only policy below; inline event
+# handlers (script-src-attr), which Wagtail does not use, stay blocked.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src-attr": ["'none'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "report-uri": ["/csp-report/"],
+        "report-to": "csp",
+    },
+}
+CONTENT_SECURITY_POLICY_ADMIN_REPORT_ONLY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+    },
+}
+# Who may show the widget (/widget/) in a frame: any site by default, as docs/api.md promises partners.
+WIDGET_FRAME_ANCESTORS = env_list("WIDGET_FRAME_ANCESTORS", "*")
+# Violation reports a client may send per window (seconds) to /csp-report/; more get 429, unlogged.
+CSP_REPORT_RATE_LIMIT = int(os.environ.get("CSP_REPORT_RATE_LIMIT", "30"))
+CSP_REPORT_RATE_LIMIT_WINDOW = int(os.environ.get("CSP_REPORT_RATE_LIMIT_WINDOW", "60"))
+# Browser features no page of the platform uses; "()" turns a feature off, also for frames. Only features
+# Chromium knows: an unknown one is a console error on every page (tests/browser/test_content_security.py).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
 }
 
 # --- Logs (cms/log_format.py) ---------------------------------------------------------

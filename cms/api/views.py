@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from cms.content_security.policies import embeddable_by_partners
 from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
@@ -98,6 +99,7 @@ WIDGET_KINDS = ("calls", "events")
 
 @require_safe
 @xframe_options_exempt
+@embeddable_by_partners
 def widget_frame(request):
     """The page the widget's <iframe> shows: it reads the API (same origin, so no CORS needed)."""
     languages = dict(settings.LANGUAGES)

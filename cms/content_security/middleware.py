@@ -1,0 +1,79 @@
+"""Response headers that tell browsers what a page may load, run, use and be embedded by."""
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.urls import reverse
+
+from . import policies
+
+CORP = "Cross-Origin-Resource-Policy"
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the policy chosen per response (``policies.policy_for``).
+
+    A view's own django-csp decorators still apply on top (``csp_update``, ``csp_replace``), or instead
+    (``csp``, ``csp_exempt``); a header a view set itself (Wagtail's document serve view) is kept.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if parts.config is None:
+            media = policies.configured_media_origin()
+            parts.config = policies.policy_for(request, response, media, report_only=report_only)
+            if parts.config is None:
+                # django-csp reads its own setting when there is no config: here that means no header.
+                parts.config = {}
+        return parts
+
+    def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            # Wagtail's preview runs the page through the middleware with a made-up request for the page's
+            # public URL; the real request (the admin's preview view) gets the policy.
+            return response
+        response = super().process_response(request, response)
+        policy = response.get("Content-Security-Policy", "") + response.get("Content-Security-Policy-Report-Only", "")
+        if f"report-to {policies.REPORT_GROUP}" in policy and "Reporting-Endpoints" not in response:
+            try:
+                # Absolute: the Reporting API does not resolve a path against the page.
+                endpoint = request.build_absolute_uri(reverse("csp_report"))
+            except DisallowedHost:
+                return response  # the 400 for a forged Host: report-uri is enough there
+            response["Reporting-Endpoints"] = f'{policies.REPORT_GROUP}="{endpoint}"'
+        return response
+
+
+class BrowserPolicyMiddleware:
+    """Permissions-Policy on every response; Cross-Origin-Resource-Policy by what the response is for.
+
+    ``same-origin`` for pages and the admin: no other site may embed them. ``cross-origin`` for what
+    other sites are meant to load: the API, feeds, calendars, static files (the widget's script) and
+    the widget's frame (``policies.embeddable_by_partners`` sets it).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = permissions_policy_header(getattr(settings, "PERMISSIONS_POLICY", {}))
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_dummy", False):
+            return response  # Wagtail's preview: the admin's real request gets the headers
+        if self.permissions_policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = self.permissions_policy
+        if CORP not in response:
+            own = policies.is_admin(request) or policies.is_html(response)
+            response[CORP] = "same-origin" if own else "cross-origin"
+        return response
+
+
+def permissions_policy_header(features):
+    """``{"camera": [], "fullscreen": ["self"]}`` as ``camera=(), fullscreen=(self)``."""
+
+    def allowlist(origins):
+        if list(origins) == ["*"]:
+            return "*"
+        return "(" + " ".join(item if item in {"self", "*"} else f'"{item}"' for item in origins) + ")"
+
+    return ", ".join(f"{feature}={allowlist(origins)}" for feature, origins in features.items())
