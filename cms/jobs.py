@@ -11,6 +11,7 @@ Apps add their jobs with ``register`` (participation: mail retries, retention); 
 Wagtail's and the task queue's own jobs here.
 """
 
+import io
 import logging
 import socket
 import traceback
@@ -18,9 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.core.management import call_command, get_commands
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
@@ -46,14 +48,30 @@ def register(name, every, run, timeout=None):
     _registry[name] = Job(name, every, run, timeout or every)
 
 
-def command(name, *args):
-    """A job that runs a management command (skipped if the command does not exist here)."""
+def command(name, *args, in_worker=False):
+    """A job that runs a management command (skipped if the command does not exist here). ``in_worker``:
+    long ones are handed to the task queue, so the scheduler's loop (publishing every minute) never
+    waits for them."""
 
     def run():
-        if name in get_commands():
-            call_command(name, *args, verbosity=0)
+        if in_worker:
+            run_command.enqueue(name, *args)
+        else:
+            _call(name, *args)
 
     return run
+
+
+def _call(name, *args):
+    if name in get_commands():
+        # Their reports are for people at a terminal; the job's row records success or the error.
+        call_command(name, *args, verbosity=0, stdout=io.StringIO())
+
+
+@task()
+def run_command(name, *args):
+    """A scheduled management command, run by the worker."""
+    _call(name, *args)
 
 
 def registered():
@@ -102,10 +120,12 @@ def run_job(job, now=None):
         succeeded, detail = False, traceback.format_exc()[-4000:]
         logger.exception("Scheduled job %s failed", job.name)
     finally:
-        with transaction.atomic():
+        try:
             ScheduledJobRun.objects.filter(name=job.name).update(
                 running_until=None, finished_at=timezone.now(), succeeded=succeeded, detail=detail
             )
+        except Exception:  # the job broke the connection; its claim expires after job.timeout
+            logger.exception("Could not record the end of scheduled job %s", job.name)
     return True
 
 
@@ -120,10 +140,10 @@ def _prune_task_results():
     from django_tasks_db import DatabaseBackend
 
     if isinstance(task_backends["default"], DatabaseBackend):
-        call_command("prune_db_task_results", "--queue-name", "*", verbosity=0)
+        call_command("prune_db_task_results", "--queue-name", "*", verbosity=0, stdout=io.StringIO())
 
 
 register("publish_scheduled", timedelta(minutes=1), command("publish_scheduled"))
 register("prune_task_results", timedelta(days=1), _prune_task_results)
 register("searchpromotions_garbage_collect", timedelta(days=1), command("searchpromotions_garbage_collect"))
-register("update_index", timedelta(weeks=1), command("update_index"), timeout=timedelta(hours=6))
+register("update_index", timedelta(weeks=1), command("update_index", in_worker=True))

@@ -17,4 +17,6 @@ class ParticipationConfig(AppConfig):
         signals.connect()
         # The retry sweep only enqueues delivery tasks: no SMTP in the scheduler (docs/participation.md).
         jobs.register("retry_mail", timedelta(minutes=1), mail.enqueue_due)
-        jobs.register("purge_expired_submissions", timedelta(days=1), jobs.command("purge_expired_submissions"))
+        jobs.register(
+            "purge_expired_submissions", timedelta(days=1), jobs.command("purge_expired_submissions", in_worker=True)
+        )
