@@ -6,7 +6,8 @@ let anyone spend the server's memory and CPU. Now the worker makes every renditi
 visitor's request only *looks up* renditions (``existing``); where one is missing it enqueues the job
 (once per image, however many requests come) and shows the image without it: templates render the
 alternative text in its place (cms/templatetags/site_images.py), the API gives ``null`` for the image.
-The admin keeps Wagtail's own tags and makes its thumbnails itself: editors are trusted.
+The admin keeps Wagtail's own tags and makes its thumbnails itself (editors are trusted); its preview
+of a page renders the site's templates and so shows the same placeholder until the worker has run.
 """
 
 import logging
@@ -47,23 +48,35 @@ def _queued_key(image_id):
 
 
 def enqueue(image_id):
-    """Enqueue ``make_renditions`` for the image, once while it waits (cache.add is atomic in Redis)."""
-    if cache.add(_queued_key(image_id), True, QUEUED_FOR):
-        transaction.on_commit(lambda: make_renditions.enqueue(image_id))
+    """Enqueue ``make_renditions`` for the image once its row is committed, and only once while a task
+    for it waits, however many requests ask (cache.add is atomic in Redis)."""
+    transaction.on_commit(lambda: _enqueue_once(image_id))
+
+
+def _enqueue_once(image_id):
+    try:
+        first = cache.add(_queued_key(image_id), True, QUEUED_FOR)
+    except Exception:  # no cache: a duplicate task is cheap (it finds the renditions made)
+        logger.warning("Cache unavailable; enqueueing renditions of image %s without deduplication", image_id)
+        first = True
+    if first:
+        make_renditions.enqueue(image_id)
 
 
 @task()
 def make_renditions(image_id):
     """The worker's job: every rendition in SITE_RENDITIONS that the image lacks. Returns how many it has."""
     image = get_image_model().objects.filter(pk=image_id).first()
-    cache.delete(_queued_key(image_id))
-    if image is None:
-        return 0
     try:
-        return len(image.get_renditions(*SITE_RENDITIONS))
+        return len(image.get_renditions(*SITE_RENDITIONS)) if image else 0
     except SourceImageIOError as error:
         logger.warning("Image %s has no readable file; no renditions made: %s", image_id, error)
         return 0
+    finally:
+        try:
+            cache.delete(_queued_key(image_id))  # a later miss (a new size) may enqueue again
+        except Exception:
+            logger.warning("Cache unavailable; image %s may not be enqueued again for %s s", image_id, QUEUED_FOR)
 
 
 @task()

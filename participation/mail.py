@@ -117,7 +117,7 @@ def send(mail, *, again=False):
         mail.last_error = f"{type(error).__name__}: {error}"[:2000]
         mail.next_attempt_at = timezone.now() + backoff(mail.attempts)
         mail.claimed_until = None
-        mail.save(update_fields=["last_error", "next_attempt_at", "claimed_until"])
+        _record(mail, "last_error", "next_attempt_at", "claimed_until")
         if mail.gave_up:
             # Nothing retries it any more: someone must look (the admin outbox shows it, with "resend").
             logger.error(
@@ -134,8 +134,13 @@ def send(mail, *, again=False):
     mail.sent_at = timezone.now()
     mail.last_error = ""
     mail.claimed_until = None
-    mail.save(update_fields=["sent_at", "last_error", "claimed_until"])
+    _record(mail, "sent_at", "last_error", "claimed_until")
     return True
+
+
+def _record(mail, *fields):
+    # An UPDATE, not save(): a row purged meanwhile (personal_data delete) is simply gone, no error.
+    OutgoingMail.objects.filter(pk=mail.pk).update(**{field: getattr(mail, field) for field in fields})
 
 
 def pending(older_than=None, due=False):

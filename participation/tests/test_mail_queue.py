@@ -138,3 +138,10 @@ def test_failed_mails_back_off(db, settings):
         assert outbox.send(OutgoingMail.objects.get()) is False
         waits.append(round((OutgoingMail.objects.get().next_attempt_at - before).total_seconds() / 60))
     assert waits == [1, 2, 4, 8, 16, 32, 60, 60]
+
+
+def test_a_mail_purged_before_its_task_ran_is_not_sent(db, mailbox):
+    mail = OutgoingMail.objects.create(to="a@example.org", subject="Hallo", body="…")
+    pk = mail.pk
+    mail.delete()
+    assert outbox.deliver_mail.call(pk) == "gone" and mailbox == []
