@@ -51,8 +51,11 @@ def run_worker():
 
 
 @pytest.fixture
-def queued(settings, tmp_path):
+def queued(settings, tmp_path, monkeypatch):
     settings.TASKS = DATABASE_QUEUE
+    # The worker runs in this process, inside the test's transaction: it must not close the connection
+    # between tasks (on PostgreSQL it would, seeing autocommit off).
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     settings.MEDIA_ROOT = str(tmp_path)
     cache.clear()
     yield
