@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=int, default=15, help="Seconds between checks (default 15).")
         parser.add_argument("--once", action="store_true", help="Run the due jobs once and stop.")
 
-    def run_due(self):
+    def run_jobs(self):
         now = timezone.now()
         for job in jobs.run_due(now):
             # One line per run, with the period it was for (the tests count these).
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         # Started in the background by make: stop when that shell is gone, even if it was killed hard.
         parent = os.getppid()
         while True:
-            self.run_due()
+            self.run_jobs()
             if once:
                 return
             time.sleep(max(interval, 1))
