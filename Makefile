@@ -46,10 +46,11 @@ demo: migrate ## Load (or refresh) the demo content and print an admin login
 	$(MANAGE) ensure_demo_admin
 
 .PHONY: run
-run: messages demo ## Run the demo site on http://127.0.0.1:8000, with the scheduled jobs every minute
-	@# publish_scheduled and send_pending_mail in the background (cron in production), stopped with the server.
-	$(MANAGE) run_scheduled_jobs --interval 60 & jobs=$$!; \
-	trap 'kill $$jobs 2>/dev/null' EXIT INT TERM; \
+run: messages demo ## Run the demo site on http://127.0.0.1:8000, with the task worker and the scheduler
+	@# The worker (mail, renditions, indexes) and the scheduler in the background, stopped with the server.
+	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	$(MANAGE) run_scheduled_jobs & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: test

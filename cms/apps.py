@@ -7,4 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Platform core")
 
     def ready(self):
-        from cms import checks  # noqa: F401  (registers the system checks)
+        # Importing checks registers the system checks; renditions are queued on upload and publish.
+        from cms import checks, renditions  # noqa: F401
+
+        renditions.connect()

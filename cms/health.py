@@ -75,12 +75,12 @@ def check_storage():
 
 
 def check_task_backend():
-    """The task backend is configured, passes its own checks and, when it stores tasks, its store answers.
-
-    Branch ``queue`` brings ``queue_health()``; point READINESS_CHECKS["queue"] at it to replace this.
-    """
+    """The task backend is configured, passes its own checks and, when it stores tasks, no task has
+    waited for a worker too long (cms/queue.py)."""
     from django_tasks import task_backends
     from django_tasks.exceptions import InvalidTaskBackendError
+
+    from cms.queue import queue_health
 
     try:
         backend = task_backends["default"]
@@ -89,12 +89,10 @@ def check_task_backend():
     problems = [message for message in backend.check() if message.is_serious()]
     if problems:
         raise CheckFailed(f"{type(backend).__name__} is misconfigured ({problems[0].id or 'check failed'})")
-    name = type(backend).__name__
-    if name == "DatabaseBackend":
-        from django_tasks_db.models import DBTaskResult
-
-        DBTaskResult.objects.exists()  # the queue table answers
-    return name
+    ok, detail = queue_health()
+    if not ok:
+        raise CheckFailed(detail)
+    return f"{type(backend).__name__}: {detail}"
 
 
 def _describe(error):

@@ -8,6 +8,15 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from datetime import timedelta
+
+        from cms import jobs
+
+        from . import mail, signals
 
         signals.connect()
+        # The retry sweep only enqueues delivery tasks: no SMTP in the scheduler (docs/participation.md).
+        jobs.register("retry_mail", timedelta(minutes=1), mail.enqueue_due)
+        jobs.register(
+            "purge_expired_submissions", timedelta(days=1), jobs.command("purge_expired_submissions", in_worker=True)
+        )

@@ -175,8 +175,8 @@ class ExpressionOfInterest(models.Model):
 
 
 class OutgoingMail(models.Model):
-    """Every e-mail is written here in the same transaction as its submission, then sent after
-    commit. A failed send stays here until ``send_pending_mail`` (or the next submission) retries it."""
+    """Every e-mail is written here in the same transaction as its submission; after commit a task
+    sends it (``db_worker``). A failed send stays here and is retried with backoff."""
 
     to = models.EmailField(_("recipient"), max_length=EMAIL_MAX, db_index=True)
     subject = models.CharField(_("subject"), max_length=255)
@@ -186,6 +186,11 @@ class OutgoingMail(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    # A worker sets this before it speaks SMTP; no other worker takes the mail until it has passed
+    # (participation/mail.py: claim). Then the one that died mid-send no longer blocks it.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True, editable=False)
+    # After a failed attempt: not retried before this (backoff).
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

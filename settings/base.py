@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "wagtail",
     "wagtail.api.v2",
     "wagtail_headless_preview",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "modelcluster",
     "taggit",
@@ -283,6 +285,14 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))  # seconds a token is valid
 
+# --- Background jobs (docs/deployment.md "Background jobs") ----------------------------
+# Mail, renditions and Wagtail's own background work (reference index, search index) are tasks in
+# PostgreSQL (or SQLite), run by `manage.py db_worker`; a visitor's request only enqueues them.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Seconds a worker may hold an e-mail it is sending before another worker may take it over (a worker
+# that died mid-send). Must exceed the longest SMTP conversation, i.e. several EMAIL_TIMEOUTs.
+PARTICIPATION_MAIL_LEASE = int(os.environ.get("PARTICIPATION_MAIL_LEASE", "300"))
+
 # --- E-mail ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
@@ -305,7 +315,7 @@ PARTICIPATION_RATE_LIMIT_WINDOW = int(os.environ.get("PARTICIPATION_RATE_LIMIT_W
 PARTICIPATION_MAIL_MAX_ATTEMPTS = int(os.environ.get("PARTICIPATION_MAIL_MAX_ATTEMPTS", "10"))
 
 # --- Health (cms/health.py) ---------------------------------------------------------------
-# /readyz runs these; each returns a short detail or raises. Branch queue swaps "queue" for its queue_health().
+# /readyz runs these; each returns a short detail or raises.
 READINESS_CHECKS = {
     "database": "cms.health.check_database",
     "cache": "cms.health.check_cache",

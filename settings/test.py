@@ -13,3 +13,7 @@ MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/kz-test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Admin tests log in without a second factor; security/tests switch it on where it is under test.
 OTP_REQUIRED = False
+# Tasks run at once, in the request that enqueues them (after its commit), so tests see their effect
+# (mail.outbox, reference index) without a worker. Tests of the queue itself switch to the database
+# backend (participation/tests/test_mail_queue.py, cms/tests/test_renditions.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -21,16 +21,13 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, MultiRuleRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.renditions import IMAGE_RENDITION, THUMBNAIL_RENDITION, existing
 from cms.timezones import in_zone
-
-IMAGE_RENDITION = "max-1600x1600"
-THUMBNAIL_RENDITION = "fill-400x300"
 
 _RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?P<url>/[^/"][^"]*|/)"')
 
@@ -127,12 +124,14 @@ def venue_object(venue):
 
 
 def image_object(image, request, spec=IMAGE_RENDITION):
+    """The image with its renditions; None while the worker has not made them yet (cms/renditions.py):
+    a visitor's request never makes one."""
     if image is None:
         return None
-    # A missing original, or a file storage that is down, gives an empty rendition (as {% image %} does)
-    # rather than failing the whole answer.
-    rendition = get_rendition_or_not_found(image, spec)
-    thumbnail = get_rendition_or_not_found(image, THUMBNAIL_RENDITION)
+    found = existing(image, [spec, THUMBNAIL_RENDITION])
+    if len(found) < 2:
+        return None
+    rendition, thumbnail = found[spec], found[THUMBNAIL_RENDITION]
     return {
         "id": image.pk,
         "title": image.title,

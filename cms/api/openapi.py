@@ -288,7 +288,8 @@ def schemas():
                 "width": INTEGER,
                 "height": INTEGER,
                 "alt": STRING,
-                "rendition": ref("Image"),
+                # null until the worker has made the renditions (docs/api.md)
+                "rendition": nullable(ref("Image")),
             },
             required=["id"],
         ),

@@ -56,7 +56,20 @@ NOT_FROM_FORM = {
     },
 }
 # The outbox, as the page lists it: “mit Empfängeradresse, Betreff, Text und Anhang”.
-OUTBOX_FIELDS = {"id", "to", "subject", "body", "attachments", "created_at", "sent_at", "attempts", "last_error"}
+# Besides those, only the delivery's bookkeeping (when sent, attempts, errors, the sender's claim, backoff).
+OUTBOX_FIELDS = {
+    "id",
+    "to",
+    "subject",
+    "body",
+    "attachments",
+    "created_at",
+    "sent_at",
+    "attempts",
+    "last_error",
+    "claimed_until",
+    "next_attempt_at",
+}
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 ENV_EXAMPLE = ROOT / "deploy" / "env.example"
 UNITS = sorted((ROOT / "deploy" / "systemd").glob("*.service"))
 PROCFILE = ROOT / "Procfile"
-# Management commands the kit starts that come from another branch. TEMPORARY: db_worker is
-# django-tasks-db's (branch queue); the integrator removes this constant when that branch is merged.
-EXPECTED_FROM_QUEUE = {"db_worker"}
 
 ENV_READERS = {"get", "getenv", "env_bool", "env_list", "env_int"}
 
@@ -79,11 +76,7 @@ def test_units_and_procfile_start_commands_that_exist():
     names = {name for line in lines for name in manage_commands(line)}
     assert {"db_worker", "run_scheduled_jobs", "migrate", "collectstatic"} <= names
     available = set(get_commands())
-    missing = names - available
-    assert missing <= EXPECTED_FROM_QUEUE, f"commands that do not exist: {sorted(missing - EXPECTED_FROM_QUEUE)}"
-    assert not (EXPECTED_FROM_QUEUE & available), (
-        f"{sorted(EXPECTED_FROM_QUEUE & available)} exist now: remove them from EXPECTED_FROM_QUEUE"
-    )
+    assert names <= available, f"commands that do not exist: {sorted(names - available)}"
     for line in lines:
         if "gunicorn" in line:
             config = shlex.split(line)[shlex.split(line).index("-c") + 1]

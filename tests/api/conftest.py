@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
+from cms.renditions import make_renditions
 from home.factories import build_minimal_site
 from programmes.factories import (
     ApplicantTypeFactory,
@@ -120,7 +121,9 @@ def image(db, settings, tmp_path):
     import wagtail_factories
 
     settings.MEDIA_ROOT = str(tmp_path)
-    return wagtail_factories.ImageFactory(title="Rathaus", description="Das Rathaus von Annaba")
+    image = wagtail_factories.ImageFactory(title="Rathaus", description="Das Rathaus von Annaba")
+    make_renditions.call(image.pk)  # what the worker does after an upload (cms/renditions.py)
+    return image
 
 
 @pytest.fixture
@@ -192,6 +195,8 @@ def build_rich_content(german, french, settings, tmp_path):
     content.targets = [StandardPageFactory(title=f"Ziel {n}", slug=f"ziel-{n}") for n in range(3)]
     content.draft = make_draft(StandardPageFactory, title="Entwurf geheim", slug="entwurf-geheim")
     content.images = [wagtail_factories.ImageFactory(title=f"Bild {n}", description=f"Bild {n}") for n in range(4)]
+    for image in content.images:
+        make_renditions.call(image.pk)  # what the worker does after an upload (cms/renditions.py)
     content.documents = [wagtail_factories.DocumentFactory(title=f"Merkblatt {n}") for n in range(3)]
     content.contacts = [ContactPointFactory() for _n in range(2)]
     content.fr_home = translate_page(site.home, "fr", title="Accueil", slug="accueil")

@@ -1,12 +1,23 @@
 from django.core.management.base import BaseCommand
 
-from participation.mail import failed, pending, send_pending
+from participation.mail import enqueue_due, failed, pending, send_pending
 
 
 class Command(BaseCommand):
-    help = "Send the participation e-mails that could not be sent yet (run from cron, e.g. every 5 minutes)."
+    help = (
+        "Send the participation e-mails that could not be sent yet, now, in this process (a worker that holds "
+        "one is not disturbed). The scheduler retries them by itself; --enqueue only hands the due ones to it."
+    )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--enqueue", action="store_true", help="Enqueue delivery tasks for the due e-mails instead of sending."
+        )
+
+    def handle(self, *args, enqueue=False, **options):
+        if enqueue:
+            self.stdout.write(f"Enqueued {enqueue_due()} e-mail(s).")
+            return
         sent, failed_now = send_pending()
         given_up = failed().count()
         self.stdout.write(
