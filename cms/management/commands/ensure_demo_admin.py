@@ -3,6 +3,9 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
+
+from cms.public_url import absolute
 
 
 class Command(BaseCommand):
@@ -22,7 +25,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             "\nAdmin login for the demo site:\n"
-            "  http://127.0.0.1:8000/admin/\n"
+            f"  {absolute(reverse('wagtailadmin_home'))}\n"
             f"  user:     {username}\n"
             f"  password: {password}\n"
         )
