@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
-from cms.public_url import PublicAddress, PublicUrlError, check_public_url, parse_public_url
+from cms.public_url import PublicAddress, PublicUrlError, check_default_site, check_public_url, parse_public_url
 from programmes.factories import CallForParticipationPageFactory, EventPageFactory
 from programmes.models import ApplicantType, CallIndexPage, Country, EventIndexPage, Region
 
@@ -126,3 +126,11 @@ def test_reference_data_in_every_language_and_idempotent():
     call_command("setup_site", stdout=out)
     assert state() == before
     assert "Applicant types: all present" in out.getvalue() and "Places: all present" in out.getvalue()
+
+
+def test_check_warns_while_the_default_site_is_elsewhere(settings):
+    settings.PUBLIC_URL = PUBLIC
+    assert check_default_site() == []  # only with --database
+    assert [warning.id for warning in check_default_site(databases=["default"])] == ["cms.W010"]
+    call_command("setup_site", stdout=io.StringIO())
+    assert check_default_site(databases=["default"]) == []

@@ -105,6 +105,16 @@ def test_every_absolute_url_answers(demo_site):
         *(f"{root}/{code}/calendar/events.ics" for code in ("de", "ar-dz")),
     ]
     seen = crawl(root, seeds)
+    print(f"{len(seen)} absolute URLs followed")  # shown with -s
+    kinds = {
+        "api": "/api/v2/pages/",
+        "feed": ".atom",
+        "sitemap": "/sitemap.xml",
+        "arabic page": "/ar-dz/",
+        "english page": "/en/",
+    }
+    assert all(any(part in url for url in seen) for part in kinds.values()), kinds
+    assert len(seen) > 100
     # Pages of each kind came in through the sitemap, API details through the listings.
     assert any("/partnerschaften/" in url or "/partenariats/" in url for url in seen)
     assert any(re.search(r"/api/v2/pages/\d+/", url) for url in seen)
