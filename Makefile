@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo's public address (settings.PUBLIC_URL): load_demo_content puts the Site there, so every
+# absolute URL (API, feeds, sitemap, e-mails) works on the port served. Set PUBLIC_URL to override.
+export PUBLIC_URL ?= http://$(HOST):$(PORT)
 # apt-get needs root; elsewhere sudo is tried.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -30,7 +33,7 @@ system-deps: ## Install gettext (translations) from the system packages if missi
 
 .PHONY: browser-deps
 browser-deps: ## Install Debian's Chromium for the browser tests if missing
-	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends chromium; }
 
 .PHONY: messages
 messages: install system-deps ## Compile the .po files
@@ -46,11 +49,12 @@ demo: migrate ## Load (or refresh) the demo content and print an admin login
 	$(MANAGE) ensure_demo_admin
 
 .PHONY: run
-run: messages demo ## Run the demo site on http://127.0.0.1:8000, with the task worker and the scheduler
+run: messages demo ## Run the demo site on http://HOST:PORT (default 127.0.0.1:8000), with the task worker and the scheduler
 	@# The worker (mail, renditions, indexes) and the scheduler in the background, stopped with the server.
 	$(MANAGE) db_worker --no-reload & worker=$$!; \
 	$(MANAGE) run_scheduled_jobs & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	echo "The demo site: $(PUBLIC_URL)/  (admin: $(PUBLIC_URL)/admin/)"; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: test

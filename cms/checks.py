@@ -1,4 +1,4 @@
-"""System checks for running the platform on more than one process.
+"""System checks: the public address (cms/public_url.py), and running on more than one process.
 
 Rate limits (participation), login throttling and, with a cache session engine, sessions keep their
 state in the default cache. A per-process cache gives every gunicorn worker its own counters (a limit
@@ -9,6 +9,11 @@ worker. Production settings (``REQUIRE_SHARED_CACHE = True``) make this an error
 
 from django.conf import settings
 from django.core import checks
+
+from cms.public_url import check_default_site, check_public_url
+
+checks.register(check_public_url)
+checks.register(check_default_site, checks.Tags.database)
 
 PER_PROCESS_CACHES = {
     "django.core.cache.backends.locmem.LocMemCache": "a memory cache of each process",

@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 
 from cms.api.http import conditional
 from cms.localization import public_pages
+from cms.public_url import absolute
 from cms.templatetags.site_tags import bcp47
 
 
@@ -96,7 +97,7 @@ def sitemap_view(request):
 
 
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute(reverse("sitemap"), request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

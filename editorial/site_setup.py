@@ -6,10 +6,12 @@ Moderators. ``setup_site`` turns that into the platform's structure:
 
 1. the four locales (``WAGTAIL_CONTENT_LANGUAGES``);
 2. a German ``HomePage`` as the default site's root, replacing the placeholder (only if the placeholder
-   is still empty; any other root page is left alone with a message);
+   is still empty; any other root page is left alone with a message), and the site at the public
+   address (``PUBLIC_URL``, or ``--hostname``/``--port``) instead of Wagtail's ``localhost:80``;
 3. the section pages under it (topics, calls, events, partnerships), where missing;
 4. French, Arabic and English synchronised from German, which gives each language its home page;
-5. the roles and the approval workflow (``setup_roles``), on those home pages.
+5. the reference data: countries, regions and applicant types (``programmes.reference_data``);
+6. the roles and the approval workflow (``setup_roles``), on those home pages.
 
 Like ``setup_roles`` it only adds what is missing, so it can run again after every deployment.
 """
@@ -19,6 +21,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
+
+from cms.public_url import PublicUrlError, site_fields
+from programmes.reference_data import ensure_reference_data
 
 from .roles import setup_roles
 
@@ -55,6 +60,24 @@ def _publish(page):
     return page
 
 
+def ensure_address(site, hostname, port):
+    """The default site at the public address (PUBLIC_URL, or the explicit options). Returns report lines."""
+    wanted = site_fields(hostname, port)
+    clash = Site.objects.filter(**wanted).exclude(pk=site.pk).first()
+    if clash is not None:
+        raise SiteSetupError(
+            f"Another site (“{clash.site_name or clash.hostname}”, id {clash.pk}) already answers at "
+            f"{clash.hostname}:{clash.port}. Delete it or give it another address under Settings › Sites, and run "
+            "setup_site again."
+        )
+    if (site.hostname, site.port) == (wanted["hostname"], wanted["port"]):
+        return [f"Site address: {site.root_url}"]
+    before = site.root_url
+    site.hostname, site.port = wanted["hostname"], wanted["port"]
+    site.save(update_fields=["hostname", "port"])  # clears Wagtail's cached site root paths
+    return [f"Site address: {before} → {site.root_url}"]
+
+
 def ensure_home(hostname, port, site_name):
     """The default site with a German HomePage as its root. Returns (home, report lines)."""
     from home.models import HomePage
@@ -65,7 +88,7 @@ def ensure_home(hostname, port, site_name):
     report = []
     root = site.root_page if site else None
     if root is not None and isinstance(root.specific, HomePage):
-        return root.specific, ["Home page: exists"]
+        return root.specific, ["Home page: exists", *ensure_address(site, hostname, port)]
     if root is not None and root.depth > 1 and not is_wagtail_placeholder(root):
         raise SiteSetupError(
             f"The default site's root is “{root.title}” ({root.specific_class.__name__}, id {root.pk}), not a "
@@ -85,12 +108,13 @@ def ensure_home(hostname, port, site_name):
         _publish(home)
         report.append(f"Home page: “{home.title}” created")
     if site is None:
-        site = Site(hostname=hostname, port=port, site_name=site_name, is_default_site=True)
-        report.append(f"Site: {hostname}:{port} created")
+        site = Site(**site_fields(hostname, port), site_name=site_name, is_default_site=True)
+        report.append(f"Site: {site.root_url} created")
     site.root_page = home
     site.is_default_site = True
     site.save()  # editorial.signals moves the roles' permissions to the new root if they exist already
-    report.append(f"Site: {site.hostname}:{site.port} shows “{home.title}”")
+    report += ensure_address(site, hostname, port)
+    report.append(f"Site: {site.root_url} shows “{home.title}”")
     return home, report
 
 
@@ -124,13 +148,18 @@ def ensure_synchronisation(source):
     return report or ["Locale synchronisation: all set"]
 
 
-def setup_site(hostname="localhost", port=80, site_name=None):
+def setup_site(hostname=None, port=None, site_name=None):
     """Locales, home page, sections, synchronisation, roles and workflow. Returns report lines."""
+    try:
+        site_fields(hostname, port)
+    except PublicUrlError as error:
+        raise SiteSetupError(str(error)) from error
     with transaction.atomic():
         report = ensure_locales()
         home, lines = ensure_home(hostname, port, site_name or settings.WAGTAIL_SITE_NAME)
         report += lines
         report += ensure_sections(home)
         report += ensure_synchronisation(home.locale)
+        report += ensure_reference_data()
         report += setup_roles()
     return report

@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
+from cms.public_url import site_fields
 from home.models import HomePage, StandardPage
 from programmes.factories import (
     CallIndexPageFactory,
@@ -46,7 +47,8 @@ def build_minimal_site():
         page.delete()
     Site.objects.all().delete()
     home = HomePageFactory(parent=root)
-    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="KZ")
+    # At PUBLIC_URL (http://testserver in settings.test), as setup_site would put it.
+    site = Site.objects.create(**site_fields(), root_page=home, is_default_site=True, site_name="KZ")
     return SimpleNamespace(
         locales=locales,
         site=site,

@@ -11,8 +11,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from cms import public_url
 from cms.localization import localize_all, source_version
 from programmes.models import CallStatus, Country, EventSchedule, Region
 
@@ -323,5 +324,4 @@ def submit_interest(call, data, submission_token, language):
 
 def absolute(path):
     """An absolute URL on the default site (e-mails have no request to take the host from)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else "") + path
+    return public_url.absolute(path)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 
-from cms.api.fields import absolute
 from cms.api.http import conditional
+from cms.public_url import absolute
 from cms.templatetags.site_tags import bcp47, content_lang
 
 from .models import CallForParticipationPage, CallIndexPage, EventIndexPage, EventPage

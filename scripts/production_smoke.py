@@ -5,9 +5,6 @@ PostgreSQL (a database of its own), Redis (database 4, a key prefix of its own),
 the task worker and the scheduler. Requests go to 127.0.0.1 with the headers nginx sends
 (Host, X-Forwarded-Proto: https, X-Forwarded-For, X-Request-ID). Run by scripts/production_smoke.sh
 (``make smoke``, CI). Every server listens on a free port and is stopped at the end.
-
-Steps that need another branch run only once that branch's feature exists (WAITING_FOR); each run
-prints which steps waited, so a merge that forgets one is visible.
 """
 
 import contextlib
@@ -51,13 +48,6 @@ VISITOR = "203.0.113.7"
 REGISTRANT = "smoke.visiteur@example.org"
 # Hosts that may appear in absolute URLs besides the site: XML namespaces and vocabularies.
 NAMESPACE_HOSTS = {"www.w3.org", "www.sitemaps.org", "schema.org", "ogp.me", "purl.org", "www.google.com"}
-# TEMPORARY, until the integrator merges these branches: a step runs once its feature exists.
-WAITING_FOR = {
-    "db_worker": "queue (task worker manage.py db_worker; without it e-mails are sent by the web process)",
-    "PUBLIC_URL": "url (setup_site applies PUBLIC_URL; without it the site gets --hostname/--port)",
-}
-
-waited = []
 
 
 def step(text):
@@ -150,15 +140,6 @@ def check_hosts(name, text, allowed_media_host):
     step(f"  {name}: {len(site)} absolute URLs, all under {PUBLIC_URL}")
 
 
-def has_command(env, name):
-    return name in manage(env, "help", "--commands").split()
-
-
-def has_setting(env, name):
-    code = f"from django.conf import settings; print(hasattr(settings, {name!r}))"
-    return manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()[-1] == "True"
-
-
 @contextlib.contextmanager
 def process(command, env, log):
     handle = open(log, "w")
@@ -187,7 +168,6 @@ def main():
             PUBLIC_URL=PUBLIC_URL,
             ALLOWED_HOSTS=HOST,
             CSRF_TRUSTED_ORIGINS=PUBLIC_URL,
-            WAGTAILADMIN_BASE_URL=PUBLIC_URL,
             TRUSTED_PROXY_COUNT="1",
             EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
             EMAIL_HOST="127.0.0.1",
@@ -204,8 +184,6 @@ def main():
             run(env, s3, smtp, web_port, work)
         finally:
             forget_cache(env)
-    for line in waited:
-        step(f"WAITING for branch {line}")
     shutil.rmtree(work, ignore_errors=True)  # kept when a step failed: the process logs are there
     step(f"passed in {time.monotonic() - started:.0f} s")
 
@@ -225,14 +203,7 @@ def run(env, s3, smtp, web_port, work):
     )
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "check", "--deploy", "--fail-level", "ERROR")
-    if has_setting(env, "PUBLIC_URL"):
-        manage(env, "setup_site")
-    else:
-        # setup_site sets the host name only of a site it creates; migrate already made localhost:80.
-        waited.append(f"{WAITING_FOR['PUBLIC_URL']}: the default Site was pointed at {HOST}:443 by hand")
-        manage(env, "setup_site", "--hostname", HOST, "--port", "443")
-        point_site = f"Site.objects.filter(is_default_site=True).update(hostname={HOST!r}, port=443)"
-        manage(env, "shell", "--no-imports", "-c", f"from wagtail.models import Site; {point_site}")
+    manage(env, "setup_site")  # puts the default Site at PUBLIC_URL, creates the reference data
     check(files.wait() == 0, "compilemessages or collectstatic failed")
     check(any((work / "static").rglob("*.css")), "collectstatic wrote no CSS to STATIC_ROOT")
 
@@ -246,9 +217,6 @@ def run(env, s3, smtp, web_port, work):
     )
     ids = json.loads(loaded.strip().splitlines()[-1])
 
-    worker_cmd = [sys.executable, "manage.py", "db_worker"] if has_command(env, "db_worker") else None
-    if worker_cmd is None:
-        waited.append(WAITING_FOR["db_worker"])
     with contextlib.ExitStack() as stack:
         web = stack.enter_context(
             process(
@@ -256,14 +224,16 @@ def run(env, s3, smtp, web_port, work):
             )
         )
         stack.enter_context(process([sys.executable, "manage.py", "run_scheduled_jobs"], env, work / "scheduler.log"))
-        worker = stack.enter_context(process(worker_cmd, env, work / "worker.log")) if worker_cmd else None
+        worker = stack.enter_context(
+            process([sys.executable, "manage.py", "db_worker", "--no-reload"], env, work / "worker.log")
+        )
         wait_for(f"http://127.0.0.1:{web_port}/healthz", process=web)
         proxy = Proxy(web_port)
         try:
             visit(proxy, env, s3, smtp, ids)
         finally:
             for proc, name in ((web, "web"), (worker, "worker")):
-                if proc is not None and proc.poll() is not None:
+                if proc.poll() is not None:
                     step(f"{name} exited with {proc.returncode}; see {work}/{name}.log")
         logs = (work / "web.log").read_text()
     check_access_log(logs, proxy)

@@ -6,6 +6,7 @@ Environment variables are read in this package only (base, dev, test, production
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -29,7 +30,11 @@ def env_list(name, default=""):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The site's one public address: scheme, host and port (no path). Every absolute URL (pages, API,
+# feeds, sitemap, e-mails, admin notifications) derives from it; setup_site writes it into Wagtail's
+# default Site (cms/public_url.py). production.py refuses to start without it.
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", f"127.0.0.1,localhost,{urlsplit(PUBLIC_URL).hostname or ''}")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Reverse proxies in front of the app that append to X-Forwarded-For (cms/client_address.py): 0 when
 # gunicorn faces the visitors, 1 behind nginx, 2 behind a load balancer and nginx.
@@ -246,7 +251,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kommunale Zusammenarbeit"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = PUBLIC_URL  # links in the admin's notification e-mails
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds

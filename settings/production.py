@@ -16,6 +16,11 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("DATABASE_URL must be set in the environment for production.")
+# The default (http://127.0.0.1:8000) would put a dead address into every link, feed and e-mail.
+if not os.environ.get("PUBLIC_URL", "").strip():
+    raise ImproperlyConfigured(
+        "PUBLIC_URL (e.g. https://kommunal.example.org) must be set in the environment for production."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,6 +1,12 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import DATABASES
+
+# `manage.py makemigrations --check` (make lint) opens the database: with the default file it left an
+# empty db.sqlite3 behind. pytest-django's SQLite test database is in memory either way.
+if not os.environ.get("DATABASE_URL"):
+    DATABASES["default"]["NAME"] = ":memory:"
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -10,7 +16,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The suite must not depend on a Redis server; cache behaviour is tested explicitly.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/kz-test-media")
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The Django test client's host: absolute URLs in answers can be followed with the client.
+PUBLIC_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = PUBLIC_URL
 # Admin tests log in without a second factor; security/tests switch it on where it is under test.
 OTP_REQUIRED = False
 # Tasks run at once, in the request that enqueues them (after its commit), so tests see their effect

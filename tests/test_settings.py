@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def import_production_settings(**env):
-    clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}}
+    clean_env = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL", "PUBLIC_URL"}
+    }
     return subprocess.run(
         [sys.executable, "-c", "import settings.production"],
         cwd=ROOT,
@@ -33,6 +35,13 @@ def test_production_refuses_to_start_without_a_database_url():
     assert "DATABASE_URL must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_its_public_address():
+    # The development default would put http://127.0.0.1:8000 into every link, feed and e-mail.
+    result = import_production_settings(SECRET_KEY="x" * 50, DATABASE_URL="postgres://postgres@127.0.0.1:5432/kz")
+    assert result.returncode != 0
+    assert "PUBLIC_URL" in result.stderr and "must be set" in result.stderr
+
+
 def test_production_starts_with_its_environment_and_uses_s3_when_configured():
     code = (
         "import settings.production as s; "
@@ -40,23 +49,25 @@ def test_production_starts_with_its_environment_and_uses_s3_when_configured():
         "d, r = s.STORAGES['default']['OPTIONS'], s.STORAGES['renditions']; o = r['OPTIONS']; "
         "print(d['querystring_auth'], d['querystring_expire'], d.get('custom_domain')); "
         "print(r['BACKEND'], o['querystring_auth'], o['location'], o['custom_domain']); "
-        "print(s.WAGTAILDOCS_SERVE_METHOD)"
+        "print(s.WAGTAILDOCS_SERVE_METHOD); "
+        "print(s.WAGTAILADMIN_BASE_URL); print(s.ALLOWED_HOSTS)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
         env={
-            **os.environ,
+            **{key: value for key, value in os.environ.items() if key != "ALLOWED_HOSTS"},
             "SECRET_KEY": "x" * 50,
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/kz",
             "AWS_STORAGE_BUCKET_NAME": "kz-media",
             "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
+            "PUBLIC_URL": "https://kommunal.example.org/",
         },
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    engine, storage, debug, originals, renditions, serve = result.stdout.splitlines()
+    engine, storage, debug, originals, renditions, serve, admin_base_url, allowed_hosts = result.stdout.splitlines()
     assert engine == "django.db.backends.postgresql"
     assert storage == "cms.storage.MediaS3Storage"
     assert debug == "False"
@@ -64,6 +75,8 @@ def test_production_starts_with_its_environment_and_uses_s3_when_configured():
     assert originals == "True 600 None"
     assert renditions == "storages.backends.s3.S3Storage False renditions media.example.org"
     assert serve == "redirect"
+    assert admin_base_url == "https://kommunal.example.org"  # follows PUBLIC_URL, without the slash
+    assert "'kommunal.example.org'" in allowed_hosts
 
 
 def test_nothing_is_fetched_from_third_parties():

@@ -21,31 +21,16 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, MultiRuleRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.public_url import absolute, root_url
 from cms.renditions import IMAGE_RENDITION, THUMBNAIL_RENDITION, existing
 from cms.timezones import in_zone
 
 _RELATIVE_URL = re.compile(r'(?P<attr>\s(?:href|src))="(?P<url>/[^/"][^"]*|/)"')
-
-
-def root_url(request):
-    """The public address of the site (Wagtail's Site), as page URLs use it; else the request's host."""
-    if request is None:
-        return ""
-    if not hasattr(request, "_api_root_url"):
-        site = Site.find_for_request(request)
-        request._api_root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    return request._api_root_url
-
-
-def absolute(url, request):
-    if not url or not url.startswith("/") or url.startswith("//"):
-        return url
-    return root_url(request) + url
 
 
 def make_absolute(html, request):

@@ -6,6 +6,8 @@ cannot drift from what the endpoints accept; tests validate real responses again
 
 from django.conf import settings
 
+from cms.public_url import root_url
+
 from .endpoints import PAGE_FILTERS, PAGE_ORDERINGS, api_page_models
 
 
@@ -602,7 +604,7 @@ def paths():
 
 
 def build_document(request=None):
-    server = request.build_absolute_uri("/").rstrip("/") if request is not None else "/"
+    server = root_url(request) if request is not None else "/"
     return {
         "openapi": "3.1.0",
         "info": {

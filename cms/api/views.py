@@ -161,4 +161,4 @@ def _more_url(language, kind):
 def widget_demo(request):
     """A page showing the snippet to copy, and the widget it makes."""
     with translation.override("en"):
-        return render(request, "cms/api/widget_demo.html", {"origin": request.build_absolute_uri("/").rstrip("/")})
+        return render(request, "cms/api/widget_demo.html", {"origin": f.root_url(request)})

@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from cms.api.fields import absolute
+from cms.public_url import absolute
 from cms.templatetags.site_tags import bcp47, source_language
 from programmes.schema import SCHEMA, to_json_ld
 

@@ -15,8 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 from wagtail.models import Locale, Page, Site
 
-from cms.api.fields import absolute
 from cms.localization import active_locale, localize_all, public_pages
+from cms.public_url import absolute
 from cms.request_cache import memo
 
 register = template.Library()
@@ -38,6 +38,12 @@ def html_lang():
 @register.simple_tag
 def html_dir():
     return "rtl" if get_language_bidi() else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """A site-relative URL under the public address (PUBLIC_URL); an absolute one (media on S3) as it is."""
+    return absolute(url, context.get("request"))
 
 
 @register.filter

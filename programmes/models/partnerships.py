@@ -13,6 +13,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
 from cms.localization import active_locale, localize_all, public_pages
+from cms.public_url import absolute
 from cms.request_cache import memo
 
 from .querysets import TranslatableSnippetQuerySet
@@ -266,7 +267,7 @@ def partnership_json_ld(partnership, request, topics=()):
         "@type": "WebPage",
         "name": partnership.title,
         "description": partnership.focus,
-        "url": url or request.build_absolute_uri(request.path),
+        "url": url or absolute(request.path, request),
         "inLanguage": bcp47(partnership.locale.language_code),
         "about": {
             "@type": "Project",

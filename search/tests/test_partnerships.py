@@ -215,16 +215,16 @@ def test_detail_page(client, world):
     # Breadcrumbs: home, the index, the partnership.
     assert re.search(r'<nav class="breadcrumbs".*?/de/".*?/de/partnerschaften/".*?aria-current="page"', html, re.S)
     # hreflang: each language version under its own index; no canonical (this is the German version).
-    fr_url = f"http://localhost/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
+    fr_url = f"http://testserver/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
     assert f'<link rel="alternate" hreflang="fr" href="{fr_url}">' in html
-    assert f'hreflang="ar-DZ" href="http://localhost/ar-dz/partnerschaften/{world["ar_bamberg"].pk}-' in html
-    assert f'<link rel="alternate" hreflang="x-default" href="http://localhost{url}">' in html
+    assert f'hreflang="ar-DZ" href="http://testserver/ar-dz/partnerschaften/{world["ar_bamberg"].pk}-' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{url}">' in html
     assert 'rel="canonical"' not in html
     # The language switcher leads to the French version; English has none (home page, marked).
     assert f'<a href="{fr_url}" lang="fr" hreflang="fr">' in html
     assert 'href="/en/?untranslated=1"' not in html  # no English home page in this site: no link at all
     assert '<meta property="og:title" content="Bamberg – Tlemcen">' in html
-    assert f'<meta property="og:url" content="http://localhost{url}">' in html
+    assert f'<meta property="og:url" content="http://testserver{url}">' in html
     data = json_ld(html)
     assert len(data) == 1 and data[0]["@type"] == "WebPage" and data[0]["about"]["@type"] == "Project"
     assert [member["name"] for member in data[0]["about"]["member"]] == ["Bamberg", "Tlemcen"]
@@ -251,7 +251,7 @@ def test_untranslated_partnership_falls_back_to_german_and_is_marked(client, wor
     html = page_html(client, url)
     assert '<h1 lang="de" dir="ltr">' in html
     assert "notice--untranslated" in html
-    canonical = f"http://localhost/de/partnerschaften/{wolfsburg.pk}-wolfsburg-jendouba/"
+    canonical = f"http://testserver/de/partnerschaften/{wolfsburg.pk}-wolfsburg-jendouba/"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert '<link rel="alternate" hreflang="fr"' not in html  # the fallback is no French version
     assert json_ld(html)[0]["inLanguage"] == "de"
@@ -304,8 +304,8 @@ def test_listing_and_topic_cards_link_to_the_partnership(client, world):
 
 def test_sitemap_lists_each_language_version(client, world):
     text = client.get("/sitemap.xml").content.decode()
-    de = f"http://localhost/de/partnerschaften/{world['bamberg'].pk}-bamberg-tlemcen/"
-    fr = f"http://localhost/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
+    de = f"http://testserver/de/partnerschaften/{world['bamberg'].pk}-bamberg-tlemcen/"
+    fr = f"http://testserver/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
     assert f"<loc>{de}</loc>" in text and f"<loc>{fr}</loc>" in text
     entry = text[text.index(f"<loc>{fr}</loc>") :].split("</url>")[0]
     assert f'hreflang="de" href="{de}"' in entry and f'hreflang="x-default" href="{de}"' in entry

@@ -118,7 +118,7 @@ def test_find_a_partnership_by_the_path_of_its_page(client, world, code):
         assert client.get(path).status_code in (200, 301, 302)
         response = client.get("/api/v2/pages/find/", {"html_path": path, "fields": "*"})
         assert response.status_code == 302, (path, response.content[:300])
-        assert response["Location"] == f"http://localhost/api/v2/partnerships/{shown.pk}/?fields=%2A", path
+        assert response["Location"] == f"http://testserver/api/v2/partnerships/{shown.pk}/?fields=%2A", path
         assert client.get(response["Location"]).json()["id"] == shown.pk
     index = shown.get_url(locale=locale, fallback=False).rsplit("/", 2)[0] + "/"
     response = client.get("/api/v2/pages/find/", {"html_path": index})

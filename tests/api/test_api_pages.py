@@ -37,10 +37,10 @@ def test_call_listing_fields(client, world):
 def test_detail(client, world):
     data = get(client, f"/api/v2/pages/{world.call.pk}/")
     assert data["offer"].startswith("<p>Beratung")
-    assert 'href="http://localhost/de/themen/abfallwirtschaft/"' in data["offer"]
+    assert 'href="http://testserver/de/themen/abfallwirtschaft/"' in data["offer"]
     assert "linktype" not in str(data)
     assert data["body"][0]["type"] == "rich_text"
-    assert "http://localhost/de/themen/" in data["body"][0]["value"]
+    assert "http://testserver/de/themen/" in data["body"][0]["value"]
     assert data["phase"]["title"] == "Phase 2"
 
 
@@ -73,8 +73,8 @@ def test_partnership_url_in_its_own_language(client, world):
     fr.save()
     items = {item["meta"]["locale"]: item for item in get(client, "/api/v2/partnerships/")["items"]}
     # The French index is an alias of the German one (not yet translated): same slug, French address.
-    assert items["fr"]["url"] == f"http://localhost/fr/partnerschaften/{fr.pk}-stadt-bonn-annaba/"
-    assert items["de"]["url"] == f"http://localhost/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
+    assert items["fr"]["url"] == f"http://testserver/fr/partnerschaften/{fr.pk}-stadt-bonn-annaba/"
+    assert items["de"]["url"] == f"http://testserver/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
     detail = get(client, f"/api/v2/partnerships/{fr.pk}/")
     assert detail["url"] == items["fr"]["url"]
     # No published index in a language: no page to point to.
@@ -106,8 +106,8 @@ def test_links_in_rich_text_and_blocks(client, rich, kind):
         document = rich.documents[0 if page is german else 1]
         assert shown.url.startswith(f"/{language}/")
         expected = (
-            f'<p>Siehe <a href="http://localhost{shown.url}">Ziel</a>, <a>Entwurf</a>, '
-            f'<a href="http://localhost{document.url}">Merkblatt</a> und <a href="https://example.org/">extern</a>.</p>'
+            f'<p>Siehe <a href="http://testserver{shown.url}">Ziel</a>, <a>Entwurf</a>, '
+            f'<a href="http://testserver{document.url}">Merkblatt</a> und <a href="https://example.org/">extern</a>.</p>'
         )
         assert body["rich_text"] == expected
         assert body["faq"]["items"][0]["answer"] == expected
@@ -115,11 +115,11 @@ def test_links_in_rich_text_and_blocks(client, rich, kind):
             "id": shown.pk,
             "title": shown.title,
             "slug": shown.slug,
-            "url": f"http://localhost{shown.url}",
+            "url": f"http://testserver{shown.url}",
         }
-        assert body["documents"]["documents"][0]["document"]["url"] == f"http://localhost{document.url}"
+        assert body["documents"]["documents"][0]["document"]["url"] == f"http://testserver{document.url}"
         image = body["image"]["image"]
-        assert image["alt"] == image["title"] and image["url"].startswith("http://localhost/media/images/")
+        assert image["alt"] == image["title"] and image["url"].startswith("http://testserver/media/images/")
         assert image["width"] and ".fill-400x300." in image["thumbnail"]["url"]
         contact = body["contact"]["contact"]
         expected_contact = rich.contacts[0 if page is german else 1]

@@ -68,25 +68,25 @@ def test_atom_feeds_are_valid_rfc_4287(client, world, code, feed, listing, autho
         return {link.get("rel", "alternate"): link.get("href") for link in element.findall(f"{ATOM}link")}
 
     # §4.1.1: one id, title, updated; an author (here on the feed and on every entry).
-    assert one(root, "id").text == f"http://localhost{url}"
+    assert one(root, "id").text == f"http://testserver{url}"
     assert one(root, "title").text
     assert RFC_3339.match(one(root, "updated").text)
     assert one(one(root, "author"), "name").text == author
     # rel="alternate" is the HTML version, the listing in the feed's language; rel="self" the feed itself.
     feed_links = links(root)
-    assert feed_links["self"] == f"http://localhost{url}"
-    assert feed_links["alternate"] == f"http://localhost{listing}"
+    assert feed_links["self"] == f"http://testserver{url}"
+    assert feed_links["alternate"] == f"http://testserver{listing}"
     page = client.get(listing)
     assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
     entries = root.findall(f"{ATOM}entry")
     assert entries
     for entry in entries:
-        assert one(entry, "id").text.startswith("http://localhost/")
+        assert one(entry, "id").text.startswith("http://testserver/")
         assert one(entry, "title").text
         assert RFC_3339.match(one(entry, "updated").text)
         assert one(one(entry, "author"), "name").text == author
         # §4.1.2: an entry without content has a rel="alternate" link.
-        assert entry.find(f"{ATOM}content") is None and links(entry)["alternate"].startswith("http://localhost/")
+        assert entry.find(f"{ATOM}content") is None and links(entry)["alternate"].startswith("http://testserver/")
 
 
 def test_feed_links_in_head(client, world):
@@ -259,7 +259,7 @@ def test_open_graph_and_schema_org_on_every_page(client, world_with_standard_pag
     meta = dict(META.findall(html))
     assert meta.get("og:title"), (url, meta)
     assert meta.get("og:type") and meta.get("og:site_name"), (url, meta)
-    assert meta.get("og:url", "").startswith("http://localhost/"), (url, meta)
+    assert meta.get("og:url", "").startswith("http://testserver/"), (url, meta)
     assert meta["og:locale"].split("_")[0] == LANGUAGES[language], (url, meta["og:locale"])
     scripts = JSON_LD.findall(html)
     assert scripts, url
@@ -267,7 +267,7 @@ def test_open_graph_and_schema_org_on_every_page(client, world_with_standard_pag
         data = json.loads(script)
         assert data["@context"] == "https://schema.org", url
         assert data["@type"] and (data.get("name") or data.get("headline")), (url, data)
-        assert data.get("url", "").startswith("http://localhost/") or data.get("@id"), (url, data)
+        assert data.get("url", "").startswith("http://testserver/") or data.get("@id"), (url, data)
 
 
 def test_widget(client, world):

@@ -173,5 +173,5 @@ def test_find_page_by_path_matches(client, world):
 def test_partnership_url_is_documented_and_given(client, world):
     data = check(client, "/api/v2/partnerships/", "PartnershipListing")
     item = data["items"][0]
-    assert item["url"] == f"http://localhost/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
-    assert client.get(item["url"].replace("http://localhost", "")).status_code == 200
+    assert item["url"] == f"http://testserver/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
+    assert client.get(item["url"].replace("http://testserver", "")).status_code == 200

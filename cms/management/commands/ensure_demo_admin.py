@@ -5,6 +5,9 @@ from axes.utils import reset as reset_login_failures
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
+
+from cms.public_url import absolute
 
 
 class Command(BaseCommand):
@@ -29,7 +32,7 @@ class Command(BaseCommand):
             second_factor = "off in development (OTP_REQUIRED=0); production always requires it"
         self.stdout.write(
             "\nAdmin login for the demo site:\n"
-            "  http://127.0.0.1:8000/admin/\n"
+            f"  {absolute(reverse('wagtailadmin_home'))}\n"
             f"  user:     {username}\n"
             f"  password: {password}\n"
             f"  second factor: {second_factor}\n"

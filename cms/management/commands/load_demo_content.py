@@ -30,6 +30,7 @@ from wagtail_localize.models import LocaleSynchronization, TranslatableObject, T
 from cms.demo import FromNow, PageRef, Place, SnippetRef
 from cms.demo import content_de as content
 from cms.demo.translate import PO_DIR, MissingSegmentsError, Translator, missing_summary, synchronise_locales
+from cms.public_url import PublicUrlError, site_fields
 from home.models import HomePage, SiteSettings
 from programmes.models import (
     ApplicantType,
@@ -193,15 +194,12 @@ class Loader:
 
     def configure_site(self):
         home = self.pages["home"]
-        site = (
-            Site.objects.filter(hostname="localhost", port=80).first()
-            or Site.objects.filter(is_default_site=True).first()
-        )
+        address = site_fields()  # PUBLIC_URL: `make run` sets it from HOST and PORT
+        site = Site.objects.filter(**address).first() or Site.objects.filter(is_default_site=True).first()
         created = site is None
         site = site or Site()
         wanted = {
-            "hostname": "localhost",
-            "port": 80,
+            **address,
             "is_default_site": True,
             "site_name": content.SITE_NAME,
             "root_page_id": home.pk,
@@ -433,6 +431,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, skip_index=False, strict=False, po_dir=None, verbosity=1, **options):
+        try:
+            site_fields()
+        except PublicUrlError as error:
+            raise CommandError(str(error)) from error
         call_command("sync_places", stdout=self.stdout, verbosity=verbosity)
         try:
             with transaction.atomic():
