@@ -135,6 +135,7 @@ def production_env(database_url, s3_endpoint, bucket, **extra):
         **base,
         "DJANGO_SETTINGS_MODULE": "settings.production",
         "SECRET_KEY": "ops-test-" + "x" * 50,
+        "PUBLIC_URL": "https://kommunal.example.org",
         "DATABASE_URL": database_url,
         "REDIS_URL": "redis://127.0.0.1:6379/4",
         # Fresh cache keys per run: renditions and site root paths cached by an earlier run must not leak in.

@@ -286,7 +286,8 @@ def test_pages_and_the_api_survive_a_storage_outage_when_a_new_rendition_is_need
         assert "<img" in html and 'width="0"' in html  # Wagtail's "missing image", not an exception
         response = client.get("/api/v2/images/")
         assert response.status_code == 200
-        assert response.json()["items"][0]["rendition"]["width"] == 0
+        # The API never makes a rendition in a request (cms/renditions.py): none yet, so none given.
+        assert response.json()["items"][0]["rendition"] is None
     # Back up: the rendition is made.
     html = template.render(Context({"image": Image.objects.get()}))
     assert 'width="45"' in html and f"/{bucket}/renditions/" in html

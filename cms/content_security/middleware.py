@@ -1,13 +1,16 @@
 """Response headers that tell browsers what a page may load, run, use and be embedded by."""
 
+import re
+
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
-from django.urls import reverse
+
+from cms.public_url import public_address
 
 from . import policies
 
 CORP = "Cross-Origin-Resource-Policy"
+REPORT_URI = re.compile(r"report-uri (\S+?)(?:;|$)")
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -34,12 +37,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return response
         response = super().process_response(request, response)
         policy = response.get("Content-Security-Policy", "") + response.get("Content-Security-Policy-Report-Only", "")
-        if f"report-to {policies.REPORT_GROUP}" in policy and "Reporting-Endpoints" not in response:
-            try:
-                # Absolute: the Reporting API does not resolve a path against the page.
-                endpoint = request.build_absolute_uri(reverse("csp_report"))
-            except DisallowedHost:
-                return response  # the 400 for a forged Host: report-uri is enough there
+        report_uri = REPORT_URI.search(policy)
+        if f"report-to {policies.REPORT_GROUP}" in policy and report_uri and "Reporting-Endpoints" not in response:
+            # The report-uri's endpoint under PUBLIC_URL (never the Host the request named, and no query):
+            # the Reporting API does not resolve a path against the page.
+            endpoint = public_address().root_url + report_uri.group(1)
             response["Reporting-Endpoints"] = f'{policies.REPORT_GROUP}="{endpoint}"'
         return response
 

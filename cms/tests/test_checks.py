@@ -71,6 +71,7 @@ def manage_check(tmp_path, **env):
             "DJANGO_SETTINGS_MODULE": "settings.production",
             "SECRET_KEY": "x" * 50,
             "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
+            "PUBLIC_URL": "https://kommunal.example.org",
             **env,
         },
         capture_output=True,

@@ -114,7 +114,9 @@ def test_the_widget_may_be_framed_only_by_the_configured_partner_sites(client, s
 def test_a_forged_host_gets_its_400_with_the_policy(client, site):
     response = client.get("/de/", HTTP_HOST="evil.example")
     assert response.status_code == 400
-    assert "default-src" in response[CSP] and "Reporting-Endpoints" not in response
+    assert "default-src" in response[CSP]
+    # The report endpoint is under the public address, never under the Host the request named.
+    assert response["Reporting-Endpoints"] == f'{policies.REPORT_GROUP}="http://testserver/csp-report/"'
 
 
 @pytest.mark.django_db

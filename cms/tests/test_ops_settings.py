@@ -14,7 +14,13 @@ def production(code, **env):
     result = subprocess.run(
         [sys.executable, "-c", f"import json, settings.production as s\n{code}"],
         cwd=ROOT,
-        env={**base, "SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/kz_ops", **env},
+        env={
+            **base,
+            "SECRET_KEY": "x" * 50,
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/kz_ops",
+            "PUBLIC_URL": "https://kommunal.example.org",
+            **env,
+        },
         capture_output=True,
         text=True,
     )

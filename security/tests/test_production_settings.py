@@ -29,7 +29,7 @@ def run(args, **env):
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
-        env={**base, "SECRET_KEY": secrets.token_urlsafe(60), **env},
+        env={**base, "SECRET_KEY": secrets.token_urlsafe(60), "PUBLIC_URL": "https://kommunal.example.org", **env},
         capture_output=True,
         text=True,
         timeout=120,
