@@ -24,14 +24,28 @@ from programmes.factories import (
 )
 
 from .multilingual import alias_missing_pages, version
+from .per_module import check_not_transactional, fresh, per_module_atomic
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = {"de": ("de", "ltr"), "fr": ("fr", "ltr"), "ar-dz": ("ar-DZ", "rtl"), "en": ("en", "ltr")}
 
 
+@pytest.fixture(scope="module")
+def world_per_module(django_db_setup, django_db_blocker):
+    """The world, built once for this module (see tests/per_module.py)."""
+    with per_module_atomic(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def world(db):
+def world(world_per_module, db, request):
+    """The world as freshly built: a test's writes are rolled back before the next test."""
+    check_not_transactional(request)
+    return fresh(world_per_module)
+
+
+def build_world():
     site = build_minimal_site()
     for index in (site.topic_index, site.call_index, site.event_index, site.partnership_index):
         index.show_in_menus = True

@@ -24,10 +24,24 @@ from programmes.factories import (
     translate_page,
 )
 from tests.multilingual import alias_missing_pages
+from tests.per_module import check_not_transactional, fresh, per_module_atomic
+
+
+@pytest.fixture(scope="module")
+def world_per_module(django_db_setup, django_db_blocker):
+    """The world, built once per test module (see tests/per_module.py)."""
+    with per_module_atomic(django_db_blocker):
+        yield build_world()
 
 
 @pytest.fixture
-def world(db):
+def world(world_per_module, db, request):
+    """The world as freshly built: a test's writes are rolled back before the next test."""
+    check_not_transactional(request)
+    return fresh(world_per_module)
+
+
+def build_world():
     site = build_minimal_site()
     dz = CountryFactory(code="DZ")
     tn = CountryFactory(code="TN")

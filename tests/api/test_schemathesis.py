@@ -9,6 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
+from tests.api.conftest import build_world
+
 EXAMPLES = 12
 
 
@@ -22,6 +24,12 @@ def wagtail_roots(transactional_db):
         Page.add_root(title="Root", slug="root", locale=locale)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def world(wagtail_roots):
+    """Built and committed for this test alone: the live server's thread must see it."""
+    return build_world()
 
 
 # The live server needs committed data, hence a transactional test.
