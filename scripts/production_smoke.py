@@ -8,8 +8,6 @@ the task worker and the scheduler. Requests go to 127.0.0.1 with the headers ngi
 """
 
 import contextlib
-import email
-import email.policy
 import html
 import http.client
 import json
@@ -18,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import uuid
@@ -40,6 +37,7 @@ from tests.servers import (  # noqa: E402
     stop,
     wait_for,
 )
+from tests.services import smtp_sink  # noqa: E402
 
 HOST = "kommunal.smoke.test"
 PUBLIC_URL = f"https://{HOST}"
@@ -57,32 +55,6 @@ def step(text):
 def check(condition, message):
     if not condition:
         raise AssertionError(message)
-
-
-class SmtpSink:
-    """An SMTP server on a free port that keeps every message it receives."""
-
-    def __init__(self):
-        from aiosmtpd.controller import Controller
-
-        self.messages = []
-        self.lock = threading.Lock()
-        self.port = free_port()
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.messages.append(
-                (envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=email.policy.default))
-            )
-        return "250 OK"
-
-    def __enter__(self):
-        self.controller.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.controller.stop()
 
 
 class Proxy:
@@ -157,7 +129,7 @@ def main():
     with (
         postgres_database("kz_ops_smoke") as database_url,
         moto_server() as s3,
-        SmtpSink() as smtp,
+        smtp_sink() as smtp,
     ):
         s3_client(s3).create_bucket(Bucket=BUCKET)
         web_port = free_port()
@@ -299,7 +271,7 @@ def visit(proxy, env, s3, smtp, ids):
     while time.monotonic() < deadline and not smtp.messages:
         time.sleep(0.5)
     time.sleep(3)  # a duplicate would arrive now
-    mails = [message for rcpts, message in smtp.messages if REGISTRANT in rcpts]
+    mails = [message for rcpts, message in zip(smtp.recipients, smtp.messages, strict=True) if REGISTRANT in rcpts]
     check(len(mails) == 1, f"{len(mails)} e-mails to {REGISTRANT}")
     mail = mails[0]
     text = mail.get_body(preferencelist=("plain",)).get_content()

@@ -6,7 +6,6 @@ every database is created under a name of its own (kz_ops_*) and dropped afterwa
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,16 +13,12 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from tests.services import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 POSTGRES = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
 S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_S3_REGION_NAME": "us-east-1"}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(url, timeout=30, process=None):

@@ -1,8 +1,15 @@
-"""Helpers for tests that make a real service unreachable or start a stand-in on loopback."""
+"""Helpers for tests that make a real service unreachable or start a stand-in on loopback: free and
+closed ports, a real SMTP server (aiosmtpd) and one that hangs, and small PNG files of any size."""
 
+import asyncio
 import socket
 import struct
+import threading
 import zlib
+from contextlib import contextmanager
+from email import message_from_bytes, policy
+
+from aiosmtpd.controller import Controller
 
 
 def closed_port():
@@ -28,3 +35,50 @@ def png(width, height):
     data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+class Sink:
+    """Keeps every message received; ``delay`` seconds per message keep senders busy, so they overlap."""
+
+    def __init__(self, delay=0.0):
+        self.delay = delay
+        self.messages = []
+        self.recipients = []  # the envelope's RCPT TO of each message, in the same order
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        with self.lock:
+            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+            self.recipients.append(list(envelope.rcpt_tos))
+        return "250 Message accepted"
+
+    @property
+    def subjects(self):
+        with self.lock:
+            return [message["Subject"] for message in self.messages]
+
+
+@contextmanager
+def smtp_sink(delay=0.0):
+    sink = Sink(delay)
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    sink.port = controller.port
+    try:
+        yield sink
+    finally:
+        controller.stop()
+
+
+@contextmanager
+def hung_server():
+    """A port that accepts connections and never says a word (an SMTP server that hangs)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)  # the kernel completes the handshakes; nobody ever reads or writes
+    try:
+        yield server.getsockname()[1]
+    finally:
+        server.close()

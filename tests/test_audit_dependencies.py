@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,11 +13,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import audit_dependencies  # noqa: E402
 
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.services import closed_port  # noqa: E402
 
 
 def test_an_unreachable_advisory_database_is_reported_and_does_not_fail(tmp_path):

@@ -3,7 +3,6 @@
 Every failure is real: Redis on a closed port, a storage whose exists() raises; only the database is mocked.
 """
 
-import socket
 from datetime import timedelta
 from unittest import mock
 
@@ -17,12 +16,7 @@ from django_tasks.backends.dummy import DummyBackend
 from django_tasks_db.models import DBTaskResult
 
 from participation.mail import deliver_mail
-
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.services import closed_port
 
 
 class UnreachableStorage(FileSystemStorage):

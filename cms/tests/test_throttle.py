@@ -1,11 +1,11 @@
 """cms.throttle: one counter per key and window, shared by the submission limit and page passwords."""
 
-import socket
-
 import pytest
 from django.core.cache import cache
 
+from cms.cache_settings import cache_settings
 from cms.throttle import attempts, count_attempt, reset_attempts
+from tests.services import closed_port
 
 
 def test_counts_within_the_window_and_resets():
@@ -24,17 +24,8 @@ def test_the_count_expires_with_its_window():
 
 @pytest.fixture
 def unreachable_redis(settings):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/5",
-            "KEY_PREFIX": "kz-sec-test",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
-        }
-    }
+    # The production cache settings (cms/cache_settings.py), with Redis on a port nothing listens on.
+    settings.CACHES = cache_settings(f"redis://127.0.0.1:{closed_port()}/5", key_prefix="kz-sec-test", timeout=1)
 
 
 def test_a_cache_that_swallows_its_errors_does_not_break_counting(unreachable_redis):

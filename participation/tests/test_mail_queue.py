@@ -12,9 +12,9 @@ from django_tasks_db.models import DBTaskResult
 from cms.tests.processes import finish, json_value, shared_database, start
 from participation import mail as outbox
 from participation.models import OutgoingMail
+from tests.services import closed_port, hung_server, smtp_sink
 
 from .conftest import register
-from .smtp import closed_port, hung_server, smtp_sink
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
