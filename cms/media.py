@@ -3,14 +3,17 @@
 A collection with a view restriction (login, groups or password) hides its images and documents,
 and those of the collections below it, from the public API. Documents are served by Wagtail's
 serve view, which enforces the restriction; original images by ``original_image`` here, which
-does the same and then redirects to the storage's URL (signed and short-lived with S3), so the
-API can link them without a permanent public address.
+does the same and then redirects to the storage's URL (signed and short-lived with S3) or, for a
+file on this host, sends it, so the API can link them without a permanent public address and the web
+server publishes nothing of MEDIA_ROOT but the renditions (deploy/nginx/kommunal.conf).
 """
+
+import os
 
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from wagtail.images import get_image_model
@@ -48,7 +51,12 @@ def original_image(request, image_id):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
             raise Http404
-    response = redirect(image.file.url)
-    # The target may be a signed URL that expires: no cache may keep the redirect.
+    try:
+        path = image.file.path
+    except NotImplementedError:  # a remote storage (S3): its signed, expiring URL
+        response = redirect(image.file.url)
+    else:
+        response = FileResponse(open(path, "rb"), filename=os.path.basename(path))
+    # Neither a signed URL that expires nor a file behind a restriction may stay in a cache.
     add_never_cache_headers(response)
     return response
