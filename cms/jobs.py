@@ -84,10 +84,10 @@ def claim(job, now):
 
     period = job.period_start(now)
     try:
-        ScheduledJobRun.objects.get_or_create(name=job.name)
-    except IntegrityError:  # another scheduler created the row at the same moment
-        pass
-    try:
+        try:
+            ScheduledJobRun.objects.get_or_create(name=job.name)
+        except IntegrityError:  # another scheduler created the row at the same moment
+            pass
         return bool(
             ScheduledJobRun.objects.filter(Q(period_start__isnull=True) | Q(period_start__lt=period), name=job.name)
             .filter(Q(running_until__isnull=True) | Q(running_until__lt=now))
@@ -101,7 +101,7 @@ def claim(job, now):
                 detail="",
             )
         )
-    except OperationalError as error:  # SQLite busy beyond its timeout: the other scheduler has it
+    except OperationalError as error:  # SQLite locked beyond its timeout: the other scheduler has it
         logger.warning("Could not claim job %s: %s", job.name, error)
         return False
 

@@ -33,8 +33,12 @@ class AdminSecondFactorMiddleware:
         return self.second_step(request) or self.get_response(request)
 
     def second_step(self, request):
+        # The path first: reading request.user touches the session, which makes every public answer
+        # (pages, API) vary by Cookie and so uncacheable for shared caches.
+        if not request.path_info.startswith(_admin_prefix()):
+            return None
         user = request.user
-        if not user.is_authenticated or user.is_verified() or not request.path_info.startswith(_admin_prefix()):
+        if not user.is_authenticated or user.is_verified():
             return None
         try:
             if resolve(request.path_info).view_name in OPEN_VIEWS:
