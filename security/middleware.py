@@ -2,7 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.datastructures import MultiValueDictKeyError
 
 from .otp import has_second_factor, second_factor_required
@@ -20,7 +20,16 @@ OPEN_VIEWS = {
 
 
 def _admin_prefix():
-    return reverse("wagtailadmin_home")
+    """The admin's URL prefix; None in a URLconf without the admin."""
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return None
+
+
+def _is_admin_path(request):
+    prefix = _admin_prefix()
+    return prefix is not None and request.path_info.startswith(prefix)
 
 
 class AdminSecondFactorMiddleware:
@@ -35,7 +44,7 @@ class AdminSecondFactorMiddleware:
     def second_step(self, request):
         # The path first: reading request.user touches the session, which makes every public answer
         # (pages, API) vary by Cookie and so uncacheable for shared caches.
-        if not request.path_info.startswith(_admin_prefix()):
+        if not _is_admin_path(request):
             return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
@@ -70,7 +79,7 @@ class MalformedAdminPostMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, MultiValueDictKeyError) or request.method != "POST":
             return None
-        if not request.path_info.startswith(_admin_prefix()):
+        if not _is_admin_path(request):
             return None
         missing = exception.args[0] if exception.args else None
         if missing is None or missing in request.POST or missing in request.FILES:
