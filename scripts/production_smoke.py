@@ -217,8 +217,8 @@ def visit(proxy, env, s3, smtp, ids):
     ready = proxy.get("/readyz")
     check(ready.status == 200, f"/readyz is {ready.status}: {ready.text}")
     checks = json.loads(ready.text)["checks"]
-    check(checks["cache"]["detail"] == "RedisCache", f"cache is {checks['cache']}")
-    check(checks["storage"]["detail"] == "S3Storage", f"storage is {checks['storage']}")
+    check(checks["cache"]["detail"] == "ResilientRedisCache", f"cache is {checks['cache']}")
+    check(checks["storage"]["detail"] == "MediaS3Storage", f"storage is {checks['storage']}")
 
     step("French event page through the proxy")
     fr_path = manage(
@@ -286,7 +286,7 @@ def visit(proxy, env, s3, smtp, ids):
     keys = set(bucket_contents(s3, BUCKET))
     check(any(key.startswith("original_images/") for key in keys), f"no original image in the bucket: {keys}")
     check(any(key.startswith("documents/") for key in keys), f"no document in the bucket: {keys}")
-    check(any(key.startswith("images/") for key in keys), f"no rendition in the bucket: {keys}")
+    check(any(key.startswith("renditions/images/") for key in keys), f"no rendition in the bucket: {keys}")
 
     step(f"absolute URLs of API, feed, sitemap and page head are under {PUBLIC_URL}")
     s3_host = urllib.parse.urlsplit(s3).hostname
