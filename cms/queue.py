@@ -1,4 +1,4 @@
-"""The task queue's health, for /readyz (branch ops) and monitoring: is anything waiting too long?
+"""The task queue's health, for /readyz (cms/health.py) and monitoring: is anything waiting too long?
 
 django-tasks-db keeps no worker heartbeat; the age of the oldest task that is ready to run says the
 same thing from the outside: with no worker (or too few) it grows.
