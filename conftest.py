@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from home.factories import build_minimal_site
 
@@ -27,6 +28,15 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "password")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def german_admin_client(admin_client, django_user_model):
+    """``admin_client`` whose admin speaks German (the user's preferred language), as editors see it."""
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="admin"))
+    profile.preferred_language = "de"
+    profile.save()
+    return admin_client
 
 
 def _module(item):

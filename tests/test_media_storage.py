@@ -20,7 +20,6 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
-from wagtail.users.models import UserProfile
 
 from cms.storage_settings import bucket_policy, s3_media_settings
 from tests.services import closed_port, free_port, png
@@ -81,11 +80,8 @@ def storage_down(aws_credentials, settings):
 
 
 @pytest.fixture
-def editor(admin_client, django_user_model):
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="admin"))
-    profile.preferred_language = "de"
-    profile.save()
-    return admin_client
+def editor(german_admin_client):
+    return german_admin_client
 
 
 def http_get(url):

@@ -6,7 +6,6 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection
-from wagtail.users.models import UserProfile
 
 from tests.services import png
 
@@ -27,11 +26,8 @@ def upload(admin_client, content, name="bild.png"):
 
 
 @pytest.fixture
-def german_admin(admin_client, django_user_model):
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="admin"))
-    profile.preferred_language = "de"
-    profile.save()
-    return admin_client
+def german_admin(german_admin_client):
+    return german_admin_client
 
 
 def field_errors(response):
