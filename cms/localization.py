@@ -7,6 +7,7 @@ version in the default (source) language, which templates then mark as untransla
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
@@ -126,3 +127,20 @@ def localize_pairs(pairs, queryset=None):
         obj if obj.locale_id == locale_id else translations.get((obj.translation_key, locale_id), obj)
         for obj, locale_id in pairs
     ]
+
+
+class UntranslatedStatusMixin:
+    """Page status "not translated" for an alias of the source page in another language.
+
+    Each language tree synchronises from the source language, so every untranslated page exists there
+    as a live alias; with Wagtail's own status ("live") translators could not tell it from a translated
+    page in the page explorer. Aliases within one language (Wagtail's "create alias") keep their status.
+    """
+
+    @property
+    def status_string(self):
+        if self.alias_of_id and self.locale.language_code != get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ):
+            return _("not translated")
+        return super().status_string

@@ -6,7 +6,8 @@ events panel shows the capacity only and the submissions panel is left out.
 
 Who sees what: the call deadlines are for those who may edit German pages (Redaktion, Freigabe,
 Administratoren); the upcoming events also for those who see registrations (Programmteam), without
-edit links they could not use. Translators get neither: they work on the outdated translations.
+edit links they could not use. Translators get neither: they work on the translation queue (shown to
+everyone who may translate).
 """
 
 import datetime
@@ -25,6 +26,8 @@ from wagtail.models import GroupPagePermission, Revision, WorkflowState
 
 from cms.timezones import in_zone
 from programmes.models import CallForParticipationPage, EventPage
+
+from .translation_queue import STATES, queue_counts, translation_queue
 
 DEADLINE_WINDOW = datetime.timedelta(days=14)
 EVENTS_SHOWN = 10
@@ -219,6 +222,21 @@ def _listing_url(model):
     return reverse(viewset.get_url_name("list")) if viewset else None
 
 
+class TranslationQueuePanel(DashboardPanel):
+    """Per language: how many pages and snippets are new, outdated or in progress, linked to the report."""
+
+    name = "translation_queue"
+    order = 245
+    template_name = "editorial/translation_queue_panel.html"
+
+    def get_context(self):
+        return {
+            "counts": queue_counts(translation_queue(self.user)),
+            "states": list(STATES.items()),
+            "report_url": reverse("editorial:translation_queue"),
+        }
+
+
 def sees_registrations(user):
     return apps.is_installed("participation") and user.has_perm("participation.view_registration")
 
@@ -229,6 +247,8 @@ def dashboard_panels(user):
         panels.append(CallDeadlinesPanel(user))
     if can_edit_source_pages(user) or sees_registrations(user):
         panels.append(UpcomingEventsPanel(user))
+    if user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(TranslationQueuePanel(user))
     if apps.is_installed("participation"):
         panels.append(NewSubmissionsPanel(user))
     return panels

@@ -77,12 +77,12 @@ class OutdatedTranslationsReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         """Attach edit and sync links, looking the target objects up in one query per model."""
         translations = list(object_list)
-        targets = _target_objects(translations)
+        targets = target_objects(translations)
         here = self.request.get_full_path()
         for translation in translations:
             source = translation.source
             target = targets.get((source.object_id, translation.target_locale_id))
-            translation.edit_url = _edit_url(target) if target is not None else None
+            translation.edit_url = edit_url(target) if target is not None else None
             translation.sync_url = (
                 reverse("wagtail_localize:update_translations", args=[source.pk]) + "?" + urlencode({"next": here})
             )
@@ -90,7 +90,7 @@ class OutdatedTranslationsReportView(ReportView):
         return translations
 
 
-def _target_objects(translations):
+def target_objects(translations):
     """{(translation_key, locale id): target object}, one query per content type."""
     by_model = defaultdict(list)
     for translation in translations:
@@ -109,7 +109,7 @@ def _target_objects(translations):
     return found
 
 
-def _edit_url(obj):
+def edit_url(obj):
     if isinstance(obj, Page):
         return reverse("wagtailadmin_pages:edit", args=[obj.pk])
     meta = obj._meta

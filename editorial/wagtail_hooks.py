@@ -16,6 +16,7 @@ from cms.localize_fixes.locale_permissions import guarded_urlpatterns, user_can_
 
 from .outdated import outdated_translations
 from .panels import dashboard_panels
+from .queue_views import TranslationQueueReportView
 from .views import (
     EditorGuideView,
     OutdatedTranslationsReportView,
@@ -31,6 +32,12 @@ def register_admin_urls():
             "outdated-translations/results/",
             OutdatedTranslationsReportView.as_view(results_only=True),
             name="outdated_translations_results",
+        ),
+        path("translation-queue/", TranslationQueueReportView.as_view(), name="translation_queue"),
+        path(
+            "translation-queue/results/",
+            TranslationQueueReportView.as_view(results_only=True),
+            name="translation_queue_results",
         ),
     ]
     guide_urls = [path("", EditorGuideView.as_view(), name="editor_guide")]
@@ -61,6 +68,11 @@ def register_outdated_translations_menu_item():
         icon_name="warning",
         order=8990,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_queue_menu_item():
+    return MenuItem(_("Translation queue"), reverse("editorial:translation_queue"), icon_name="globe", order=8980)
 
 
 def _deny_other_locales(request, instances):

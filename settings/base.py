@@ -12,6 +12,7 @@ import dj_database_url
 
 from cms.cache_settings import DEFAULT_REDIS_TIMEOUT, cache_settings
 from cms.log_format import logging_config
+from cms.machine_translator_settings import machine_translator_settings
 from search.backend_settings import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -274,6 +275,13 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 WAGTAIL_USER_TIME_ZONES = ["Europe/Berlin", "Africa/Algiers", "Africa/Casablanca", "Africa/Tunis", "UTC"]
+# Machine pre-translation in the translation editor (docs/translation.md): deepl | libretranslate,
+# off when empty. It fills a translation's empty strings for a translator to check; it never publishes.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings(
+    os.environ.get("MACHINE_TRANSLATOR", ""),
+    os.environ.get("MACHINE_TRANSLATOR_URL", "").strip(),
+    os.environ.get("MACHINE_TRANSLATOR_KEY", "").strip(),
+)
 
 # --- API -------------------------------------------------------------------------
 WAGTAILAPI_LIMIT_MAX = 50

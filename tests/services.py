@@ -1,13 +1,16 @@
 """Helpers for tests that make a real service unreachable or start a stand-in on loopback: free and
-closed ports, a real SMTP server (aiosmtpd) and one that hangs, and small PNG files of any size."""
+closed ports, a real SMTP server (aiosmtpd) and one that hangs, a LibreTranslate stand-in, and small PNG
+files of any size."""
 
 import asyncio
+import json
 import socket
 import struct
 import threading
 import zlib
 from contextlib import contextmanager
 from email import message_from_bytes, policy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from aiosmtpd.controller import Controller
 
@@ -82,3 +85,40 @@ def hung_server():
         yield server.getsockname()[1]
     finally:
         server.close()
+
+
+class _LibreTranslateHandler(BaseHTTPRequestHandler):
+    """LibreTranslate's ``POST /translate`` (JSON in, ``translatedText`` out): each text comes back as
+    "[target] text"; every request body is kept on the server's ``requests`` list."""
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.server.requests.append((self.path, body))
+        if self.path != "/translate":
+            self.send_error(404)
+            return
+        texts = body["q"] if isinstance(body["q"], list) else [body["q"]]
+        answer = json.dumps({"translatedText": [f"[{body['target']}] {text}" for text in texts]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format, *args):  # keep the test output clean
+        pass
+
+
+@contextmanager
+def libretranslate_server():
+    """A LibreTranslate stand-in on loopback; yields the server (``url``, ``requests``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _LibreTranslateHandler)
+    server.requests = []
+    server.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -24,6 +24,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
+from .machine_translation import machine_translate
+
 _CACHE_ATTRIBUTE = "_kz_editable_locale_ids"
 
 
@@ -136,12 +138,17 @@ TRANSLATION_EDITOR_ROUTES = [
 ]
 
 
+def _editor_view(name):
+    # The machine-translate view is wrapped once more: provider errors become a message (machine_translation.py).
+    return machine_translate if name == "machine_translate" else getattr(edit_translation, name)
+
+
 def guarded_urlpatterns():
     """URL patterns mirroring wagtail-localize's, to be mounted at ``admin/localize/`` before its own."""
     editor = [
         path(
             f"translate/<int:translation_id>/{route}",
-            _guard_translation(getattr(edit_translation, name)),
+            _guard_translation(_editor_view(name)),
             name=name,
         )
         for route, name in TRANSLATION_EDITOR_ROUTES

@@ -15,7 +15,7 @@ from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all, source_version
+from cms.localization import UntranslatedStatusMixin, localize_all, source_version
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import CallManager
@@ -31,7 +31,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class CallForParticipationPage(PlatformHeadlessPreviewMixin, Page):
+class CallForParticipationPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 

@@ -9,11 +9,12 @@ from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
+from cms.localization import UntranslatedStatusMixin
 
 from .querysets import ListingPageManager
 
 
-class TopicIndexPage(PlatformHeadlessPreviewMixin, Page):
+class TopicIndexPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text shown above the list of topics."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -38,7 +39,7 @@ class TopicIndexPage(PlatformHeadlessPreviewMixin, Page):
         return context
 
 
-class TopicPage(PlatformHeadlessPreviewMixin, Page):
+class TopicPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
     image = optional_link(
         "wagtailimages.Image",

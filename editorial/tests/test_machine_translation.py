@@ -1,0 +1,93 @@
+"""Optional machine pre-translation: configured by environment, off by default, through wagtail-localize's
+own "Translate with …" view, against a loopback server that speaks LibreTranslate's HTTP API. It fills
+a draft translation for review and never publishes; a provider that is down loses nothing."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.operations import translate_object
+
+from cms.machine_translator_settings import machine_translator_settings
+from tests.services import closed_port, libretranslate_server
+
+from .conftest import locale
+
+
+def test_off_by_default_and_checked_when_configured(settings):
+    assert machine_translator_settings("") is None
+    assert (
+        machine_translator_settings("libretranslate", "http://127.0.0.1:5000/", "")["OPTIONS"]["LIBRETRANSLATE_URL"]
+        == "http://127.0.0.1:5000"
+    )
+    assert machine_translator_settings("DeepL", "", "key:fx")["CLASS"].endswith("DeepLTranslator")
+    for wrong in (("google", "", ""), ("deepl", "", ""), ("deepl", "https://x", "key"), ("libretranslate", "", "")):
+        with pytest.raises(ImproperlyConfigured):
+            machine_translator_settings(*wrong)
+
+
+@pytest.fixture
+def french_translation(users, german_page):
+    translate_object(german_page, [locale("fr")])
+    return Translation.objects.get(target_locale=locale("fr"))
+
+
+def machine_translate(client, translation):
+    editor = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    response = client.post(url, {"next": editor})
+    assert response.status_code == 302 and response.url == editor
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.mark.django_db
+def test_libretranslate_fills_the_draft_for_review(client, users, french_translation, settings):
+    french = french_translation.get_target_instance()
+    live_revision = Page.objects.get(pk=french.pk).live_revision_id
+    client.force_login(users.fr)
+    with libretranslate_server() as server:
+        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings("libretranslate", server.url, "k")
+        editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
+        assert "LibreTranslate" in editor  # the translation editor offers the button
+        messages = machine_translate(client, french_translation)
+    (path, body), *_ = server.requests
+    assert path == "/translate" and (body["source"], body["target"], body["api_key"]) == ("de", "fr", "k")
+    assert "Kontakt" in body["q"]
+    assert any("LibreTranslate" in message for message in messages)
+    strings = StringTranslation.objects.filter(locale=locale("fr"))
+    assert strings.filter(data="[fr] Kontakt", translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE).exists()
+    # For review only: nothing was published, visitors still see what they saw before.
+    french = Page.objects.get(pk=french.pk).specific
+    assert french.live_revision_id == live_revision and french.title == "Kontakt"
+
+
+@pytest.mark.django_db
+def test_provider_down_gives_a_message_and_loses_nothing(client, users, french_translation, settings):
+    client.force_login(users.fr)
+    string = french_translation.source.stringsegment_set.select_related("string", "context").first()
+    StringTranslation.objects.create(
+        translation_of=string.string, locale=locale("fr"), context=string.context, data="Déjà traduit"
+    )
+    url = f"http://127.0.0.1:{closed_port()}"
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings("libretranslate", url, "")
+    messages = machine_translate(client, french_translation)
+    assert messages == [
+        "Der maschinelle Übersetzungsdienst hat nicht geantwortet oder die Anfrage abgelehnt. Nichts wurde "
+        "geändert: Versuchen Sie es später noch einmal oder übersetzen Sie die Texte selbst."
+    ]
+    assert list(StringTranslation.objects.filter(locale=locale("fr")).values_list("data", flat=True)) == [
+        "Déjà traduit"
+    ]
+
+
+@pytest.mark.django_db
+def test_translators_cannot_machine_translate_other_languages(client, users, french_translation, settings):
+    client.force_login(users.ar)
+    with libretranslate_server() as server:
+        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings("libretranslate", server.url, "")
+        url = reverse("wagtail_localize:machine_translate", args=[french_translation.pk])
+        response = client.post(url)
+        assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")  # Wagtail's refusal
+    assert server.requests == []
