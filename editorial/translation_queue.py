@@ -1,7 +1,7 @@
 """What waits for each translator: new, outdated and in-progress pages and snippets of their languages.
 
-- **new**: the German source exists, its language has no translation yet: a page that is still an alias
-  (the locales synchronise from German), a snippet without a row in that language;
+- **new**: the German source exists (a page: is published), its language has no translation yet: a page
+  that is still an alias (the locales synchronise from German), a snippet without a row in that language;
 - **outdated**: the source changed after the translation was last synced (``editorial.outdated``, the
   same rule as the "Outdated translations" report);
 - **in progress**: a page translation whose draft is not published yet.
@@ -26,12 +26,13 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
-from wagtail.models import Locale, ModelLogEntry, Page, Revision, get_translatable_models
+from wagtail.models import Locale, ModelLogEntry, Page, Revision
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import Translation
 
 from cms.localize_fixes.locale_permissions import editable_locale_ids
 
+from .outdated import _translatable_snippet_models as translatable_snippet_models
 from .outdated import outdated_translations
 from .views import edit_url, target_objects
 
@@ -44,7 +45,7 @@ class QueueItem:
     state: str
     title: str
     kind: str
-    locale: Locale
+    locale: Locale  # the builders below set the id; translation_queue swaps in the Locale
     url: str
     # The source (German) object: a page id or (model, pk) for snippets, to look up what changed.
     source_ref: object = None
@@ -77,10 +78,6 @@ def _kind(content_type_id):
     return capfirst(ContentType.objects.get_for_id(content_type_id).model_class()._meta.verbose_name)
 
 
-def _snippet_models():
-    return [model for model in get_translatable_models() if not issubclass(model, Page)]
-
-
 def _snippet_url(name, obj):
     meta = obj._meta
     return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:{name}", args=[quote(obj.pk)])
@@ -88,7 +85,8 @@ def _snippet_url(name, obj):
 
 def _new_pages(default, locales):
     aliases = (
-        Page.objects.filter(locale__in=locales, alias_of__locale=default)
+        # Published sources only: a German draft is not ready for translation (nor visible to the programme team).
+        Page.objects.filter(locale__in=locales, alias_of__locale=default, alias_of__live=True)
         .annotate(source_published_at=F("alias_of__last_published_at"))
         .only("id", "title", "locale_id", "content_type_id", "alias_of_id")
         .order_by("path")
@@ -175,19 +173,17 @@ def _outdated(user, locales):
     return items
 
 
-def translation_queue(user, locales=None):
-    """Every queue item for ``user`` (in ``locales``, a subset of theirs, if given), by language and state."""
+def translation_queue(user):
+    """Every queue item for ``user``'s languages, ordered by language and state."""
     default = Locale.get_default()
     allowed = queue_locales(user)
-    if locales is not None:
-        allowed = [locale for locale in allowed if locale in locales]
     if not allowed:
         return []
     outdated = _outdated(user, allowed)
     outdated_keys = {(item.source_ref, item.locale) for item in outdated}
     items = outdated + _new_pages(default, allowed)
     items += [item for item in _pages_in_progress(allowed) if (item.source_ref, item.locale) not in outdated_keys]
-    for model in _snippet_models():
+    for model in translatable_snippet_models():
         items += _new_snippets(model, default, allowed)
     by_id = {locale.pk: locale for locale in allowed}
     for item in items:

@@ -60,6 +60,11 @@ class TestQueue:
         page.get_latest_revision().publish()
         assert not any(title == "Datenschutz" for title, _, _ in states(users.fr, "fr"))
 
+    def test_german_drafts_are_not_new(self, users):
+        draft = StandardPageFactory(title="Entwurf", live=False)
+        create_aliases_for_new_page(draft)
+        assert not any(title == "Entwurf" for title, _, _ in states(users.admin))
+
     def test_translators_see_their_language_administrators_all(self, users):
         new_page("Neuigkeiten")
         assert {code for _, code, _ in states(users.fr)} == {"fr"}
