@@ -1,8 +1,10 @@
 """Admin report: the translation queue (what is new, outdated or in progress per language), exportable."""
 
 import datetime
+from urllib.parse import urlencode
 
 import django_filters
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -101,6 +103,10 @@ class TranslationQueueReportView(ReportView):
 
     def decorate_paginated_queryset(self, object_list):
         items = add_change_details(list(object_list))
+        here = urlencode({"next": self.request.get_full_path()})
         for item in items:
             item.absolute_url = self.request.build_absolute_uri(item.url) if item.url else ""
+            if item.translation is not None:  # outdated: sync first, then translate what changed
+                sync = reverse("wagtail_localize:update_translations", args=[item.translation.source_id])
+                item.sync_url = f"{sync}?{here}"
         return items

@@ -47,12 +47,15 @@ class QueueItem:
     kind: str
     locale: Locale  # the builders below set the id; translation_queue swaps in the Locale
     url: str
-    # The source (German) object: a page id or (model, pk) for snippets, to look up what changed.
+    # The source's translation key (outdated and in-progress items): matches them up, finds what changed.
     source_ref: object = None
     source_changed_at: datetime | None = None
     changed_by: str = ""
     changed_fields: list = field(default_factory=list)
     translation: Translation | None = None
+    # Set by the report for the rows it shows.
+    sync_url: str = ""
+    absolute_url: str = ""
 
     @property
     def state_label(self):

@@ -150,6 +150,7 @@ def test_report_filters_links_and_german_labels(client, users):
     assert reverse("wagtail_localize:submit_page_translation", args=[source.pk]) in html
     html = client.get(reverse(REPORT) + "?state=outdated").content.decode()
     assert "Impressum" in html and "Neuigkeiten" not in html
+    assert reverse("wagtail_localize:update_translations", args=[1]).rsplit("/", 2)[0] in html
     assert "Übersetzungswarteschlange" in html
     # A translator cannot choose another language; an unknown value is an invalid filter, not an error.
     client.force_login(users.fr)
