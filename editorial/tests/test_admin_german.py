@@ -193,3 +193,26 @@ def test_every_stream_block_label_is_german(german):
         and (msgid_of(label) not in german or not german[msgid_of(label)].msgstr or german[msgid_of(label)].fuzzy)
     ]
     assert not_translatable == [] and untranslated == []
+
+
+@pytest.mark.django_db
+class TestAdminLanguageDefault:
+    """Users who chose no admin language get German, whatever their browser asks for."""
+
+    def test_without_a_preference_an_english_browser_gets_german(self, site, admin_client):
+        response = admin_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        assert '<html lang="de"' in response.content.decode()
+        assert "Seiten" in response.content.decode()
+
+    def test_the_login_page_is_german_too(self, client):
+        response = client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE="en-US")
+        assert '<html lang="de"' in response.content.decode()
+
+    def test_a_chosen_language_is_kept(self, site, admin_client, django_user_model):
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(django_user_model.objects.get(username="admin"))
+        profile.preferred_language = "en"
+        profile.save()
+        response = admin_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="de-DE")
+        assert '<html lang="en"' in response.content.decode()

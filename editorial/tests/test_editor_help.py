@@ -52,6 +52,13 @@ class TestCreationMatrix:
         url = reverse("wagtailadmin_pages:add", args=["programmes", "eventpage", synced_site.call_index.pk])
         assert client.get(url).status_code in (302, 403)
 
+    def test_the_event_form_says_an_empty_registration_link_means_the_sites_own_form(
+        self, german_admin_client, synced_site
+    ):
+        url = reverse("wagtailadmin_pages:add", args=["programmes", "eventpage", synced_site.event_index.pk])
+        html = german_admin_client.get(url).content.decode()
+        assert "Leer lassen, um das eigene Anmeldeformular dieser Website zu nutzen" in html
+
     def test_every_field_of_event_and_call_explains_itself(self, client, users, synced_site):
         from programmes.models import CallForParticipationPage, EventPage
 
