@@ -271,6 +271,10 @@ class TestEditorGuide:
             "Veraltete Übersetzungen abgleichen",
             "Alternativtext für Bilder",
             "Wo die Einsendungen sind",
+            "Bilder im Text: Alternativtext nur einmal",
+            "Neuer Veranstaltungsort, neue Organisation oder Kontaktstelle aus dem Formular",
+            "Was die Freigabe meldet",
+            "Anmeldungen für Excel exportieren",
         ):
             assert heading in html, heading
         assert reverse("editorial:outdated_translations") in html
