@@ -12,6 +12,7 @@ import urllib.parse
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.forms import modelform_factory
 from django.utils.functional import cached_property
 from wagtail.log_actions import log
 from wagtail.models import Locale, TranslatableMixin
@@ -42,6 +43,9 @@ class CreationInPageLocaleMixin:
         query = urllib.parse.urlencode({"locale": self.creation_locale.language_code})
         return f"{url}{'&' if '?' in url else '?'}{query}"
 
+    def get_creation_form_class(self):
+        return modelform_factory(self.model_class, fields=self.form_fields, formfield_callback=web_addresses_are_https)
+
     def get_creation_form(self):
         form = super().get_creation_form()
         if form is not None and self.creation_locale is not None:
@@ -50,6 +54,13 @@ class CreationInPageLocaleMixin:
                 if isinstance(queryset, models.QuerySet) and issubclass(queryset.model, TranslatableMixin):
                     field.queryset = queryset.filter(locale=self.creation_locale)
         return form
+
+
+def web_addresses_are_https(field, **kwargs):
+    """A web address typed without a scheme is taken as https:// (Django 6's default, as in the admin)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
 
 class LocalisedChooseView(CreationInPageLocaleMixin, ChooseView):

@@ -35,8 +35,15 @@ def approval_message(page_id):
 
 
 class ApprovalEditView(EditView):
+    performed_workflow_action = None
+
+    def perform_workflow_action(self):
+        # Wagtail sets self.workflow_action also when the action turns out not to be allowed.
+        self.performed_workflow_action = self.workflow_action
+        return super().perform_workflow_action()
+
     def add_save_confirmation_message(self):
-        if getattr(self, "workflow_action", None) == APPROVE:
+        if self.performed_workflow_action == APPROVE:
             messages.success(self.request, approval_message(self.page.pk))
         else:
             super().add_save_confirmation_message()

@@ -199,6 +199,16 @@ class TestApprovalSaysWhatHappened:
         assert "ist freigegeben und zur Veröffentlichung am" in message and "geplant" in message
         assert not Page.objects.get(pk=draft_event.pk).live
 
+    def test_an_approval_redaktion_may_not_give_claims_nothing(self, client, users, draft_event):
+        submitted(client, users, draft_event)
+        client.force_login(users.editor)
+        data = event_form_data(draft_event)
+        data["action-workflow-action"] = "true"
+        data["workflow-action-name"] = "approve"
+        response = edit(client, draft_event, data)
+        assert messages_of(response) == []
+        assert not Page.objects.get(pk=draft_event.pk).live
+
     def test_requesting_changes_says_nothing_new(self, client, users, draft_event):
         task_state = submitted(client, users, draft_event)
         url = reverse("wagtailadmin_pages:workflow_action", args=[draft_event.pk, "reject", task_state.pk])
