@@ -29,14 +29,32 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading.html"
 
 
+class ImageValue(blocks.StructValue):
+    @property
+    def alt(self):
+        """What screen readers hear: this use's own alternative text, else the image's."""
+        if self.get("decorative"):
+            return ""
+        image = self.get("image")
+        return (self.get("alt_text") or "").strip() or (image.description if image else "")
+
+
 class ImageBlock(blocks.StructBlock):
+    """An image with the alternative text written once, at upload, and an optional override here.
+
+    The image model is not translatable, so its alternative text is the German one. For translations
+    the alternative text of each use is a segment of the page: the override if there is one, else the
+    image's own text, which the translator then translates into the override of their language.
+    """
+
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
+        label=_("Alternative text for this use"),
         required=False,
         max_length=300,
         help_text=_(
-            "Describe what the image shows for people who cannot see it. Required unless the image is decorative."
+            "Leave empty to use the image's own alternative text. Fill in only if the image says something "
+            "different here."
         ),
     )
     decorative = blocks.BooleanBlock(
@@ -49,20 +67,42 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+        if not value.get("decorative") and not value.alt:
             raise blocks.StructBlockValidationError(
                 block_errors={
                     "alt_text": ErrorList(
-                        [ValidationError(_("Enter an alternative text, or mark the image as decorative."))]
+                        [
+                            ValidationError(
+                                _("This image has no alternative text yet. Enter one, or mark the image as decorative.")
+                            )
+                        ]
                     )
                 }
             )
         return value
 
+    # wagtail-localize calls these two instead of its own StructBlock handling (segments/extract.py).
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+        from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+
+        segments = StreamFieldSegmentExtractor(field=None).handle_struct_block(value)
+        if value.alt and not (value.get("alt_text") or "").strip():
+            segments.append(StringSegmentValue("alt_text", value.alt))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
+
+        return StreamFieldSegmentsWriter(field=None, src_locale=None, tgt_locale=None).handle_struct_block(
+            value, segments
+        )
+
     class Meta:
         icon = "image"
         label = _("Image")
         template = "blocks/image.html"
+        value_class = ImageValue
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -9,7 +9,7 @@ from cms import health, media
 from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
 from cms.content_security import reports as csp_reports
-from editorial import site_history
+from editorial import approval, site_history
 from programmes import calendar as event_calendar
 from programmes import feeds as programme_feeds
 from search import views as search_views
@@ -22,6 +22,8 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     # Before the admin: replaces Wagtail's site history report at its own address (editorial/site_history.py).
     path("admin/reports/", include(site_history.urlpatterns)),
+    # Before the admin: approving says what happened (editorial/approval.py).
+    path("admin/pages/", include(approval.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Original image files, behind their collection's view restrictions (cms/media.py).

@@ -4,14 +4,17 @@ ModelViewSets (not snippets): nothing here reaches choosers, the API or the sear
 model permissions decide who sees what (group "Programmteam", see editorial.roles).
 """
 
+import csv
+import datetime
 import json
+import zoneinfo
 
 import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -28,6 +31,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import Echo
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -52,8 +56,25 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class SafeExportMixin:
-    """Spreadsheet programs run cells starting with = + - @ as formulas: export them as text.
-    Status and language are exported as words in the admin's language (German), not as codes."""
+    """Exports that open correctly in a German Excel.
+
+    - Spreadsheet programs run cells starting with = + - @ as formulas: they are exported as text.
+    - Status and language are words in the admin's language (German), not codes.
+    - Times are local to EXPORT_TIME_ZONE (the site's zone, Europe/Berlin), to the second; each time
+      column's heading names the zone. In XLSX they are real date-times, timezone-naive as Excel needs.
+    - CSV is separated by ";" and starts with a byte order mark, so German Excel splits the columns and
+      reads UTF-8 (umlauts, Arabic names) on double-click.
+    """
+
+    CSV_DELIMITER = ";"
+    CSV_BYTE_ORDER_MARK = "\ufeff"
+
+    @property
+    def custom_value_preprocess(self):
+        return {
+            **super().custom_value_preprocess,
+            datetime.datetime: {self.FORMAT_CSV: export_time_text, self.FORMAT_XLSX: export_time_naive},
+        }
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
@@ -65,6 +86,37 @@ class SafeExportMixin:
             key: "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
             for key, value in row.items()
         }
+
+    def get_heading(self, queryset, field):
+        heading = super().get_heading(queryset, field)
+        try:
+            is_time = isinstance(queryset.model._meta.get_field(field), models.DateTimeField)
+        except FieldDoesNotExist:
+            is_time = False
+        return f"{heading} ({EXPORT_TIME_ZONE.key})" if is_time else heading
+
+    def stream_csv(self, queryset):
+        yield self.CSV_BYTE_ORDER_MARK.encode()
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=self.CSV_DELIMITER)
+        yield writer.writerow({field: self.get_heading(queryset, field) for field in self.list_export})
+        for item in queryset:
+            yield self.write_csv_row(writer, self.to_row_dict(item))
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
+
+EXPORT_TIME_ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def export_time_naive(value):
+    return timezone.localtime(value, EXPORT_TIME_ZONE).replace(tzinfo=None, microsecond=0)
+
+
+def export_time_text(value):
+    return export_time_naive(value).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class ForgetInAuditLogDeleteView(generic.DeleteView):

@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.snippet_choosers import chooser_with_creation
+
 from .models import ApplicantType, ContactPoint, Country, Organisation, Partnership, Region, Venue
 
 
@@ -22,6 +24,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "short_name", "kind", "locale"]
     list_filter = ["kind", "locale"]
     search_fields = ["name", "short_name"]
+    chooser_viewset_class = chooser_with_creation("name", "short_name", "kind", "country", "website", "description")
 
 
 class ContactPointViewSet(SnippetViewSet):
@@ -29,6 +32,7 @@ class ContactPointViewSet(SnippetViewSet):
     icon = "mail"
     list_display = ["title", "email", "phone", "locale"]
     search_fields = ["title", "email"]
+    chooser_viewset_class = chooser_with_creation("title", "organisation", "email", "phone", "url", "address")
 
 
 class VenueViewSet(SnippetViewSet):
@@ -36,6 +40,9 @@ class VenueViewSet(SnippetViewSet):
     icon = "home"
     list_display = ["name", "locality", "country", "locale"]
     search_fields = ["name", "locality"]
+    chooser_viewset_class = chooser_with_creation(
+        "name", "street_address", "postal_code", "locality", "region", "country"
+    )
 
 
 class ApplicantTypeViewSet(SnippetViewSet):

@@ -36,6 +36,18 @@ class TestImageBlock:
     def test_decorative_image_needs_no_alt_text(self, image):
         assert self.clean(image=image.pk, alt_text="", decorative=True)["decorative"] is True
 
+    def test_the_images_own_alt_text_is_the_default(self, image):
+        image.description = "Das Rathaus von Annaba"
+        image.save()
+        value = self.clean(image=image.pk, alt_text="", decorative=False)
+        assert value.alt == "Das Rathaus von Annaba"
+
+    def test_the_override_wins_over_the_images_alt_text(self, image):
+        image.description = "Das Rathaus von Annaba"
+        image.save()
+        value = self.clean(image=image.pk, alt_text="Der Marktplatz vor dem Rathaus", decorative=False)
+        assert value.alt == "Der Marktplatz vor dem Rathaus"
+
     def test_rule_applies_inside_the_body_stream(self, image):
         body = BodyBlock()
         value = body.to_python([{"type": "image", "value": {"image": image.pk, "alt_text": ""}}])

@@ -52,6 +52,13 @@ class TestCreationMatrix:
         url = reverse("wagtailadmin_pages:add", args=["programmes", "eventpage", synced_site.call_index.pk])
         assert client.get(url).status_code in (302, 403)
 
+    def test_the_event_form_says_an_empty_registration_link_means_the_sites_own_form(
+        self, german_admin_client, synced_site
+    ):
+        url = reverse("wagtailadmin_pages:add", args=["programmes", "eventpage", synced_site.event_index.pk])
+        html = german_admin_client.get(url).content.decode()
+        assert "Leer lassen, um das eigene Anmeldeformular dieser Website zu nutzen" in html
+
     def test_every_field_of_event_and_call_explains_itself(self, client, users, synced_site):
         from programmes.models import CallForParticipationPage, EventPage
 
@@ -264,6 +271,10 @@ class TestEditorGuide:
             "Veraltete Übersetzungen abgleichen",
             "Alternativtext für Bilder",
             "Wo die Einsendungen sind",
+            "Bilder im Text: Alternativtext nur einmal",
+            "Neuer Veranstaltungsort, neue Organisation oder Kontaktstelle aus dem Formular",
+            "Was die Freigabe meldet",
+            "Anmeldungen für Excel exportieren",
         ):
             assert heading in html, heading
         assert reverse("editorial:outdated_translations") in html

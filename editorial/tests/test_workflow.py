@@ -146,3 +146,71 @@ class TestWagtailDefaultWorkflow:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": own})
         call_command("setup_roles", stdout=io.StringIO())
         assert WorkflowPage.objects.get(page=root).workflow == own
+
+
+def submitted(client, users, page, **changes):
+    """``page`` submitted by Redaktion; Freigabe logged in. Returns the task state to approve."""
+    client.force_login(users.editor)
+    edit(client, page, event_form_data(page, action="submit", **changes))
+    client.force_login(users.approver)
+    return TaskState.objects.get(status="in_progress")
+
+
+def messages_of(response):
+    from django.contrib.messages import get_messages
+
+    """The approval's messages (the submission's own message is still queued in these tests)."""
+    return [str(message).strip() for message in get_messages(response.wsgi_request) if "freigegeben" in str(message)]
+
+
+@pytest.mark.django_db
+class TestApprovalSaysWhatHappened:
+    def test_approving_in_the_editor_says_published(self, client, users, draft_event):
+        submitted(client, users, draft_event)
+        data = event_form_data(draft_event)
+        data["action-workflow-action"] = "true"
+        data["workflow-action-name"] = "approve"
+        response = edit(client, draft_event, data)
+        assert response.status_code == 302
+        assert messages_of(response) == ["„Infoveranstaltung Klimaschutz“ wurde freigegeben und veröffentlicht."]
+
+    def test_approving_from_the_dashboard_says_published_and_mails_the_comment(self, client, users, draft_event):
+        task_state = submitted(client, users, draft_event)
+        mail.outbox.clear()
+        url = reverse("wagtailadmin_pages:workflow_action", args=[draft_event.pk, "approve", task_state.pk])
+        response = client.post(url, {"comment": "Bitte noch das Foto tauschen."}, follow=True)
+        assert "wurde freigegeben und veröffentlicht" in response.content.decode()
+        to_author = [message for message in mail.outbox if users.editor.email in message.to]
+        assert len(to_author) == 1
+        assert "Bitte noch das Foto tauschen." in to_author[0].body
+
+    def test_approving_a_scheduled_page_says_when_it_goes_live(self, client, users, draft_event):
+        import datetime
+
+        from django.utils import timezone
+
+        go_live = timezone.now() + datetime.timedelta(days=3)
+        task_state = submitted(
+            client, users, draft_event, go_live_at=timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M")
+        )
+        url = reverse("wagtailadmin_pages:workflow_action", args=[draft_event.pk, "approve", task_state.pk])
+        response = client.post(url, {"comment": ""})
+        [message] = messages_of(response)
+        assert "ist freigegeben und zur Veröffentlichung am" in message and "geplant" in message
+        assert not Page.objects.get(pk=draft_event.pk).live
+
+    def test_an_approval_redaktion_may_not_give_claims_nothing(self, client, users, draft_event):
+        submitted(client, users, draft_event)
+        client.force_login(users.editor)
+        data = event_form_data(draft_event)
+        data["action-workflow-action"] = "true"
+        data["workflow-action-name"] = "approve"
+        response = edit(client, draft_event, data)
+        assert messages_of(response) == []
+        assert not Page.objects.get(pk=draft_event.pk).live
+
+    def test_requesting_changes_says_nothing_new(self, client, users, draft_event):
+        task_state = submitted(client, users, draft_event)
+        url = reverse("wagtailadmin_pages:workflow_action", args=[draft_event.pk, "reject", task_state.pk])
+        response = client.post(url, {"comment": "Datum fehlt."})
+        assert messages_of(response) == []

@@ -143,7 +143,40 @@ def test_exports_show_status_and_language_as_german_words(admin_client, event, c
     ).decode()
     row = registrations.splitlines()[1]
     assert "Bestätigt" in row and "Französisch" in row
-    assert ",confirmed," not in row and ",fr," not in row
+    assert ";confirmed;" not in row and ";fr;" not in row
     interests = b"".join(admin_client.get("/admin/participation/interest/?export=csv").streaming_content).decode()
     row = interests.splitlines()[1]
-    assert "Neu" in row and "Französisch" in row and ",new," not in row
+    assert "Neu" in row and "Französisch" in row and ";new;" not in row
+
+
+def test_csv_export_opens_in_german_excel(admin_client, event):
+    register(admin_client, event, email="uemit@example.org", name="Ümit Öztürk")
+    registration = Registration.objects.get()
+    moment = datetime.datetime(2026, 7, 1, 10, 15, 30, 123456, tzinfo=datetime.UTC)
+    Registration.objects.filter(pk=registration.pk).update(created_at=moment)
+    response = admin_client.get("/admin/participation/registrations/?export=csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark
+    heading, row = content.decode("utf-8-sig").splitlines()[:2]
+    assert "Ümit Öztürk" in row
+    assert heading.count(";") == row.count(";") == 9  # ten columns, separated by ";"
+    assert "(Europe/Berlin)" in heading
+    # 10:15:30 UTC is 12:15:30 in Berlin in summer; no microseconds, no UTC.
+    assert ";2026-07-01 12:15:30;" in row
+    assert "123456" not in row and "+00:00" not in row
+
+
+def test_xlsx_export_has_local_datetimes(admin_client, event):
+    import io
+
+    import openpyxl
+
+    register(admin_client, event, email="a@example.org")
+    moment = datetime.datetime(2026, 1, 15, 8, 0, 5, 999999, tzinfo=datetime.UTC)
+    Registration.objects.update(created_at=moment)
+    response = admin_client.get("/admin/participation/registrations/?export=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    heading, row = [[cell.value for cell in line] for line in sheet.iter_rows(max_row=2)]
+    column = next(index for index, title in enumerate(heading) if "(Europe/Berlin)" in title)
+    assert row[column] == datetime.datetime(2026, 1, 15, 9, 0, 5)  # a real date-time, local, naive

@@ -120,7 +120,10 @@ class EventPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     registration_url = models.URLField(
         _("registration link"),
         blank=True,
-        help_text=_("The full web address of the registration, if people must register."),
+        help_text=_(
+            "Only if people register on another website: its full web address. Leave empty to use this "
+            "site's own registration form (with capacity, waiting list and confirmation e-mails)."
+        ),
     )
     registration_deadline = models.DateTimeField(
         _("registration deadline"),

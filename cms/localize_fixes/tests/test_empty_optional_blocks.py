@@ -78,3 +78,21 @@ def test_syncing_after_the_source_changes_keeps_working(admin_client, call_with_
     assert response.status_code == 302
     assert StringSegment.objects.filter(source=translation.source, string__data="Neu: ein Text").exists()
     assert Translation.objects.get(pk=translation.pk).enabled
+
+
+def test_the_images_own_alt_text_is_translated_per_page(client, site):
+    """An image block without its own alternative text uses the image's (German) one; the translator
+    gets that text as a segment, and the translation's override carries the French text."""
+    image = wagtail_factories.ImageFactory(title="Rathaus", description="Das Rathaus von Annaba")
+    call = CallForParticipationPageFactory(title="Aufruf mit Bild", slug="aufruf-mit-bild")
+    call.body = [("image", {"image": image, "alt_text": "", "decorative": False, "caption": "", "credit": ""})]
+    call.save_revision().publish()
+    translate_and_publish(site.home, "fr")
+    translate_and_publish(site.call_index, "fr")
+
+    translation, french = translate_and_publish(call, "fr", {"Das Rathaus von Annaba": "La mairie d'Annaba"})
+
+    assert StringSegment.objects.filter(source=translation.source, string__data="Das Rathaus von Annaba").exists()
+    assert french.specific.body[0].value["alt_text"] == "La mairie d'Annaba"
+    assert 'alt="La mairie d&#x27;Annaba"' in client.get(french.url).content.decode()
+    assert 'alt="Das Rathaus von Annaba"' in client.get(call.url).content.decode()

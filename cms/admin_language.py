@@ -1,0 +1,26 @@
+"""The admin speaks the site's source language (German) to users who have not chosen a language.
+
+Wagtail uses the user's *preferred language* if set, otherwise the language Django's LocaleMiddleware
+took from the browser's Accept-Language (wagtail.users.models.UserProfile.get_preferred_language):
+an editor with an English browser got an English admin. Wagtail has no setting for this default, so
+for admin addresses this middleware replaces the browser's choice with LANGUAGE_CODE; a preferred
+language chosen under *Konto* still wins, as Wagtail applies it afterwards in each admin view.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+
+class AdminDefaultLanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = None
+
+    def __call__(self, request):
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("wagtailadmin_home")
+        if request.path_info.startswith(self.admin_prefix):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)
