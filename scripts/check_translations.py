@@ -23,53 +23,62 @@ def messages(po_path):
     }
 
 
+def compare_catalogue(code, committed_locale, fresh_locale):
+    """What is wrong with one language's committed catalogue, as lines for the report."""
+    failures = []
+    committed = committed_locale / code / "LC_MESSAGES" / "django.po"
+    fresh = fresh_locale / code / "LC_MESSAGES" / "django.po"
+    shown = f"locale/{code}/LC_MESSAGES/django.po"
+    if not committed.exists():
+        return [f"{shown} is missing; run `make makemessages`."]
+    missing = messages(fresh) - messages(committed)
+    extra = messages(committed) - messages(fresh)
+    if missing or extra:
+        failures.append(
+            f"{shown} is stale: {len(missing)} new and {len(extra)} removed message(s); "
+            "run `make makemessages` and translate."
+        )
+        failures.extend(f"    new: {msgid!r}" for _ctx, msgid, _plural in sorted(missing, key=str)[:10])
+        failures.extend(f"    removed: {msgid!r}" for _ctx, msgid, _plural in sorted(extra, key=str)[:10])
+    untranslated = [
+        e.msgid for e in polib.pofile(str(committed)) if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)
+    ]
+    if untranslated:
+        line = f"{shown}: {len(untranslated)} untranslated message(s)"
+        if code in REQUIRED_COMPLETE:
+            failures.append(line + ", e.g. " + repr(untranslated[0]))
+        else:
+            print("note: " + line)
+    return failures
+
+
 def main():
     failures = []
     with tempfile.TemporaryDirectory() as scratch:
-        scratch_locale = Path(scratch) / "locale"
-        shutil.copytree(ROOT / "locale", scratch_locale)
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test", "KZ_LOCALE_PATH": str(scratch_locale)}
-        subprocess.run(
-            [
-                sys.executable,
-                "manage.py",
-                "makemessages",
-                "--ignore=.venv",
-                "--ignore=staticfiles",
-                "--no-obsolete",
-                "--no-location",
-                *[f"-l{code}" for code in LOCALES],
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        for code in LOCALES:
-            committed = ROOT / "locale" / code / "LC_MESSAGES" / "django.po"
-            fresh = scratch_locale / code / "LC_MESSAGES" / "django.po"
-            if not committed.exists():
-                failures.append(f"{committed.relative_to(ROOT)} is missing; run `make makemessages`.")
-                continue
-            missing = messages(fresh) - messages(committed)
-            extra = messages(committed) - messages(fresh)
-            if missing or extra:
-                failures.append(
-                    f"{committed.relative_to(ROOT)} is stale: {len(missing)} new and {len(extra)} removed "
-                    "message(s); run `make makemessages` and translate."
-                )
-                failures.extend(f"    new: {msgid!r}" for _ctx, msgid, _plural in sorted(missing, key=str)[:10])
-            untranslated = [
-                e.msgid
-                for e in polib.pofile(str(committed))
-                if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)
-            ]
-            if untranslated:
-                line = f"{committed.relative_to(ROOT)}: {len(untranslated)} untranslated message(s)"
-                if code in REQUIRED_COMPLETE:
-                    failures.append(line + ", e.g. " + repr(untranslated[0]))
-                else:
-                    print("note: " + line)
+        committed_locale = Path(scratch) / "locale"
+        shutil.copytree(ROOT / "locale", committed_locale)
+        try:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "makemessages",
+                    "--ignore=.venv",
+                    "--ignore=staticfiles",
+                    "--no-obsolete",
+                    "--no-location",
+                    *[f"-l{code}" for code in LOCALES],
+                ],
+                cwd=ROOT,
+                env={**os.environ, "DJANGO_SETTINGS_MODULE": "settings.test"},
+                check=True,
+                capture_output=True,
+            )
+            for code in LOCALES:
+                failures.extend(compare_catalogue(code, committed_locale, ROOT / "locale"))
+        finally:
+            shutil.rmtree(ROOT / "locale")
+            shutil.copytree(committed_locale, ROOT / "locale")
     # locale_overrides/ (corrections of Wagtail's and wagtail-localize's catalogues) is kept by hand:
     # not compared with the code, but every entry must be translated.
     for po_path in sorted((ROOT / "locale_overrides").glob("*/LC_MESSAGES/*.po")):

@@ -212,11 +212,10 @@ LANGUAGES = [
 LANGUAGES_BIDI = ["ar", "ar-dz"]
 # British English date and time formats for "en" (cms/formats/en).
 FORMAT_MODULE_PATH = ["cms.formats"]
-# KZ_LOCALE_PATH lets scripts/check_translations.py write fresh catalogues to a scratch copy.
 # locale_overrides/ corrects Wagtail's and wagtail-localize's own catalogues (strings they leave in English
 # or translate wrongly); it comes second so that makemessages never writes there, and it still wins over
 # every installed app's catalogue (docs/translation.md).
-LOCALE_PATHS = [Path(os.environ.get("KZ_LOCALE_PATH", BASE_DIR / "locale")), BASE_DIR / "locale_overrides"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
