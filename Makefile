@@ -65,6 +65,14 @@ test: install messages browser-deps ## Run the whole test suite, browser tests i
 smoke: install system-deps ## Production smoke test: gunicorn + worker + scheduler on PostgreSQL, Redis, S3, SMTP (< 3 min)
 	scripts/production_smoke.sh
 
+.PHONY: bench-deps
+bench-deps: ## Install the wrk load generator for the benchmark if missing
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+
+.PHONY: bench
+bench: install system-deps bench-deps ## Benchmark: req/s, p50/p99 and share of a bare Django view per page type (< 6 min; docs/performance.md)
+	timeout --signal=INT 900 $(BIN)/python scripts/bench/run.py
+
 .PHONY: lint
 lint: install ## ruff, Django's checks, migrations and translation files up to date
 	$(BIN)/ruff check .

@@ -47,9 +47,9 @@ def stop(process, timeout=10):
 
 
 @contextlib.contextmanager
-def moto_server():
-    """An S3 stand-in (moto_server); yields its endpoint URL."""
-    port = free_port()
+def moto_server(port=None):
+    """An S3 stand-in (moto_server) on ``port`` (default: a free one); yields its endpoint URL."""
+    port = port or free_port()
     process = subprocess.Popen(
         [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,

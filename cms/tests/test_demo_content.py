@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.test import Client
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
@@ -32,6 +33,7 @@ from programmes.models import (
     TopicPage,
     Venue,
 )
+from scripts.bench.targets import bench_targets
 
 pytestmark = pytest.mark.django_db
 
@@ -201,6 +203,16 @@ def test_every_page_renders_in_every_language_with_lang_and_dir(demo, client):
             if response.status_code != 200 or not tag or tag.groups() != expected:
                 failures[url] = (response.status_code, tag and tag.groups())
     assert failures == {}
+
+
+def test_every_url_of_the_benchmark_answers_200(demo, settings):
+    # make bench measures these URLs (scripts/bench/targets.py); they must not rot with the demo content.
+    settings.WHITENOISE_USE_FINDERS = True  # the test settings collect no static files
+    client = Client()
+    targets = bench_targets()
+    assert len({label for label, _ in targets}) == len(targets), "each row of the table needs a label of its own"
+    failures = {label: (path, status) for label, path in targets if (status := client.get(path).status_code) != 200}
+    assert not failures, failures
 
 
 def test_locale_home_pages_have_unique_slugs(demo):
