@@ -6,21 +6,22 @@ the change: the page in each language, its ancestors (listings, home pages), the
 that link to it (topics, programme), and the site-wide URLs (feeds, calendars, sitemap, API lists).
 """
 
-import logging
+import copy
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.api.router import api_router
 from cms.public_url import absolute
 
 from . import store, watched_models
-
-logger = logging.getLogger(__name__)
 
 # Site-wide URLs (per language where they have one) that show lists of content.
 SITE_WIDE_URL_NAMES = ("calls_feed", "events_feed", "events_ical", "sitemap", "api_index")
@@ -49,30 +50,18 @@ def purge(urls=()):
 
 @task()
 def purge_cdn(urls):
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     PurgeBatch(urls).purge()
 
 
 def cdn_configured():
-    from wagtail.contrib.frontend_cache.utils import get_backends
-
     return bool(get_backends())
 
 
 def site_wide_urls():
-    from django.conf import settings
-
-    from cms.api.router import api_router
-
     urls = set()
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            for name in SITE_WIDE_URL_NAMES:
-                try:
-                    urls.add(absolute(reverse(name)))
-                except NoReverseMatch:
-                    continue
+            urls.update(absolute(reverse(name)) for name in SITE_WIDE_URL_NAMES)
     for endpoint in api_router.listed_endpoints:
         urls.add(absolute(reverse(f"wagtailapi:{endpoint}:listing")))
     return urls
@@ -117,9 +106,9 @@ def on_page_changed(sender, instance, **kwargs):
 def on_page_moved(sender, instance, url_path_before=None, **kwargs):
     urls = cdn_urls_for(instance, is_page=True)
     if url_path_before and cdn_configured():
-        old = instance.specific_deferred
-        old.url_path = url_path_before
-        urls |= {url for url in [old.get_full_url()] if url}
+        before = copy.copy(instance)  # the moved page itself must keep its new path
+        before.url_path = url_path_before
+        urls |= {url for url in [before.get_full_url()] if url}
     purge(urls)
 
 

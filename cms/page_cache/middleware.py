@@ -45,6 +45,12 @@ NONCE_PLACEHOLDER = b"__page_cache_csp_nonce__"
 UNIQUE_PLACEHOLDER = re.compile(rb"__page_cache_unique_(\d+)__")
 
 
+def is_policy_attribute(name):
+    """What a view's decorators leave on its response for the outer middleware: django-csp's policy
+    changes (the widget's frame-ancestors) and Django's ``xframe_options_exempt``."""
+    return name.startswith("_csp_") or name == "xframe_options_exempt"
+
+
 @dataclass
 class Entry:
     status: int
@@ -56,6 +62,7 @@ class Entry:
     nonce: bool = False
     unique: int = 0
     vary: list = field(default_factory=list)
+    attributes: dict = field(default_factory=dict)
 
     @property
     def per_visitor(self):
@@ -136,6 +143,7 @@ def entry_for(request, response, expires_at):
         nonce=isinstance(nonce, str),
         unique=len(unique),
         vary=sorted(vary - UNKEYED_VARY_HEADERS),
+        attributes={name: value for name, value in vars(response).items() if is_policy_attribute(name)},
     )
 
 
@@ -151,6 +159,8 @@ def replay(request, entry):
     response = HttpResponse(content, status=entry.status)
     for name, value in entry.headers:
         response[name] = value
+    for name, value in entry.attributes.items():
+        setattr(response, name, value)
     age = int(time.time() - entry.created)
     response["Age"] = str(age)
     response["X-Cache"] = "HIT"

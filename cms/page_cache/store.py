@@ -10,7 +10,6 @@ are misses and writes are dropped, so a request is then rendered, never failed.
 """
 
 import hashlib
-import logging
 import time
 import uuid
 
@@ -19,8 +18,6 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from . import next_change_sources
-
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page_cache:generation"
 

@@ -1,6 +1,8 @@
 """The anonymous page cache (cms/page_cache): what is cached and replayed, and what never is."""
 
+import os
 import re
+import uuid
 
 import pytest
 from csp.constants import NONCE
@@ -8,6 +10,7 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
+from cms.cache_settings import cache_settings
 from cms.urls import urlpatterns as site_urlpatterns
 from participation.models import Registration
 from participation.tests.conftest import form_token, registration_data
@@ -32,6 +35,14 @@ def test_second_anonymous_request_is_a_hit_with_the_same_page(client, site):
     assert int(second["Age"]) >= 0 and "Age" not in first
     # Headers the outer middleware sets are this request's, not the stored ones.
     assert "Content-Security-Policy" in second and second["Content-Language"] == "de"
+
+
+def test_the_widget_stays_embeddable_when_served_from_the_cache(client, site):
+    first = client.get("/widget/")
+    second = client.get("/widget/")
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    for response in (first, second):
+        assert "frame-ancestors *" in response["Content-Security-Policy"] and "X-Frame-Options" not in response
 
 
 def test_query_string_and_language_are_part_of_the_key(client, site):
@@ -98,6 +109,24 @@ def test_a_cache_that_is_down_makes_a_miss_never_an_error(client, site, settings
     for _attempt in range(2):
         response = client.get("/de/veranstaltungen/")
         assert response.status_code == 200 and response["X-Cache"] == "MISS"
+
+
+def test_entries_round_trip_through_redis(client, site):
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
+    with override_settings(CACHES=cache_settings(redis_url, key_prefix=f"kz-page-cache-{uuid.uuid4().hex[:8]}")):
+        from django.core.cache import cache
+
+        try:
+            cache.client.get_client().ping()
+        except Exception as error:  # the suite needs Redis (CI starts it)
+            pytest.fail(f"this test needs Redis at {redis_url} (TEST_REDIS_URL): {error}")
+        try:
+            event = EventPageFactory(capacity=5)
+            assert client.get(event.url)["X-Cache"] == "MISS"
+            hit = Client().get(event.url)
+            assert hit["X-Cache"] == "HIT" and form_token(hit)
+        finally:
+            cache.delete_pattern("*")
 
 
 def test_cache_control_lets_a_cdn_keep_a_page_until_the_next_change(client, site, settings):

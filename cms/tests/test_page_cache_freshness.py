@@ -249,3 +249,14 @@ def test_changing_a_snippet_purges_the_pages_that_use_it_from_the_cdn(site, comm
     with commit():
         venue.save()
     assert "/de/veranstaltungen/vor-ort/" in {path for _host, path in purge_server}
+
+
+def test_deleting_and_moving_purge_the_old_addresses_from_the_cdn(site, commit, purge_server):
+    moved = EventPageFactory(slug="umzug")
+    deleted = EventPageFactory(slug="weg")
+    other_index = site.event_index.add_sibling(instance=type(site.event_index)(title="Archiv", slug="archiv"))
+    with commit():
+        deleted.delete()
+        moved.move(other_index, pos="last-child")
+    paths = {path for _host, path in purge_server}
+    assert {"/de/veranstaltungen/weg/", "/de/veranstaltungen/umzug/", "/de/archiv/umzug/"} <= paths
