@@ -133,17 +133,15 @@ def watched():
     """Snippets, site settings, images, documents, the core's models and what apps ``watch``."""
     global _watched
     if _watched is None:
+        from wagtail import hooks
         from wagtail.contrib.settings.registry import registry as settings_registry
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
         from wagtail.snippets.models import get_snippet_models
 
+        hooks.search_for_hooks()  # snippets are registered in wagtail_hooks.py, also in management commands
         models = [*get_snippet_models(), *settings_registry, get_image_model(), get_document_model()]
-        for label in CORE_WATCHED:
-            try:
-                models.append(apps.get_model(label))
-            except LookupError:  # an optional Wagtail app that is not installed
-                continue
+        models += [apps.get_model(label) for label in CORE_WATCHED]
         _watched = tuple([*models, *watched_models()])
     return _watched
 

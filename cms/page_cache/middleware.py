@@ -79,11 +79,10 @@ class PageCacheMiddleware:
         generation = store.generation()
         if generation is None:  # the cache is down: render, as without it
             return miss(request, self.get_response(request))
-        key = store.base_key(generation, request, get_language())
-        entry = store.get(key)
-        if entry is not None and entry.vary:
-            key = store.variant_key(key, request, entry.vary)
-            entry = store.get(key)
+        base = store.base_key(generation, request, get_language())
+        entry = store.get(base)
+        if entry is not None and entry.vary:  # a marker: the response varies on these request headers
+            entry = store.get(store.variant_key(base, request, entry.vary))
         if entry is not None:
             return replay(request, entry)
         expires_at = store.expiry(generation)
@@ -91,9 +90,10 @@ class PageCacheMiddleware:
         entry = entry_for(request, response, expires_at)
         if entry is not None:
             if entry.vary:
-                store.put(key, Entry(0, [], b"", entry.created, vary=entry.vary), expires_at)
-                key = store.variant_key(key, request, entry.vary)
-            store.put(key, entry, expires_at)
+                store.put(base, Entry(0, [], b"", entry.created, vary=entry.vary), expires_at)
+                store.put(store.variant_key(base, request, entry.vary), entry, expires_at)
+            else:
+                store.put(base, entry, expires_at)
             set_cache_control(response, entry)
         return miss(request, response)
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import wagtail_factories
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -21,6 +22,7 @@ from programmes.factories import (
     EventPageFactory,
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
+    TopicPageFactory,
     VenueFactory,
 )
 from programmes.freshness import next_change
@@ -157,6 +159,16 @@ def test_changing_a_snippet_shows_on_the_pages_that_use_it(site, commit):
     with commit():
         venue.save()
     assert "Stadthalle" in html(Client().get(event.url))
+
+
+def test_changing_an_image_shows_on_the_pages_that_use_it(site, commit):
+    image = wagtail_factories.ImageFactory(title="Rathaus", description="Das alte Rathaus")
+    topic = TopicPageFactory(image=image)
+    assert "Das alte Rathaus" in html(cached(topic.url))
+    image.description = "Das neue Rathaus"
+    with commit():
+        image.save()
+    assert "Das neue Rathaus" in html(Client().get(topic.url))
 
 
 def test_changing_site_settings_shows_in_every_footer(site, commit):
