@@ -37,6 +37,14 @@ def test_second_anonymous_request_is_a_hit_with_the_same_page(client, site):
     assert "Content-Security-Policy" in second and second["Content-Language"] == "de"
 
 
+def test_a_hit_makes_no_database_query(client, site, django_assert_num_queries):
+    event = EventPageFactory(capacity=5)  # a page with a form: fresh tokens cost no query either
+    for url in (event.url, "/de/veranstaltungen/", "/api/v2/pages/", "/de/feeds/events.atom", "/sitemap.xml"):
+        Client().get(url)
+        with django_assert_num_queries(0):
+            assert Client().get(url)["X-Cache"] == "HIT"
+
+
 def test_the_widget_stays_embeddable_when_served_from_the_cache(client, site):
     first = client.get("/widget/")
     second = client.get("/widget/")
