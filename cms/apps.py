@@ -11,3 +11,7 @@ class CmsConfig(AppConfig):
         from cms import checks, renditions  # noqa: F401
 
         renditions.connect()
+        # Every change to published content purges the anonymous page cache (cms/page_cache).
+        from cms.page_cache import invalidation
+
+        invalidation.connect()

@@ -10,11 +10,14 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
-        from cms import jobs
+        from cms import jobs, page_cache
 
         from . import mail, signals
+        from .models import Registration
 
         signals.connect()
+        # Event pages show the free places: a registration or cancellation changes them.
+        page_cache.watch(Registration)
         # The retry sweep only enqueues delivery tasks: no SMTP in the scheduler (docs/participation.md).
         jobs.register("retry_mail", timedelta(minutes=1), mail.enqueue_due)
         jobs.register(

@@ -2,9 +2,9 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 
 class PrivateFormPagesMiddleware:
-    """Pages that show a participation form, and every participation view, are never cached:
-    they carry per-visitor tokens or personal data. Participation views are also kept out of
-    search engines."""
+    """Participation views are never cached: they carry per-visitor tokens or personal data. They are
+    also kept out of search engines. (Event and call pages with a form are cached with fresh tokens on
+    every hit and kept out of CDNs by cms/page_cache.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 
 from cms.cache_settings import DEFAULT_REDIS_TIMEOUT, cache_settings
+from cms.frontend_cache_settings import frontend_cache_settings
 from cms.log_format import logging_config
 from cms.machine_translator_settings import machine_translator_settings
 from search.backend_settings import search_backends
@@ -111,6 +112,9 @@ MIDDLEWARE = [
     "security.middleware.MalformedAdminPostMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After sessions, CSRF, locale and the browser policies, which still run on a hit: a replayed page gets
+    # this request's CSRF cookie, CSP nonce and language redirect (cms/page_cache).
+    "cms.page_cache.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "participation.middleware.PrivateFormPagesMiddleware",
     # A search cluster that is down is a 503 "search unavailable", not a 500 (docs/search.md).
@@ -250,6 +254,20 @@ CACHES = cache_settings(
     # Several sites (or test runs) can share one Redis database under different prefixes.
     key_prefix=os.environ.get("REDIS_KEY_PREFIX", "kz"),
     timeout=float(os.environ.get("REDIS_TIMEOUT", DEFAULT_REDIS_TIMEOUT)),
+)
+# Whole anonymous responses, replayed from the cache above and purged on every content change
+# (cms/page_cache, docs/performance.md): PAGE_CACHE=off turns it off. An entry lives PAGE_CACHE_TIMEOUT
+# seconds at most, and never past the next date-driven change (a call closing, an event starting).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() != "off"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# Seconds a CDN may keep a page (Cache-Control s-maxage, cut at the next change); 0: it asks every time.
+PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "0"))
+# The CDN or caching proxy sent the purges (wagtail.contrib.frontend_cache); none unless configured.
+WAGTAILFRONTENDCACHE = frontend_cache_settings(
+    os.environ.get("FRONTEND_CACHE_PURGE_URL", ""),
+    cloudflare_zone=os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    cloudflare_token=os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    cloudfront_distribution=os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
 )
 # Sessions live in the database: a cache outage must not log editors out or lose a form in progress.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -15,6 +15,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The suite must not depend on a Redis server; cache behaviour is tested explicitly.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so other tests render every request; the page cache's tests switch it on (cms/page_cache/tests).
+PAGE_CACHE_ENABLED = False
+WAGTAILFRONTENDCACHE = {}
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/kz-test-media")
 # The Django test client's host: absolute URLs in answers can be followed with the client.
 PUBLIC_URL = "http://testserver"

@@ -1,10 +1,12 @@
-"""Forms on event and call pages. Each marks the response as private (see ``middleware``): the
-page then carries a per-visitor CSRF token and submission token and must not be cached."""
+"""Forms on event and call pages. Their CSRF token and submission token are per visitor: the page cache
+(cms/page_cache) puts fresh ones into a cached page on every hit and keeps such pages out of CDNs and
+browser caches."""
 
 from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from cms import page_cache
 from cms.request_cache import memo
 
 from .. import services
@@ -33,10 +35,11 @@ def event_registration(context, page):
     free_places = None
     form = None
     if is_open:
-        mark_private(request)
         counts = registration_counts([event])[event.pk]
         free_places = counts.free
-        form = _bound_form(request, "event", page) or RegistrationForm(privacy_url=privacy_policy_url(request))
+        form = _bound_form(request, "event", page) or RegistrationForm(
+            privacy_url=privacy_policy_url(request), initial={"submission_token": page_cache.unique_token(request)}
+        )
     return {
         "show": show,
         "is_open": is_open,
@@ -55,8 +58,8 @@ def call_interest(context, page, eligible_types, topics, countries):
     status = call.status_at(timezone.now())
     form = None
     if status == "open":
-        mark_private(request)
         form = _bound_form(request, "call", page) or InterestForm(
+            initial={"submission_token": page_cache.unique_token(request)},
             eligible_types=eligible_types,
             topics=topics,
             countries=countries or services.default_partner_countries(),
@@ -69,8 +72,3 @@ def call_interest(context, page, eligible_types, topics, countries):
         "form": form,
         "action": reverse("participation:interest", args=[page.pk]),
     }
-
-
-def mark_private(request):
-    if request is not None:
-        request.participation_private = True

@@ -1,0 +1,76 @@
+"""Where cached responses live and for how long.
+
+Every key carries the current generation: ``new_generation()`` (on any content change) makes every
+older entry unreachable at once, and Redis evicts them in time. Each entry's timeout is the default
+``PAGE_CACHE_TIMEOUT`` cut at the next date-driven change of public content (``next_change``), which
+is computed from live content once per generation and again whenever that instant has passed.
+
+The cache is the default one (Redis in production, cms/cache.py): when it cannot be reached, reads
+are misses and writes are dropped, so a request is then rendered, never failed.
+"""
+
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from . import next_change_sources
+
+GENERATION_KEY = "page_cache:generation"
+
+
+def generation():
+    """The current generation, or None when the cache cannot be reached (then nothing is cached)."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        current = cache.get(GENERATION_KEY)
+    return current
+
+
+def new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def next_change(current_generation, now):
+    """Unix time of the next date-driven change of any public content after ``now`` (a Unix time), or None."""
+    key = f"page_cache:{current_generation}:next_change"
+    stored = cache.get(key)
+    if stored is None or (stored and stored <= now):
+        moment = timezone.now()
+        instants = [instant for source in next_change_sources() if (instant := source(moment)) is not None]
+        stored = min(instants).timestamp() if instants else 0
+        cache.set(key, stored, settings.PAGE_CACHE_TIMEOUT)
+    return stored or None
+
+
+def expiry(current_generation):
+    """Unix time at which an entry stored now must be gone."""
+    now = time.time()
+    until = now + settings.PAGE_CACHE_TIMEOUT
+    change = next_change(current_generation, now)
+    return min(until, change) if change else until
+
+
+def base_key(current_generation, request, language):
+    address = f"{request.get_host()}\n{language}\n{request.get_full_path()}"
+    return f"page_cache:{current_generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def variant_key(key, request, headers):
+    """The key of the variant for the request headers a response varies on (``Vary``)."""
+    values = "\n".join(f"{name}:{request.headers.get(name, '')}" for name in headers)
+    return f"{key}:{hashlib.sha256(values.encode()).hexdigest()}"
+
+
+def get(key):
+    return cache.get(key)
+
+
+def put(key, value, expires_at):
+    timeout = int(expires_at - time.time())
+    if timeout >= 1:
+        cache.set(key, value, timeout)

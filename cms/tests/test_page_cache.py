@@ -1,0 +1,194 @@
+"""The anonymous page cache (cms/page_cache): what is cached and replayed, and what never is."""
+
+import os
+import re
+import uuid
+
+import pytest
+from csp.constants import NONCE
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import path
+
+from cms.cache_settings import cache_settings
+from cms.urls import urlpatterns as site_urlpatterns
+from participation.models import Registration
+from participation.tests.conftest import form_token, registration_data
+from programmes.factories import EventPageFactory
+from tests.services import closed_port
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+def test_second_anonymous_request_is_a_hit_with_the_same_page(client, site):
+    first = client.get("/de/veranstaltungen/")
+    second = client.get("/de/veranstaltungen/")
+    head = client.head("/de/veranstaltungen/")
+    assert first.status_code == second.status_code == 200
+    assert (first["X-Cache"], second["X-Cache"], head["X-Cache"]) == ("MISS", "HIT", "HIT")
+    assert second.content == first.content
+    assert int(second["Age"]) >= 0 and "Age" not in first
+    # Headers the outer middleware sets are this request's, not the stored ones.
+    assert "Content-Security-Policy" in second and second["Content-Language"] == "de"
+
+
+def test_a_hit_makes_no_database_query(client, site, django_assert_num_queries):
+    event = EventPageFactory(capacity=5)  # a page with a form: fresh tokens cost no query either
+    for url in (event.url, "/de/veranstaltungen/", "/api/v2/pages/", "/de/feeds/events.atom", "/sitemap.xml"):
+        Client().get(url)
+        with django_assert_num_queries(0):
+            assert Client().get(url)["X-Cache"] == "HIT"
+
+
+def test_the_widget_stays_embeddable_when_served_from_the_cache(client, site):
+    first = client.get("/widget/")
+    second = client.get("/widget/")
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    for response in (first, second):
+        assert "frame-ancestors *" in response["Content-Security-Policy"] and "X-Frame-Options" not in response
+
+
+def test_query_string_and_language_are_part_of_the_key(client, site):
+    client.get("/de/veranstaltungen/")
+    assert client.get("/de/veranstaltungen/?format=online")["X-Cache"] == "MISS"
+    assert client.get("/de/veranstaltungen/?format=online")["X-Cache"] == "HIT"
+
+
+def test_root_redirects_each_visitor_by_their_own_language(client, site):
+    french = client.get("/", headers={"accept-language": "fr"})
+    english = client.get("/", headers={"accept-language": "en"})
+    again = client.get("/", headers={"accept-language": "fr"})
+    assert french.url.startswith("/fr/") and english.url.startswith("/en/") and again.url.startswith("/fr/")
+
+
+def test_logged_in_editors_post_and_admin_are_never_served_from_the_cache(client, admin_client, site):
+    client.get("/de/veranstaltungen/")
+    assert "X-Cache" not in admin_client.get("/de/veranstaltungen/")
+    assert "X-Cache" not in admin_client.get("/admin/")
+    assert "X-Cache" not in Client().post("/de/veranstaltungen/")
+    assert "X-Cache" not in Client().get("/healthz")
+
+
+def test_private_responses_are_not_stored(client, site):
+    event = EventPageFactory(capacity=5)
+    Client().post(f"/de/participation/events/{event.pk}/register/", registration_data())
+    status = f"/de/participation/registrations/{Registration.objects.get().token}/"
+    assert client.get(status)["X-Cache"] == "MISS"
+    assert client.get(status)["X-Cache"] == "MISS"
+
+
+def test_api_lists_are_cached_and_still_answer_if_none_match(client, site):
+    first = client.get("/api/v2/pages/")
+    second = client.get("/api/v2/pages/")
+    unchanged = client.get("/api/v2/pages/", headers={"if-none-match": first["ETag"]})
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert second.json() == first.json() and second["Content-Type"] == "application/json"
+    assert unchanged.status_code == 304
+
+
+def accept_page(request):
+    response = HttpResponse(request.headers.get("accept", ""), content_type="text/plain")
+    response["Vary"] = "Accept"
+    return response
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_response_that_varies_on_a_header_is_kept_per_value(client, site):
+    json = client.get("/accept/", headers={"accept": "application/json"})
+    text = client.get("/accept/", headers={"accept": "text/plain"})
+    json_again = client.get("/accept/", headers={"accept": "application/json"})
+    text_again = client.get("/accept/", headers={"accept": "text/plain"})
+    assert [r["X-Cache"] for r in (json, text, json_again, text_again)] == ["MISS", "MISS", "HIT", "HIT"]
+    assert json_again.content == b"application/json" and text_again.content == b"text/plain"
+
+
+def test_a_cache_that_is_down_makes_a_miss_never_an_error(client, site, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/8",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    for _attempt in range(2):
+        response = client.get("/de/veranstaltungen/")
+        assert response.status_code == 200 and response["X-Cache"] == "MISS"
+
+
+def test_entries_round_trip_through_redis(client, site):
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
+    with override_settings(CACHES=cache_settings(redis_url, key_prefix=f"kz-page-cache-{uuid.uuid4().hex[:8]}")):
+        from django.core.cache import cache
+
+        try:
+            cache.client.get_client().ping()
+        except Exception as error:  # the suite needs Redis (CI starts it)
+            pytest.fail(f"this test needs Redis at {redis_url} (TEST_REDIS_URL): {error}")
+        try:
+            event = EventPageFactory(capacity=5)
+            assert client.get(event.url)["X-Cache"] == "MISS"
+            hit = Client().get(event.url)
+            assert hit["X-Cache"] == "HIT" and form_token(hit)
+        finally:
+            cache.delete_pattern("*")
+
+
+def test_cache_control_lets_a_cdn_keep_a_page_until_the_next_change(client, site, settings):
+    settings.PAGE_CACHE_CDN_MAX_AGE = 600
+    EventPageFactory()  # starts next week: later than the CDN's limit
+    miss = client.get("/de/veranstaltungen/")
+    hit = client.get("/de/veranstaltungen/")
+    for response in (miss, hit):
+        assert "public" in response["Cache-Control"] and "max-age=0" in response["Cache-Control"]
+        assert "s-maxage=600" in response["Cache-Control"] or "s-maxage=599" in response["Cache-Control"]
+
+
+# --- Per-visitor values: CSRF token, submission token, CSP nonce -------------------------------------
+
+
+def csrf_token(response):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_a_visitor_registers_from_a_cached_event_page(site):
+    event = EventPageFactory(capacity=5)
+    filler = Client(enforce_csrf_checks=True)
+    visitor = Client(enforce_csrf_checks=True)
+    first = filler.get(event.url)
+    page = visitor.get(event.url)
+    assert (first["X-Cache"], page["X-Cache"]) == ("MISS", "HIT")
+    # Each visitor has their own CSRF cookie and token, and their own submission token.
+    assert csrf_token(page) != csrf_token(first) and form_token(page) != form_token(first)
+    assert visitor.cookies["csrftoken"].value != filler.cookies["csrftoken"].value
+    # No CDN or browser may keep a page with per-visitor tokens.
+    assert "private" in page["Cache-Control"] and "no-store" in page["Cache-Control"]
+    data = registration_data(submission_token=form_token(page), csrfmiddlewaretoken=csrf_token(page))
+    response = visitor.post(f"/de/participation/events/{event.pk}/register/", data)
+    assert response.status_code == 302
+    assert Registration.objects.get().submission_token == form_token(page)
+
+
+def nonce_page(request):
+    return HttpResponse(f'<script nonce="{request.csp_nonce}">go()</script>', content_type="text/html")
+
+
+urlpatterns = [path("nonce/", nonce_page), path("accept/", accept_page), *site_urlpatterns]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_cached_page_carries_a_nonce_that_matches_its_own_header(client, site, settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"], "script-src": ["'self'", NONCE]}}
+    first = Client().get("/nonce/")
+    second = Client().get("/nonce/")
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    nonces = []
+    for response in (first, second):
+        nonce = re.search(r'nonce="([^"]+)"', response.content.decode()).group(1)
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
