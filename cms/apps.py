@@ -9,5 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Importing checks registers the system checks; renditions are queued on upload and publish.
         from cms import checks, renditions  # noqa: F401
+        from cms.localize_fixes import synchronized_fields
 
         renditions.connect()
+        synchronized_fields.connect()
