@@ -17,8 +17,8 @@ from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from editorial.outdated import outdated_translations
-from programmes.factories import EventPageFactory
-from programmes.models import EventPage
+from programmes.factories import EventPageFactory, OrganisationFactory
+from programmes.models import EventPage, Organisation
 
 from .helpers import locale, translate_and_publish
 
@@ -157,3 +157,17 @@ def test_synced_but_unpublished_translation_stays_listed(french_event):
     move_start(event, 10, run_tasks=False)
     Translation.objects.get(pk=translation.pk).source.update_from_db()
     assert list(outdated_translations()) == [translation]
+
+
+def test_sync_with_defaults_saves_fully_translated_snippets(client, site, french_translator):
+    organisation = OrganisationFactory(name="Engagement Global", kind=Organisation.Kind.OTHER)
+    translation, french = translate_and_publish(organisation, "fr", FRENCH)
+    organisation.kind = Organisation.Kind.AGENCY  # a synchronised field, edited in German
+    organisation.save()
+
+    client.force_login(french_translator)
+    url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(url, {}).status_code == 302
+    french.refresh_from_db()
+    assert french.kind == Organisation.Kind.AGENCY and french.name == "fr Engagement Global"
