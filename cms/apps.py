@@ -9,9 +9,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Importing checks registers the system checks; renditions are queued on upload and publish.
         from cms import checks, renditions  # noqa: F401
+        from cms.localize_fixes import synchronized_fields
+        from cms.page_cache import invalidation
 
         renditions.connect()
         # Every change to published content purges the anonymous page cache (cms/page_cache).
-        from cms.page_cache import invalidation
-
         invalidation.connect()
+        # Publishing a source page re-publishes its live translations' synchronised fields (times, places).
+        synchronized_fields.connect()

@@ -23,6 +23,22 @@ class TimeZoneChoices(models.TextChoices):
 
 DEFAULT_TIME_ZONE = TimeZoneChoices.BERLIN
 
+# The place a zone is named after, for short labels in the admin ("14.05.2027 09:30 (Tunis)").
+ZONE_PLACES = {
+    TimeZoneChoices.BERLIN: _("Berlin"),
+    TimeZoneChoices.ALGIERS: _("Algiers"),
+    TimeZoneChoices.CASABLANCA: _("Casablanca"),
+    TimeZoneChoices.TUNIS: _("Tunis"),
+    TimeZoneChoices.UTC: _("UTC"),
+}
+
+
+def zone_place(zone_name):
+    """The translated place name of a zone; for a zone outside the choices, its IANA name."""
+    zone_name = zone_name or DEFAULT_TIME_ZONE
+    return str(ZONE_PLACES.get(zone_name, zone_name))
+
+
 # Abbreviations that have a common name in each language ("MEZ" in German, "HNEC" in French …).
 ZONE_ABBREVIATIONS = {
     "CET": _("CET"),

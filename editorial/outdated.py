@@ -9,6 +9,9 @@ source was changed after that:
 - snippets (no publishing): the source snippet was edited (audit log entry ``wagtail.edit``) after the
   last sync.
 
+A synced page stays out of date until visitors see the sync: while the live translated page was not
+published since, or while text the sync brought is untranslated (``translation_is_behind``).
+
 Everything happens in one SQL query, however many translations there are.
 """
 
@@ -19,6 +22,7 @@ from wagtail.models import Locale, ModelLogEntry, Page, get_translatable_models
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.localize_fixes.locale_permissions import editable_locale_ids
+from cms.localize_fixes.synchronized_fields import translation_is_behind
 
 
 def _translatable_snippet_models():
@@ -59,7 +63,9 @@ def outdated_translations(user=None):
     translations = (
         Translation.objects.filter(enabled=True)
         .annotate(source_published_at=_page_changed())
-        .filter(Q(source_published_at__gt=F("source__last_updated_at")) | _snippets_changed_q())
+        .filter(
+            Q(source_published_at__gt=F("source__last_updated_at")) | translation_is_behind() | _snippets_changed_q()
+        )
         .select_related("source", "source__locale", "source__specific_content_type", "target_locale")
         .order_by("-source__last_updated_at", "target_locale__language_code")
     )

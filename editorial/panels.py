@@ -24,7 +24,6 @@ from wagtail.admin.ui.components import Component
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import GroupPagePermission, Revision, WorkflowState
 
-from cms.timezones import in_zone
 from programmes.models import CallForParticipationPage, EventPage
 
 from .translation_queue import STATES, queue_counts, translation_queue
@@ -108,7 +107,6 @@ class CallDeadlinesPanel(DashboardPanel):
         calls = self.calls()
         for call in calls:
             call.edit_url = _edit_url(call) if self.can_edit else None
-            call.local_deadline = in_zone(call.deadline, call.time_zone)
         return {"calls": calls, "days": DEADLINE_WINDOW.days}
 
 
@@ -166,7 +164,6 @@ class UpcomingEventsPanel(DashboardPanel):
         counts = registration_counts(events) if events else None
         for event in events:
             event.edit_url = _edit_url(event) if self.can_edit else None
-            event.local_start = in_zone(event.start, event.time_zone)
             event.confirmed, event.waiting = (counts or {}).get(event.pk, (0, 0))
             event.is_full = bool(event.capacity) and event.confirmed >= event.capacity
         return {"events": events, "with_registrations": counts is not None}

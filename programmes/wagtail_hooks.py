@@ -14,7 +14,9 @@ class PartnershipViewSet(SnippetViewSet):
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["german_partner", "maghreb_partner", "country", "status", "locale"]
-    list_filter = ["status", "country", "locale"]
+    # No "locale" here: Wagtail adds its own locale filter (by language code, ?locale=de) to translatable
+    # snippets, and a second one under the same parameter breaks both.
+    list_filter = ["status", "country"]
     search_fields = ["german_partner", "maghreb_partner", "focus"]
 
 
@@ -22,7 +24,7 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "site"
     list_display = ["name", "short_name", "kind", "locale"]
-    list_filter = ["kind", "locale"]
+    list_filter = ["kind"]  # and Wagtail's locale filter, see PartnershipViewSet
     search_fields = ["name", "short_name"]
     chooser_viewset_class = chooser_with_creation("name", "short_name", "kind", "country", "website", "description")
 

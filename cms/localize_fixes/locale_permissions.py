@@ -18,6 +18,7 @@ the same paths, so they win URL resolution while ``reverse("wagtail_localize:…
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from wagtail.models import Locale, Page
@@ -25,6 +26,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
 from .machine_translation import machine_translate
+from .synchronized_fields import publish_fully_translated
 
 _CACHE_ATTRIBUTE = "_kz_editable_locale_ids"
 
@@ -99,7 +101,10 @@ class SubmitSnippetTranslationView(LocaleRestrictedSubmitMixin, submit_translati
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
-    """Syncing refreshes the shared source; publishing the result is allowed only for own locales."""
+    """Syncing refreshes the shared source; "Publish immediately" is allowed only for own locales.
+
+    Without it, the live translations that have nothing left to translate are published all the same
+    (``synchronized_fields``): only the synchronised values change, no translator's decision is needed."""
 
     def may_publish_all_targets(self):
         if not hasattr(self, "_may_publish_all_targets"):
@@ -115,9 +120,14 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             del form.fields["publish_translations"]
         return form
 
+    @transaction.atomic
     def form_valid(self, form):
         form.cleaned_data.setdefault("publish_translations", False)  # the field may have been removed
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        if not form.cleaned_data["publish_translations"]:
+            # Upstream would leave every translation showing the old synchronised values (times, venue …).
+            publish_fully_translated(self.object)
+        return response
 
     def post(self, request, **kwargs):
         if request.POST.get("publish_translations") and not self.may_publish_all_targets():

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
-from cms.timezones import in_zone
+from cms.timezones import in_zone, zone_place
 from cms.timezones import zone_label as _zone_label
 
 register = template.Library()
@@ -111,6 +111,17 @@ def open_date_range(start, end=None):
     if end is None:
         return _("since %(start)s") % {"start": _date(start)}
     return date_range(start, end)
+
+
+@register.simple_tag
+def short_zoned_datetime(value, zone_name):
+    """Admin tables: the wall-clock time at the place, with the place: "14.05.2027 09:30 (Tunis)".
+
+    Formatted here, not with the |date filter, which would convert back into the reader's zone."""
+    if value is None:
+        return ""
+    local = in_zone(value, zone_name)
+    return f"{formats.date_format(local, 'SHORT_DATETIME_FORMAT')} ({zone_place(zone_name)})"
 
 
 @register.filter

@@ -3,12 +3,14 @@
 import datetime
 import sys
 import types
+import zoneinfo
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from editorial.panels import CallDeadlinesPanel, NewSubmissionsPanel, UpcomingEventsPanel, registration_counts
 from programmes.factories import CallForParticipationPageFactory, EventPageFactory, make_draft
@@ -183,3 +185,27 @@ class TestStatusAndAudience:
                 assert "Nächste Veranstaltung" in html
                 # Edit links only for those who may edit German pages.
                 assert (edit_url in html) is deadlines, user
+
+
+TUNIS = zoneinfo.ZoneInfo("Africa/Tunis")
+
+
+@pytest.mark.django_db
+def test_start_is_the_wall_clock_time_at_the_event_with_its_place(client, users):
+    """09:30 in Tunis is 10:30 in Berlin on summer time: the admin (Europe/Berlin) must still say 09:30."""
+    start = datetime.datetime(2027, 5, 14, 9, 30, tzinfo=TUNIS)
+    EventPageFactory(title="Infotag Tunis", time_zone="Africa/Tunis", start=start, end=start.replace(hour=16))
+    CallForParticipationPageFactory(title="Aufruf Tunis", time_zone="Africa/Tunis", deadline=days(3))
+    for user in (users.editor, users.admin):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language, profile.current_time_zone = "de", "Europe/Berlin"
+        profile.save()
+
+    client.force_login(users.editor)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "14.05.2027 09:30 (Tunis)" in dashboard and "10:30" not in dashboard
+    assert dashboard.count("(Tunis)") == 2  # the call deadline too
+
+    client.force_login(users.admin)
+    report = client.get("/admin/participation/reports/registrations-by-event/").content.decode()
+    assert "14.05.2027 09:30 (Tunis)" in report

@@ -104,12 +104,16 @@ def test_translate_publish_outdated_and_sync(client, users, german_page):
     client.force_login(users.ar)
     assert sync_url(translation) not in outdated_report(client)
 
-    # 5. Syncing brings the new German text into the translation; the report is clear again.
+    # 5. Syncing brings the new German text into the translation; while it is untranslated (visitors
+    # read it in German) the translation stays listed; translated and published, the report is clear.
     client.force_login(users.fr)
     response = client.post(reverse("wagtail_localize:update_translations", args=[translation.source_id]), {})
     assert response.status_code == 302
-    assert sync_url(translation) not in outdated_report(client)
     assert StringSegment.objects.filter(source=translation.source, string__data="So erreichen Sie unser Team.").exists()
+    assert sync_url(translation) in outdated_report(client)
+    translate_strings(client, translation, {"So erreichen Sie unser Team.": "Comment joindre notre équipe."})
+    publish_translation(client, translation)
+    assert sync_url(translation) not in outdated_report(client)
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
+from cms.forms import TranslatableSnippetForm
 from cms.localization import active_locale, localize_all, public_pages
 from cms.public_url import absolute
 from cms.request_cache import memo
@@ -130,6 +131,7 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
 
     objects = PartnershipQuerySet.as_manager()
 
+    base_form_class = TranslatableSnippetForm  # topics and phase in the partnership's language
     panels = [
         MultiFieldPanel([FieldPanel("german_partner"), FieldPanel("german_state")], heading=_("German partner")),
         MultiFieldPanel(

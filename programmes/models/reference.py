@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.fields import optional_link
+from cms.forms import TranslatableSnippetForm
 
 
 @lru_cache(maxsize=16)
@@ -222,6 +223,8 @@ class ContactPoint(TranslatableMixin, models.Model):
         FieldPanel("url"),
         FieldPanel("address"),
     ]
+
+    base_form_class = TranslatableSnippetForm  # the organisation in the contact point's language
 
     # A phone number is the same in every language.
     override_translatable_fields = [SynchronizedField("phone")]
