@@ -9,10 +9,14 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from wagtail.admin import messages
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.urls import display_custom_404
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowAction
 from wagtail.models import Page, TaskState
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 APPROVE = "approve"
 
@@ -68,3 +72,7 @@ urlpatterns = [
         name="wagtailadmin_pages_workflow_action_with_approval",
     ),
 ]
+# As Wagtail decorates its own admin views: a refused permission redirects to the dashboard with a
+# message (not a bare 403), an unknown page is the admin's 404, nothing is cached.
+for decorator in (require_admin_access, display_custom_404, never_cache):
+    urlpatterns = decorate_urlpatterns(urlpatterns, decorator)
