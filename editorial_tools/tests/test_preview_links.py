@@ -106,6 +106,15 @@ class TestSharedPreview:
         assert "Kontakt – Entwurf" in response.content.decode()
         assert logged_actions(draft_page)[-1] == preview_links.VIEW_ACTION
 
+    def test_the_site_renders_it_also_when_a_headless_front_end_is_configured(
+        self, client, users, draft_page, settings
+    ):
+        settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": "https://front.example.org"}}
+        response = client.get(shared_path(preview_links.create_link(draft_page, users.editor)))
+        assert response.status_code == 200
+        assert "Kontakt – Entwurf" in response.content.decode()
+        assert "front.example.org" not in response.content.decode()
+
     def test_is_never_cached_or_indexed(self, client, users, draft_page):
         response = client.get(shared_path(preview_links.create_link(draft_page, users.editor)))
         assert "noindex" in response["X-Robots-Tag"]
