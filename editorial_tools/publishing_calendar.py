@@ -7,7 +7,7 @@ objects. The number of queries depends on the number of models, not of entries.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
@@ -24,6 +24,7 @@ EXPIRES = _("Expires")
 @dataclass
 class Entry:
     when: datetime
+    kind: str  # "go-live" or "expiry"
     action: str
     obj: object
 
@@ -73,7 +74,9 @@ def _go_live_entries(since, locale):
             queryset = _in_locale(queryset, locale).select_related("locale")
         objects = {str(obj.pk): obj for obj in queryset}
         entries += [
-            Entry(r.approved_go_live_at, GO_LIVE, objects[r.object_id]) for r in items if r.object_id in objects
+            Entry(r.approved_go_live_at, "go-live", GO_LIVE, objects[r.object_id])
+            for r in items
+            if r.object_id in objects
         ]
     return entries
 
@@ -85,7 +88,7 @@ def _expiry_entries(since, locale):
         queryset = model._default_manager.filter(live=True, expire_at__gte=since)
         if issubclass(model, TranslatableMixin):
             queryset = _in_locale(queryset, locale).select_related("locale")
-        entries += [Entry(obj.expire_at, EXPIRES, obj) for obj in queryset]
+        entries += [Entry(obj.expire_at, "expiry", EXPIRES, obj) for obj in queryset]
     return entries
 
 
@@ -97,3 +100,24 @@ def calendar_days(locale=None):
     for entry in entries:
         days[timezone.localdate(entry.when)].append(entry)
     return list(days.items())
+
+
+def ical(days, request, name):
+    """The calendar as iCalendar for the editorial team's calendar program (the events' writer builds it)."""
+    from icalendar import Event, vUri
+
+    from programmes.calendar import build_calendar
+
+    stamp = timezone.now().astimezone(UTC)
+    components = []
+    for _day, entries in days:
+        for entry in entries:
+            event = Event()
+            meta = entry.obj._meta
+            event.add("uid", f"{entry.kind}-{meta.app_label}.{meta.model_name}-{entry.obj.pk}@publishing-calendar")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", entry.when.astimezone(UTC))
+            event.add("summary", f"{entry.action}: {entry.title}")
+            event.add("url", vUri(request.build_absolute_uri(entry.edit_url)), parameters={"VALUE": "URI"})
+            components.append(event)
+    return build_calendar(name, components).to_ical()

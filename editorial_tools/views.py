@@ -1,11 +1,15 @@
 """Admin views of the editorial tools: a page's preview links, the broken-link report and the
 publishing calendar."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,11 +19,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import preview_links
+from . import preview_links, publishing_calendar
 from .forms import PreviewLinkForm
 from .link_check import check_links
 from .models import LinkProblem, PreviewLink
-from .publishing_calendar import calendar_days
 
 
 class PagePreviewLinksView(WagtailAdminTemplateMixin, TemplateView):
@@ -46,6 +49,7 @@ class PagePreviewLinksView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         links = list(PreviewLink.objects.active().filter(page=self.page).select_related("created_by"))
         for link in links:
+            link.page = self.page  # with its locale already loaded: no query per link
             link.shared_url = preview_links.shared_url(self.request, link)
         return super().get_context_data(
             **kwargs,
@@ -127,13 +131,28 @@ class PublishingCalendarView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "calendar"
     template_name = "editorial_tools/publishing_calendar.html"
 
+    def get(self, request, *args, **kwargs):
+        self.locales = list(Locale.objects.all())
+        self.chosen_locale = next((loc for loc in self.locales if loc.language_code == request.GET.get("locale")), None)
+        self.days = publishing_calendar.calendar_days(self.chosen_locale)
+        if request.GET.get("format") == "ics":
+            response = HttpResponse(
+                publishing_calendar.ical(self.days, request, str(self.page_title)), content_type="text/calendar"
+            )
+            response["Content-Disposition"] = 'attachment; filename="publishing-calendar.ics"'
+            add_never_cache_headers(response)
+            return response
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
-        locales = list(Locale.objects.all())
-        chosen = next((loc for loc in locales if loc.language_code == self.request.GET.get("locale")), None)
+        ical_query = {"format": "ics"}
+        if self.chosen_locale:
+            ical_query["locale"] = self.chosen_locale.language_code
         return super().get_context_data(
             **kwargs,
-            days=calendar_days(chosen),
-            locales=locales,
-            chosen_locale=chosen,
+            days=self.days,
+            locales=self.locales,
+            chosen_locale=self.chosen_locale,
             time_zone=timezone.get_current_timezone_name(),
+            ical_url=f"{self.request.path}?{urlencode(ical_query)}",
         )

@@ -183,7 +183,8 @@ class TestReport:
         assert client.post(reverse("editorial_tools:recheck_links"), {"page": "x"}).status_code in (302, 404)
 
     def test_the_report_has_a_fixed_number_of_queries(self, client, users, linking_page, django_assert_max_num_queries):
-        check_links.call()
+        check_links.call()  # five broken links: three external, two internal
         client.force_login(users.editor)
-        with django_assert_max_num_queries(30):
+        client.get(reverse(self.REPORT))  # warms the per-process caches (content types, site root)
+        with django_assert_max_num_queries(15):
             assert client.get(reverse(self.REPORT)).status_code == 200
