@@ -158,6 +158,13 @@ class TestReport:
         assert urls["missing"] in html and "HTTP 404" in html
         assert "Noch nicht veröffentlicht" in html  # the unpublished target, by title
         assert "Linkseite" in html
+        for german in ("Defekte Links", "Verlinkte Seite ist nicht veröffentlicht", "Zuletzt geprüft", "Erneut prüfen"):
+            assert german in html
+
+    def test_is_in_the_reports_menu(self, client, users, site):
+        client.force_login(users.editor)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert reverse(self.REPORT) in html and reverse("editorial_tools:publishing_calendar") in html
 
     def test_pages_the_user_may_not_edit_stay_hidden(self, client, users, linking_page):
         check_links.call()
