@@ -18,4 +18,4 @@ class EditorialToolsConfig(AppConfig):
         from .link_check import check_links
 
         # The scheduler only enqueues: the worker makes the HTTP requests (docs/editors.md).
-        jobs.register("check_links", timedelta(days=1), check_links.enqueue, timeout=timedelta(hours=1))
+        jobs.register("check_links", timedelta(days=1), check_links.enqueue)

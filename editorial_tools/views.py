@@ -62,7 +62,9 @@ class PagePreviewLinksView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, page_id):
         if "revoke" in request.POST:
-            link = PreviewLink.objects.active().filter(page=self.page, pk=request.POST["revoke"]).first()
+            link_id = request.POST["revoke"]
+            active = PreviewLink.objects.active().filter(page=self.page)
+            link = active.filter(pk=link_id).first() if link_id.isdigit() else None
             if link is not None:
                 preview_links.revoke_link(link, request.user)
                 messages.success(request, _("The preview link was revoked; it no longer shows the draft."))

@@ -74,6 +74,13 @@ class TestCreatingAndRevoking:
         assert link.revoked_at is not None
         assert logged_actions(draft_page)[-1] == preview_links.REVOKE_ACTION
 
+    def test_a_malformed_revoke_request_changes_nothing_and_is_no_server_error(self, client, users, draft_page):
+        link = preview_links.create_link(draft_page, users.editor)
+        client.force_login(users.editor)
+        assert client.post(manage_url(draft_page), {"revoke": "x"}).status_code == 302
+        link.refresh_from_db()
+        assert link.revoked_at is None
+
     def test_who_cannot_edit_the_page_can_neither_list_nor_create(self, client, users, draft_page):
         client.force_login(users.fr)  # a translator: the German page is not theirs
         assert client.get(manage_url(draft_page)).status_code in (302, 403)
