@@ -10,6 +10,7 @@ from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
 from cms.content_security import reports as csp_reports
 from editorial import approval, site_history
+from editorial_tools import preview_links
 from programmes import calendar as event_calendar
 from programmes import feeds as programme_feeds
 from search import views as search_views
@@ -56,6 +57,8 @@ urlpatterns += i18n_patterns(
         page_passwords.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    # A page's draft for people without an account, by secret link (editorial_tools/preview_links.py).
+    path("_preview/<str:token>/", preview_links.shared_preview, name="shared_preview"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

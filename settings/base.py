@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "programmes",
     "search",
     "editorial",
+    "editorial_tools",
     "participation",
     "security",
     "wagtail_localize",
@@ -327,6 +328,11 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Seconds a worker may hold an e-mail it is sending before another worker may take it over (a worker
 # that died mid-send). Must exceed the longest SMTP conversation, i.e. several EMAIL_TIMEOUTs.
 PARTICIPATION_MAIL_LEASE = int(os.environ.get("PARTICIPATION_MAIL_LEASE", "300"))
+# The broken-link check (editorial_tools/link_check.py, docs/editors.md): seconds per request, requests at
+# once, and seconds between two requests to the same host.
+LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
+LINK_CHECK_CONCURRENCY = int(os.environ.get("LINK_CHECK_CONCURRENCY", "4"))
+LINK_CHECK_HOST_INTERVAL = float(os.environ.get("LINK_CHECK_HOST_INTERVAL", "1"))
 
 # --- E-mail ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

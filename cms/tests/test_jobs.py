@@ -32,6 +32,7 @@ def test_the_jobs_of_docs_deployment_are_registered():
         "prune_task_results",
         "searchpromotions_garbage_collect",
         "update_index",
+        "check_links",
     }
 
 
