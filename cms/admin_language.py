@@ -8,19 +8,25 @@ language chosen under *Konto* still wins, as Wagtail applies it afterwards in ea
 """
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 
 class AdminDefaultLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = None
 
     def __call__(self, request):
-        if self.admin_prefix is None:
-            self.admin_prefix = reverse("wagtailadmin_home")
-        if request.path_info.startswith(self.admin_prefix):
+        prefix = admin_prefix()
+        if prefix and request.path_info.startswith(prefix):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+def admin_prefix():
+    """The admin's address in the URLconf in use (reverse() caches it); None where there is no admin."""
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return None
