@@ -8,8 +8,9 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Importing checks registers the system checks; renditions are queued on upload and publish.
-        from cms import checks, renditions  # noqa: F401
+        from cms import checks, renditions, site_chrome  # noqa: F401
         from cms.request_cache import remember_locales_per_request
 
         renditions.connect()
+        site_chrome.connect()
         remember_locales_per_request()

@@ -21,6 +21,13 @@ def memo(key, compute):
     return store[key]
 
 
+def forget(key):
+    """Drop ``key`` from this request's memo (after a change in the request that makes it wrong)."""
+    store = _store.get()
+    if store is not None:
+        store.pop(key, None)
+
+
 class RequestCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
