@@ -1,13 +1,18 @@
-"""Rich text page links, localized for a whole text in two queries.
+"""How rich text is expanded for visitors: page links localized in two queries, images never resized.
 
-Wagtail's ``PageLinkHandler`` loads the linked pages as their specific types and then takes each one's
-``.localized`` version: for a visitor in another language than the pages', two queries per link (six
-on the Arabic home page). A link needs only the page's URL, which no page type here computes
+Page links. Wagtail's ``PageLinkHandler`` loads the linked pages as their specific types and then takes
+each one's ``.localized`` version: for a visitor in another language than the pages', two queries per
+link (six on the Arabic home page). A link needs only the page's URL, which no page type here computes
 differently (none overrides ``get_url_parts``): this handler reads the linked pages and their live
 translations in the visitor's language as plain pages, one query each, and links where Wagtail's does.
+
+Images. The editors' rich text offers no images (cms.blocks.RICH_TEXT_FEATURES), but an image embed
+that reaches the database another way would make its rendition in the visitor's request (Wagtail's
+``ImageEmbedHandler``), which cms/renditions.py forbids: its alternative text is shown instead.
 """
 
 from django.utils.html import escape
+from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -36,3 +41,9 @@ class LocalizedPageLinkHandler(PageLinkHandler):
             else:
                 links.append(f'<a href="{escape(translations.get(page.translation_key, page).url)}">')
         return links
+
+
+class ImageEmbedWithoutRendition(ImageEmbedHandler):
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [escape(attrs.get("alt", "")) for attrs in attrs_list]

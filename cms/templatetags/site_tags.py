@@ -174,13 +174,11 @@ def _home_pages(request):
 
 def _find_home_pages(site):
     root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-    homes = {}
-    for page in Page.objects.live().filter(translation_key__in=root_keys).select_related("locale"):
-        # Specific, for what the frame shows of the home page (the footer's note); its locale, for its URL.
-        home = page.specific
-        home.locale = page.locale
-        homes[page.locale.language_code] = home
-    return homes
+    # Specific, for what the frame shows of the home page (the footer's note); without their StreamFields,
+    # which the frame does not show and every request would unpickle from the cache.
+    pages = Page.objects.live().filter(translation_key__in=root_keys).defer_streamfields().specific()
+    codes = _locale_codes()
+    return {codes[page.locale_id]: page for page in pages}
 
 
 def _current_home(request):
@@ -370,7 +368,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    ancestors = [ancestor for ancestor in _ancestors_from_home(page) if ancestor.live]
     return [
         {
             "title": ancestor.title,
@@ -380,6 +378,19 @@ def breadcrumbs(context):
         }
         for ancestor in ancestors
     ]
+
+
+def _ancestors_from_home(page):
+    """The ancestors of ``page`` from the home page down: the parents Wagtail's router kept on the page it
+    found (``_cached_parent_obj``, no query), else (a preview, a page not routed) from the database."""
+    ancestors = []
+    current = page
+    while current.depth > 2:
+        current = current.__dict__.get("_cached_parent_obj")
+        if current is None:
+            return list(page.get_ancestors().filter(depth__gte=2))
+        ancestors.append(current)
+    return ancestors[::-1]
 
 
 @register.simple_tag(takes_context=True)
