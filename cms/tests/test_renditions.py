@@ -153,7 +153,7 @@ def test_the_worker_survives_an_image_without_its_file(queued, db):
     assert renditions.make_renditions.call(image.pk) == 0
 
 
-def test_an_image_embedded_in_rich_text_makes_no_rendition(old_image):
+def test_an_image_embedded_in_rich_text_makes_no_rendition(db, old_image):
     """Rich text offers editors no images; one that reaches the database anyway shows its alt text."""
     from wagtail.rich_text import expand_db_html
 
