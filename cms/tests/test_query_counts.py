@@ -48,17 +48,17 @@ SIZES = (2, 10, 100)
 # kind), and the French page's German source gives dates and status (source_version).
 CEILINGS = {
     "home": {"de": 17, "fr": 24},
-    "programme": {"de": 24, "fr": 34},
-    "phase": {"de": 13, "fr": 17},
-    "topic_index": {"de": 11, "fr": 14},
-    "topic": {"de": 22, "fr": 28},
-    "call_index": {"de": 18, "fr": 23},
-    "call": {"de": 24, "fr": 33},
-    "event_index": {"de": 16, "fr": 21},
+    "programme": {"de": 23, "fr": 33},
+    "phase": {"de": 12, "fr": 16},
+    "topic_index": {"de": 10, "fr": 13},
+    "topic": {"de": 21, "fr": 27},
+    "call_index": {"de": 17, "fr": 22},
+    "call": {"de": 22, "fr": 31},
+    "event_index": {"de": 15, "fr": 20},
     # the registration form's consent links the privacy page named in the site settings
-    "event": {"de": 19, "fr": 27},
-    "partnership_index": {"de": 17, "fr": 22},
-    "standard": {"de": 10, "fr": 13},
+    "event": {"de": 17, "fr": 25},
+    "partnership_index": {"de": 16, "fr": 21},
+    "standard": {"de": 9, "fr": 12},
     # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG one less)
     "search": {"de": 14, "fr": 16},
 }
