@@ -7,6 +7,8 @@ view restrictions; without this each of them would query for them again. Outside
 
 from contextvars import ContextVar
 
+from wagtail.models.i18n import LocaleManager
+
 _store = ContextVar("request_cache", default=None)
 
 
@@ -19,6 +21,13 @@ def memo(key, compute):
     return store[key]
 
 
+def forget(key):
+    """Drop ``key`` from this request's memo (after a change in the request that makes it wrong)."""
+    store = _store.get()
+    if store is not None:
+        store.pop(key, None)
+
+
 class RequestCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,3 +38,21 @@ class RequestCacheMiddleware:
             return self.get_response(request)
         finally:
             _store.reset(token)
+
+
+def remember_locales_per_request():
+    """Make Wagtail's ``Locale.objects.get_for_language`` a lookup per request and language.
+
+    Wagtail reaches it from ``Locale.get_active()``/``get_default()`` each time a page or snippet is
+    ``.localized``, a URL or rich text is rendered or a route is resolved: 10–14 identical queries a
+    page. Wagtail has no hook for it, so the manager method is wrapped (once, from CmsConfig.ready).
+    """
+    lookup = LocaleManager.get_for_language
+    if getattr(lookup, "remembered_per_request", False):
+        return
+
+    def get_for_language(self, language_code):
+        return memo(("locale", language_code), lambda: lookup(self, language_code))
+
+    get_for_language.remembered_per_request = True
+    LocaleManager.get_for_language = get_for_language

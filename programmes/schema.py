@@ -7,7 +7,7 @@ Only what the page itself shows publicly goes in: a non-public online link never
 import json
 
 from django.conf import settings
-from django.utils.translation import to_locale
+from django.utils.translation import get_language, to_locale
 
 from .models.events import EventFormat, EventStatus
 
@@ -33,7 +33,8 @@ def content_language(page):
     """The language the page's text is written in: the source language for an untranslated alias."""
     from cms.templatetags.site_tags import source_language
 
-    return bcp47(source_language(page) or page.locale.language_code)
+    # No source language: the page is in the visitor's (which costs no query, unlike page.locale).
+    return bcp47(source_language(page) or get_language())
 
 
 def _clean(data):

@@ -1,7 +1,9 @@
 """The site's frame: language attributes, navigation, language switcher, breadcrumbs, footer.
 
-Each part costs a fixed number of queries, however large the site grows. Everything here
-degrades to "nothing to show" when there is no request or no site (error pages, previews).
+Each part costs a fixed number of queries, however large the site grows. The parts that are the
+same on every page of a language (home pages, navigation, footer) are cached across requests until
+content changes (cms/site_chrome.py). Everything here degrades to "nothing to show" when there is
+no request or no site (error pages, previews).
 """
 
 import re
@@ -15,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 from wagtail.models import Locale, Page, Site
 
+from cms import site_chrome
 from cms.localization import active_locale, localize_all, public_pages
 from cms.public_url import absolute
 from cms.request_cache import memo
@@ -159,18 +162,23 @@ def _site_settings(request):
 
 
 def _home_pages(request):
-    """Every live translation of the site's home page, by language code (one query, cached per request)."""
+    """Every live translation of the site's home page, by language code (cached, see site_chrome)."""
     if request is None:
         return {}
     if not hasattr(request, "_site_home_pages"):
         site = _site(request)
-        homes = {}
-        if site is not None:
-            root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            for page in Page.objects.live().filter(translation_key__in=root_keys).select_related("locale"):
-                homes[page.locale.language_code] = page
+        homes = site_chrome.cached("home_pages", site, "", lambda: _find_home_pages(site)) if site else {}
         request._site_home_pages = homes
     return request._site_home_pages
+
+
+def _find_home_pages(site):
+    root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    # Specific, for what the frame shows of the home page (the footer's note); without their StreamFields,
+    # which the frame does not show and every request would unpickle from the cache.
+    pages = Page.objects.live().filter(translation_key__in=root_keys).defer_streamfields().specific()
+    codes = _locale_codes()
+    return {codes[page.locale_id]: page for page in pages}
 
 
 def _current_home(request):
@@ -191,21 +199,29 @@ def main_navigation(context):
     if home is None:
         return []
     current = context.get("page")
-    items = []
-    for page in _public(home.get_children(), request).in_menu():
-        url = page.get_url(request)
-        active = bool(current and current.path.startswith(page.path))
-        items.append(
-            {
-                "title": page.title,
-                "url": url,
-                "active": active,
-                "current": bool(current and current.pk == page.pk),
-                "lang": content_lang(page),
-                "attrs": lang_attrs(page),
-            }
-        )
-    return items
+    items = site_chrome.cached("navigation", _site(request), get_language(), lambda: _menu_items(home, request))
+    return [
+        {
+            **item,
+            "active": bool(current and current.path.startswith(item["path"])),
+            "current": bool(current and current.pk == item["pk"]),
+        }
+        for item in items
+    ]
+
+
+def _menu_items(home, request):
+    return [
+        {
+            "pk": page.pk,
+            "path": page.path,
+            "title": page.title,
+            "url": page.get_url(request),
+            "lang": content_lang(page),
+            "attrs": lang_attrs(page),
+        }
+        for page in _public(home.get_children(), request).in_menu()
+    ]
 
 
 def _versions(request, page):
@@ -352,7 +368,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    ancestors = [ancestor for ancestor in _ancestors_from_home(page) if ancestor.live]
     return [
         {
             "title": ancestor.title,
@@ -364,12 +380,30 @@ def breadcrumbs(context):
     ]
 
 
+def _ancestors_from_home(page):
+    """The ancestors of ``page`` from the home page down: the parents Wagtail's router kept on the page it
+    found (``_cached_parent_obj``, no query), else (a preview, a page not routed) from the database."""
+    ancestors = []
+    current = page
+    while current.depth > 2:
+        current = current.__dict__.get("_cached_parent_obj")
+        if current is None:
+            return list(page.get_ancestors().filter(depth__gte=2))
+        ancestors.append(current)
+    return ancestors[::-1]
+
+
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """The legal pages chosen in the site settings, each in the visitor's language where it is live."""
+    request = context.get("request")
+    site = _site(request)
+    return site_chrome.cached("footer_links", site, get_language(), lambda: _footer_links(request)) if site else []
+
+
+def _footer_links(request):
     from home.models import SiteSettings
 
-    request = context.get("request")
     site_settings = _site_settings(request)
     if site_settings is None:
         return []
@@ -401,9 +435,16 @@ def footer_links(context):
 @register.simple_tag(takes_context=True)
 def footer_contact(context):
     """The site's contact point in the visitor's language (one query, organisation included)."""
+    request = context.get("request")
+    site = _site(request)
+    if site is None:
+        return None
+    return site_chrome.cached("footer_contact", site, get_language(), lambda: _footer_contact(request))
+
+
+def _footer_contact(request):
     from programmes.models import ContactPoint
 
-    request = context.get("request")
     site_settings = _site_settings(request)
     if site_settings is None or not site_settings.contact_point_id:
         return None

@@ -1,10 +1,14 @@
-"""Query counts of every page type stay flat as content grows (no N+1).
+"""Query counts of every page type stay flat as content grows (no N+1), in German and in French.
 
 The site is filled to 2, 10 and then 100 items of each kind (topics, calls, events, partnerships,
 standard pages; calls, events and partnerships with topics and countries attached). Listings show
 10 items a page, so 2 → 10 catches a query per listed item and 10 → 100 catches a query per item
 in the database. Each page must need the same number of queries at every size, and no more than
 its pinned ceiling. If a ceiling fails after an intended change, re-measure and update it here.
+
+The fixed pages, the first call and event and the topic every item has are translated into French;
+the growing items are not: French listings show German cards whose topics are localized.
+Counts are warm, as in production: the second request of a page, after the first filled the caches.
 """
 
 import datetime
@@ -31,28 +35,35 @@ from programmes.factories import (
     RegionFactory,
     TopicPageFactory,
     VenueFactory,
+    publish_ancestors_in,
+    translate_page,
 )
 from programmes.models import ProgrammeOrganisation
 
 SIZES = (2, 10, 100)
 
-# Pinned from the 10-item run plus a small margin (measured with the templates of the same commit).
+# Pinned from the 10-item run (measured with the templates of the same commit), warm: navigation and
+# footer come from the cache (cms/site_chrome.py), the Locale is looked up once per language. French
+# pages cost more: German items and relations are replaced by their French versions (one query per
+# kind), and the French page's German source gives dates and status (source_version).
 CEILINGS = {
-    "home": 26,
-    "programme": 34,
-    "phase": 20,
-    "topic_index": 20,
-    "topic": 30,
-    "call_index": 27,
-    "call": 33,
-    "event_index": 25,
-    "event": 28,  # +1: the registration form's consent links the privacy page named in the site settings
-    "partnership_index": 25,
-    "standard": 17,
-    "search": 22,  # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG 21)
+    "home": {"de": 17, "fr": 24},
+    "programme": {"de": 23, "fr": 33},
+    "phase": {"de": 12, "fr": 16},
+    "topic_index": {"de": 10, "fr": 13},
+    "topic": {"de": 21, "fr": 27},
+    "call_index": {"de": 17, "fr": 22},
+    "call": {"de": 22, "fr": 31},
+    "event_index": {"de": 15, "fr": 20},
+    # the registration form's consent links the privacy page named in the site settings
+    "event": {"de": 17, "fr": 25},
+    "partnership_index": {"de": 16, "fr": 21},
+    "standard": {"de": 9, "fr": 12},
+    # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG one less)
+    "search": {"de": 14, "fr": 16},
 }
 
-URLS = {
+GERMAN_URLS = {
     "home": "/de/",
     "programme": "/de/programm/",
     "phase": "/de/programm/phase-2/",
@@ -65,6 +76,13 @@ URLS = {
     "partnership_index": "/de/partnerschaften/",
     "standard": "/de/kontakt/",
     "search": "/de/search/?q=Aufruf",
+}
+LANGUAGES = ("de", "fr")
+# (page, language) → path: the French versions have the German slugs (copy_for_translation keeps them).
+URLS = {
+    (name, language): url.replace("/de/", f"/{language}/", 1)
+    for name, url in GERMAN_URLS.items()
+    for language in LANGUAGES
 }
 
 
@@ -91,7 +109,10 @@ def build_base():
     programme.save()
     site.home.featured_programme = programme
     site.home.save()
-    StandardPageFactory(parent=site.home, title="Kontakt", slug="kontakt")
+    contact_page = StandardPageFactory(parent=site.home, title="Kontakt", slug="kontakt")
+    for page in (site.topic_index, site.call_index, site.event_index, site.partnership_index, phase, contact_page):
+        publish_ancestors_in(translate_page(page, "fr"))
+    translate_page(topics[0], "fr", title="Thème A")
     return SimpleNamespace(
         site=site,
         phase=phase,
@@ -120,9 +141,11 @@ def grow(world, size):
             eligible_types=world.eligible,
             phase=world.phase,
         )
-        world.first_call = world.first_call or call
+        if world.first_call is None:
+            world.first_call = call
+            translate_page(call, "fr", title="Appel 0")
         on_site = n % 2 == 1
-        EventPageFactory(
+        event = EventPageFactory(
             title=f"Veranstaltung {n}",
             slug=f"veranstaltung-{n}",
             start=now + datetime.timedelta(days=2 + n),
@@ -134,6 +157,8 @@ def grow(world, size):
             phase=world.phase,
             related_call=world.first_call,
         )
+        if n == 0:
+            translate_page(event, "fr", title="Manifestation 0")
         PartnershipFactory(
             german_partner=f"Stadt {n}",
             maghreb_partner=f"Ville {n}",
@@ -148,8 +173,8 @@ def grow(world, size):
 
 
 def count_queries(url):
-    cache.clear()
     client = Client()
+    assert client.get(url).status_code == 200, url  # fills the caches, as earlier visitors have
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
@@ -161,25 +186,28 @@ def measured(django_db_setup, django_db_blocker):
     """Build the site once per module, measure every page at every size, roll everything back."""
     with django_db_blocker.unblock(), transaction.atomic():
         world = build_base()
-        counts = {name: {} for name in URLS}
+        counts = {key: {} for key in URLS}
         for size in SIZES:
             grow(world, size)
             if size == SIZES[0]:
                 # The first requests fill process-wide caches (content types …): not per-page cost.
                 for url in URLS.values():
-                    count_queries(url)
-            for name, url in URLS.items():
-                counts[name][size] = count_queries(url)
+                    Client().get(url)
+            for key, url in URLS.items():
+                counts[key][size] = count_queries(url)
+        print("\nwarm queries (page, language) → {size: queries}:", counts)
         yield counts
         transaction.set_rollback(True)
 
 
-@pytest.mark.parametrize("page", list(URLS))
-def test_query_count_is_flat_and_under_ceiling(page, measured, db, client, django_assert_max_num_queries):
-    by_size = measured[page]
-    assert by_size[10] <= CEILINGS[page], f"{page}: {by_size[10]} queries with 10 items"
+@pytest.mark.parametrize("key", list(URLS), ids="-".join)
+def test_query_count_is_flat_and_under_ceiling(key, measured, db, client, django_assert_max_num_queries):
+    by_size = measured[key]
+    ceiling = CEILINGS[key[0]][key[1]]
+    assert by_size[10] <= ceiling, f"{key}: {by_size[10]} queries with 10 items"
     # The database now holds 100 items of each kind.
     cache.clear()
-    with django_assert_max_num_queries(CEILINGS[page]):
-        assert client.get(URLS[page]).status_code == 200
-    assert by_size[2] == by_size[10] == by_size[100], f"{page}: query count grows with content: {by_size}"
+    assert client.get(URLS[key]).status_code == 200
+    with django_assert_max_num_queries(ceiling):
+        assert client.get(URLS[key]).status_code == 200
+    assert by_size[2] == by_size[10] == by_size[100], f"{key}: query count grows with content: {by_size}"

@@ -151,3 +151,14 @@ def test_the_worker_survives_an_image_without_its_file(queued, db):
     image = wagtail_factories.ImageFactory(title="Verloren")
     image.file.storage.delete(image.file.name)
     assert renditions.make_renditions.call(image.pk) == 0
+
+
+def test_an_image_embedded_in_rich_text_makes_no_rendition(db, old_image):
+    """Rich text offers editors no images; one that reaches the database anyway shows its alt text."""
+    from wagtail.rich_text import expand_db_html
+
+    html = expand_db_html(
+        f'<p><embed embedtype="image" id="{old_image.pk}" format="fullwidth" alt="Rathaus &amp; Markt"/></p>'
+    )
+    assert html == "<p>Rathaus &amp; Markt</p>"
+    assert made(old_image) == 0

@@ -45,10 +45,11 @@ BUDGETS = {
     ("/api/v2/partnerships/", (("search", "Stadt"), ("locale", "de"))): {"sqlite": 13, "postgresql": 12},
     ("/api/v2/organisations/", ()): 4,
     ("/api/v2/places/", ()): 4,
-    # +2: the listing page (rel="alternate") and the Site (the feed's own address).
-    ("/de/feeds/calls.atom", ()): 6,
-    ("/de/feeds/events.atom", ()): 6,
-    ("/de/calendar/events.ics", ()): 4,
+    # +2: the listing page (rel="alternate") and the Site (the feed's own address). The Locale is looked up
+    # once per request (cms/request_cache.py), no longer twice.
+    ("/de/feeds/calls.atom", ()): 5,
+    ("/de/feeds/events.atom", ()): 5,
+    ("/de/calendar/events.ics", ()): 3,
     ("/sitemap.xml", ()): 6,  # +2: the partnership indexes and the partnerships
     # The widget's frame: its script reads the API above; the frame itself only finds the index links.
     ("/widget/", (("kind", "calls"), ("lang", "fr"))): 2,
