@@ -8,7 +8,7 @@ from cms.log_format import logging_config
 from cms.storage_settings import s3_media_settings
 
 from .base import *  # noqa: F403
-from .base import LOG_FORMAT, STORAGES, env_bool
+from .base import DATABASES, LOG_FORMAT, STORAGES, env_bool
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -21,6 +21,11 @@ if not os.environ.get("PUBLIC_URL", "").strip():
     raise ImproperlyConfigured(
         "PUBLIC_URL (e.g. https://kommunal.example.org) must be set in the environment for production."
     )
+
+# Keep database connections between requests: opening one costs more than most page queries. Health
+# checks replace a connection the server closed. DATABASE_CONN_MAX_AGE=0 closes after each request.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
