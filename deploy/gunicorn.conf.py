@@ -17,8 +17,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
-# Recycle workers now and then, so a slow leak in a dependency never grows unbounded.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+# Recycle workers now and then, so a slow leak in a dependency never grows unbounded. Not too often: a
+# new worker starts Django and Wagtail afresh (seconds), and cached pages take a few ms, so 2,000
+# requests came round every few seconds under load. (No preload_app: HUP must load new code.)
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = max_requests // 10
 # X-Forwarded-Proto is believed only from these addresses (the proxy), never from a visitor.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
