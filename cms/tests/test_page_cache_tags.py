@@ -98,3 +98,16 @@ def test_an_unwatched_model_keeps_its_fast_delete(site):
 def test_every_watched_kind_is_connected_by_its_own_sender(site):
     for model in invalidation.watched():
         assert post_save.has_listeners(model) and post_delete.has_listeners(model), model
+
+
+def test_a_draft_of_a_live_page_keeps_the_cache_and_a_live_save_by_code_purges_it(site):
+    event = EventPageFactory(title="Netzwerktreffen")
+    cached(event.url)
+    event.title = "Entwurf"
+    event.save_revision()  # a draft: visitors still see the live page
+    assert Client().get(event.url)["X-Cache"] == "HIT"
+    event.refresh_from_db()
+    event.title = "Netzwerktreffen Nord"
+    event.save()  # saved live by code (demo content, an import): no page_published signal
+    response = Client().get(event.url)
+    assert response["X-Cache"] == "MISS" and "Netzwerktreffen Nord" in html(response)
