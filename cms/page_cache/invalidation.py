@@ -32,7 +32,7 @@ from . import store, tag, tag_sources
 
 # Site-wide URLs (per language where they have one) that show lists of content.
 SITE_WIDE_URL_NAMES = ("calls_feed", "events_feed", "events_ical", "sitemap", "api_index")
-# The core's own watched models; apps add theirs with ``cms.page_cache.watch``.
+# The core's own watched models: a change purges everything (apps tag theirs: ``cms.page_cache.watch``).
 CORE_WATCHED = (
     "wagtailcore.Site",
     "wagtailcore.Locale",
