@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    # Last: connects the page cache's purges once every app is ready and every snippet registered.
+    "cms.page_cache",
 ]
 
 MIDDLEWARE = [

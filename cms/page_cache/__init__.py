@@ -5,8 +5,10 @@
   every old entry dies at once; each entry also expires at the next date-driven change of what the site
   shows (a call opening or closing, an event starting or ending), which apps tell the cache with
   ``register_next_change``.
-- Apps whose own models change what pages show (registrations change the free places) name them with
-  ``watch``; pages, snippets, site settings, images and documents are watched by the core.
+- A value that changes far more often than content (an event's free places) is a tag: the code that
+  shows it calls ``depends_on``, the entry keeps the tag's version, and a change of the app's model
+  (``watch``) bumps only that tag, so a registration makes only the pages that show the places misses.
+  Pages, snippets, site settings, images and documents are watched by the core (``invalidation``).
 - A per-visitor value in a page (a form's submission token) comes from ``unique_token``: a page served
   from the cache gets a fresh one in its place, as it gets a fresh CSRF token and CSP nonce.
 
@@ -16,7 +18,7 @@ See docs/performance.md, "Caching".
 import secrets
 
 _next_change_sources = []
-_watched_models = []
+_tag_sources = {}
 
 
 def register_next_change(source):
@@ -29,13 +31,33 @@ def next_change_sources():
     return list(_next_change_sources)
 
 
-def watch(*models):
-    """Saving or deleting one of these models purges every cached response."""
-    _watched_models.extend(models)
+def watch(model, tags, urls):
+    """Saving or deleting a row of ``model`` changes what pages show under ``tags(row)``, a list of
+    ``(kind, pk)`` as passed to ``depends_on``: cached responses that depend on one of them are misses
+    from then on, all others stay cached. ``urls(row)``: the addresses a CDN is told to purge."""
+    _tag_sources[model] = (tags, urls)
 
 
-def watched_models():
-    return list(_watched_models)
+def tag_sources():
+    return dict(_tag_sources)
+
+
+def tag(kind, pk):
+    return f"{kind}:{pk}"
+
+
+def depends_on(request, kind, pk):
+    """The response being rendered shows a volatile value of one object (``kind`` and ``pk``, e.g. an
+    event's free places): call this before reading the value, so that a change while the page renders
+    makes the stored entry stale rather than wrong."""
+    from . import store
+
+    if request is None:
+        return
+    tags = request.__dict__.setdefault("page_cache_tags", {})
+    name = tag(kind, pk)
+    if name not in tags:
+        tags[name] = store.tag_version(name)
 
 
 def unique_token(request):

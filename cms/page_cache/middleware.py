@@ -62,6 +62,7 @@ class Entry:
     nonce: bool = False
     unique: int = 0
     vary: list = field(default_factory=list)
+    tags: dict = field(default_factory=dict)  # {tag: version} of the volatile values it shows (depends_on)
     attributes: dict = field(default_factory=dict)
 
     @property
@@ -83,6 +84,8 @@ class PageCacheMiddleware:
         entry = store.get(base)
         if entry is not None and entry.vary:  # a marker: the response varies on these request headers
             entry = store.get(store.variant_key(base, request, entry.vary))
+        if entry is not None and entry.tags and store.tag_versions(entry.tags) != entry.tags:
+            entry = None  # a value it shows has changed since (a registration): rendered and stored anew
         if entry is not None:
             return replay(request, entry)
         expires_at = store.expiry(generation)
@@ -120,6 +123,9 @@ def entry_for(request, response, expires_at):
     vary = {name.strip().lower() for name in cc_delim_re.split(response.get("Vary", "")) if name.strip()}
     if "*" in vary:
         return None
+    tags = request.__dict__.get("page_cache_tags", {})
+    if None in tags.values():  # a tag's version could not be read: the entry could never be found stale
+        return None
     content = response.content
     csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
     if csrf:
@@ -143,6 +149,7 @@ def entry_for(request, response, expires_at):
         nonce=isinstance(nonce, str),
         unique=len(unique),
         vary=sorted(vary - UNKEYED_VARY_HEADERS),
+        tags=dict(tags),
         attributes={name: value for name, value in vars(response).items() if is_policy_attribute(name)},
     )
 

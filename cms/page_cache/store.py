@@ -7,6 +7,10 @@ is computed from live content once per generation and again whenever that instan
 
 The cache is the default one (Redis in production, cms/cache.py): when it cannot be reached, reads
 are misses and writes are dropped, so a request is then rendered, never failed.
+
+Tags (``depends_on``) have versions of their own, outside the generation: ``bump_tag`` makes only the
+entries that depend on one tag stale. A tag whose version is lost gets a new random one, so a lost
+version never matches an old entry.
 """
 
 import hashlib
@@ -17,22 +21,49 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from cms.request_cache import forget, memo
+
 from . import next_change_sources
 
 GENERATION_KEY = "page_cache:generation"
 
 
 def generation():
-    """The current generation, or None when the cache cannot be reached (then nothing is cached)."""
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        current = cache.get(GENERATION_KEY)
-    return current
+    """The current generation, or None when the cache cannot be reached (then nothing is cached).
+    Read once per request: the page cache and the navigation and footer (cms/site_chrome.py) share it."""
+    return memo("page_cache_generation", lambda: current_version(GENERATION_KEY))
 
 
 def new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    forget("page_cache_generation")
+
+
+def current_version(key):
+    current = cache.get(key)
+    if current is None:
+        cache.add(key, uuid.uuid4().hex, None)
+        current = cache.get(key)
+    return current
+
+
+def tag_key(tag):
+    return f"page_cache:tag:{tag}"
+
+
+def tag_version(tag):
+    """The tag's current version, or None when the cache cannot be reached."""
+    return current_version(tag_key(tag))
+
+
+def tag_versions(tags):
+    """{tag: current version or None} in one round trip."""
+    found = cache.get_many([tag_key(tag) for tag in tags])
+    return {tag: found.get(tag_key(tag)) for tag in tags}
+
+
+def bump_tag(tag):
+    cache.set(tag_key(tag), uuid.uuid4().hex, None)
 
 
 def next_change(current_generation, now):

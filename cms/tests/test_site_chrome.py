@@ -6,9 +6,10 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from cms import site_chrome
+from cms.page_cache import store
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
 from programmes.factories import ContactPointFactory, publish_ancestors_in, translate_page
@@ -94,7 +95,19 @@ def test_changing_the_site_settings_and_the_contact_point_show_at_once(client, s
     assert "Kontaktstelle SKEW" in footer(client)
 
 
-def test_a_lost_version_is_never_reused(site):
-    first = site_chrome.version()
-    cache.delete(site_chrome.VERSION_KEY)
-    assert site_chrome.version() != first
+def test_entries_follow_the_page_cache_generation(client, site):
+    page = StandardPageFactory(title="Über uns", show_in_menus=True)
+    assert menu(client) == ["Über uns"]
+    Page.objects.filter(pk=page.pk).update(title="Wir")  # sends no signal: no new generation
+    assert menu(client) == ["Über uns"]
+    store.new_generation()
+    assert menu(client) == ["Wir"]
+
+
+def test_without_a_reachable_cache_they_are_built_on_every_request(client, site, monkeypatch):
+    monkeypatch.setattr(store, "generation", lambda: None)
+    stored = []
+    monkeypatch.setattr(site_chrome.cache, "set", lambda key, *args, **kwargs: stored.append(key))
+    StandardPageFactory(title="Über uns", show_in_menus=True)
+    assert menu(client) == ["Über uns"]
+    assert not [key for key in stored if key.startswith("site-chrome:")]

@@ -35,6 +35,7 @@ def event_registration(context, page):
     free_places = None
     form = None
     if is_open:
+        page_cache.depends_on(request, "event-places", event.pk)  # see ParticipationConfig.ready
         counts = registration_counts([event])[event.pk]
         free_places = counts.free
         form = _bound_form(request, "event", page) or RegistrationForm(
