@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PageCacheConfig(AppConfig):
@@ -7,7 +8,7 @@ class PageCacheConfig(AppConfig):
 
     name = "cms.page_cache"
     label = "page_cache"
-    verbose_name = "Page cache"
+    verbose_name = _("Page cache")
 
     def ready(self):
         from wagtail import hooks
