@@ -12,9 +12,10 @@ from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import UntranslatedStatusMixin, localize_all
+from cms.routing import RoutedPageMixin, SiteRootRoutingMixin
 
 
-class HomePage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class HomePage(SiteRootRoutingMixin, RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), help_text=_("The first paragraph visitors read."))
     featured_programme = models.ForeignKey(
         "programmes.ProgrammePage",
@@ -92,7 +93,7 @@ def partnership_figures(partnerships):
     return figures
 
 
-class StandardPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class StandardPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     """Kontakt, Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache …"""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in search results and previews."))

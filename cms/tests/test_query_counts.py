@@ -43,22 +43,23 @@ from programmes.models import ProgrammeOrganisation
 SIZES = (2, 10, 100)
 
 # Pinned from the 10-item run (measured with the templates of the same commit), warm: navigation and
-# footer come from the cache (cms/site_chrome.py), the Locale is looked up once per language. French
+# footer come from the cache (cms/site_chrome.py), the Locale is looked up once per language, the page
+# is routed in one query whatever its depth (cms/routing.py). French
 # pages cost more: German items and relations are replaced by their French versions (one query per
 # kind), and the French page's German source gives dates and status (source_version).
 CEILINGS = {
     "home": {"de": 17, "fr": 24},
-    "programme": {"de": 23, "fr": 33},
-    "phase": {"de": 12, "fr": 16},
-    "topic_index": {"de": 10, "fr": 13},
-    "topic": {"de": 21, "fr": 27},
-    "call_index": {"de": 17, "fr": 22},
-    "call": {"de": 22, "fr": 31},
-    "event_index": {"de": 15, "fr": 20},
+    "programme": {"de": 22, "fr": 30},
+    "phase": {"de": 9, "fr": 11},
+    "topic_index": {"de": 9, "fr": 11},
+    "topic": {"de": 18, "fr": 23},
+    "call_index": {"de": 16, "fr": 20},
+    "call": {"de": 19, "fr": 27},
+    "event_index": {"de": 14, "fr": 18},
     # the registration form's consent links the privacy page named in the site settings
-    "event": {"de": 17, "fr": 25},
-    "partnership_index": {"de": 16, "fr": 21},
-    "standard": {"de": 9, "fr": 12},
+    "event": {"de": 14, "fr": 21},
+    "partnership_index": {"de": 15, "fr": 19},
+    "standard": {"de": 8, "fr": 10},
     # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG one less)
     "search": {"de": 14, "fr": 16},
 }

@@ -16,6 +16,7 @@ from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentIt
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import UntranslatedStatusMixin, localize_all, source_version
+from cms.routing import RoutedPageMixin
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import CallManager
@@ -31,7 +32,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class CallForParticipationPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class CallForParticipationPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 

@@ -13,11 +13,12 @@ from wagtail.models import Locale, Page
 from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.forms import PlatformPageForm
 from cms.localization import UntranslatedStatusMixin
+from cms.routing import RoutedPageMixin
 
 PAGE_SIZE = 10
 
 
-class FilteredListingPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class FilteredListingPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     """A page that lists items filtered by the query string.
 
     Bad input never fails: invalid filter values are named in a notice and ignored (status 400),

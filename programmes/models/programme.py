@@ -16,9 +16,10 @@ from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import UntranslatedStatusMixin, localize_all
+from cms.routing import RoutedPageMixin
 
 
-class ProgrammePage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class ProgrammePage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     """A funding programme, such as "Kommunale Zusammenarbeit Maghreb-Deutschland"."""
 
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
@@ -146,7 +147,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
-class ProgrammePhasePage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class ProgrammePhasePage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     start_date = models.DateField(_("start date"), help_text=_("The day the phase began or begins."))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty if the phase is open-ended.")

@@ -10,11 +10,12 @@ from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import UntranslatedStatusMixin
+from cms.routing import RoutedPageMixin
 
 from .querysets import ListingPageManager
 
 
-class TopicIndexPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class TopicIndexPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text shown above the list of topics."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -39,7 +40,7 @@ class TopicIndexPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page
         return context
 
 
-class TopicPage(UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class TopicPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
     image = optional_link(
         "wagtailimages.Image",

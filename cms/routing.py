@@ -1,0 +1,75 @@
+"""Page routing in one query instead of two per path segment, and view restrictions from its result.
+
+Wagtail resolves ``/de/aufrufe/aufruf-0/`` one segment at a time: for each slug it queries the child
+and then its specific row (two queries a segment), and ``check_view_restrictions`` queries the
+ancestors again. ``SiteRootRoutingMixin`` (on the site root page class) loads the page at every
+prefix of the path in one query by ``url_path`` and keeps Wagtail's semantics: a missing segment is
+a 404, only the target must be live (as in ``Page.route``), a page class with its own ``route()``
+(RoutablePageMixin) gets its remaining path components, and the target answers through its own
+``route()``. ``RoutedPageMixin`` (on every page class) reuses the loaded ancestors for
+``get_view_restrictions()``, so private pages are checked as before with one query.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction
+
+
+def _routes_itself(page):
+    """Whether this page's class overrides ``route()`` and must resolve its own sub-paths."""
+    page_class = page.specific_class
+    return page_class is not None and page_class.route is not Page.route
+
+
+class SiteRootRoutingMixin:
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = []
+        url_path = self.url_path
+        for component in path_components:
+            url_path = f"{url_path}{component}/"
+            prefixes.append(url_path)
+        above = [self.path[:end] for end in range(Page.steplen, len(self.path), Page.steplen)]
+        pages = list(
+            Page.objects.filter(
+                Q(path__in=above) | Q(pk=self.pk) | Q(path__startswith=self.path, url_path__in=prefixes)
+            ).select_related("alias_of")
+        )
+        # The rows from the tree root down to this page, then the page at each path prefix.
+        chain = sorted((page for page in pages if page.depth <= self.depth), key=lambda page: page.depth)
+        by_url_path = {page.url_path: page for page in pages if page.depth > self.depth}
+        parent = self
+        for index, url_path in enumerate(prefixes):
+            page = by_url_path.get(url_path)
+            if page is None or page.depth != parent.depth + 1 or not page.path.startswith(parent.path):
+                raise Http404
+            chain.append(page)
+            remaining = path_components[index + 1 :]
+            if remaining and not _routes_itself(page):
+                page._cached_parent_obj = parent
+                parent = page
+                continue
+            page = page.specific
+            page._cached_parent_obj = parent
+            page._routed_chain = chain
+            return page.route(request, remaining)
+
+
+class RoutedPageMixin:
+    def get_view_restrictions(self):
+        chain = getattr(self, "_routed_chain", None)
+        if chain is None:
+            return super().get_view_restrictions()
+        page_ids = set()
+
+        def check(page):
+            # As Wagtail: an alias is restricted by its source page's restrictions.
+            if page.alias_of_id:
+                check(page.alias_of)
+            else:
+                page_ids.add(page.pk)
+
+        for page in chain:
+            check(page)
+        return PageViewRestriction.objects.filter(page_id__in=page_ids)
