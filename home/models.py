@@ -7,15 +7,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import UntranslatedStatusMixin, localize_all
-from cms.routing import RoutedPageMixin, SiteRootRoutingMixin
+from cms.localization import localize_all
+from cms.pages import PlatformPage
+from cms.routing import SiteRootRoutingMixin
 
 
-class HomePage(SiteRootRoutingMixin, RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class HomePage(SiteRootRoutingMixin, PlatformPage):
     intro = models.TextField(_("introduction"), help_text=_("The first paragraph visitors read."))
     featured_programme = models.ForeignKey(
         "programmes.ProgrammePage",
@@ -93,7 +93,7 @@ def partnership_figures(partnerships):
     return figures
 
 
-class StandardPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class StandardPage(PlatformPage):
     """Kontakt, Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache …"""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in search results and previews."))

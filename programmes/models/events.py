@@ -14,12 +14,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import MultipleChoiceListField, optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import UntranslatedStatusMixin, localize_all, source_version
-from cms.routing import RoutedPageMixin
+from cms.localization import localize_all, source_version
+from cms.pages import PlatformPage
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import EventManager
@@ -67,7 +66,7 @@ class EventForm(PlatformPageForm):
         return cleaned_data
 
 
-class EventPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class EventPage(PlatformPage):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 

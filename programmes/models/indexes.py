@@ -10,15 +10,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Locale, Page
 
-from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.forms import PlatformPageForm
-from cms.localization import UntranslatedStatusMixin
-from cms.routing import RoutedPageMixin
+from cms.pages import PlatformPage
 
 PAGE_SIZE = 10
 
 
-class FilteredListingPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class FilteredListingPage(PlatformPage):
     """A page that lists items filtered by the query string.
 
     Bad input never fails: invalid filter values are named in a notice and ignored (status 400),

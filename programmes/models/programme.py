@@ -11,15 +11,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import UntranslatedStatusMixin, localize_all
-from cms.routing import RoutedPageMixin
+from cms.localization import localize_all
+from cms.pages import PlatformPage
 
 
-class ProgrammePage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class ProgrammePage(PlatformPage):
     """A funding programme, such as "Kommunale Zusammenarbeit Maghreb-Deutschland"."""
 
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
@@ -147,7 +146,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
-class ProgrammePhasePage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class ProgrammePhasePage(PlatformPage):
     start_date = models.DateField(_("start date"), help_text=_("The day the phase began or begins."))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty if the phase is open-ended.")

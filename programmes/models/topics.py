@@ -5,17 +5,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.api.headless import PlatformHeadlessPreviewMixin
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import UntranslatedStatusMixin
-from cms.routing import RoutedPageMixin
+from cms.pages import PlatformPage
 
 from .querysets import ListingPageManager
 
 
-class TopicIndexPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class TopicIndexPage(PlatformPage):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text shown above the list of topics."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -40,7 +38,7 @@ class TopicIndexPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessP
         return context
 
 
-class TopicPage(RoutedPageMixin, UntranslatedStatusMixin, PlatformHeadlessPreviewMixin, Page):
+class TopicPage(PlatformPage):
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
     image = optional_link(
         "wagtailimages.Image",
