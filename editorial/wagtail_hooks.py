@@ -82,8 +82,9 @@ def _deny_other_locales(request, instances):
 
 
 # Snippets have no per-object permissions in Wagtail; these hooks keep translators to their own
-# locale's rows. order=-1: before wagtail-localize's before_edit_snippet, which opens its editor.
-@hooks.register("before_edit_snippet", order=-1)
+# locale's rows. order=-2: before wagtail-localize's before_edit_snippet (wrapped at order -1 in
+# cms/wagtail_hooks.py), which opens its editor.
+@hooks.register("before_edit_snippet", order=-2)
 def restrict_snippet_edit_to_own_locale(request, instance):
     _deny_other_locales(request, [instance])
 

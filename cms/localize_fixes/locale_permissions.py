@@ -27,6 +27,7 @@ from wagtail_localize.views import edit_translation, submit_translations, update
 
 from .machine_translation import machine_translate
 from .synchronized_fields import publish_fully_translated
+from .translation_dates import localized_string_dates
 
 _CACHE_ATTRIBUTE = "_kz_editable_locale_ids"
 
@@ -149,8 +150,13 @@ TRANSLATION_EDITOR_ROUTES = [
 
 
 def _editor_view(name):
-    # The machine-translate view is wrapped once more: provider errors become a message (machine_translation.py).
-    return machine_translate if name == "machine_translate" else getattr(edit_translation, name)
+    # Wrapped once more: machine-translate provider errors become a message (machine_translation.py),
+    # a saved string's comment gets a localized date (translation_dates.py).
+    if name == "machine_translate":
+        return machine_translate
+    if name == "edit_string_translation":
+        return localized_string_dates(edit_translation.edit_string_translation)
+    return getattr(edit_translation, name)
 
 
 def guarded_urlpatterns():
