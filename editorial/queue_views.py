@@ -1,6 +1,5 @@
 """Admin report: the translation queue (what is new, outdated or in progress per language), exportable."""
 
-import datetime
 from urllib.parse import urlencode
 
 import django_filters
@@ -10,12 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
-from wagtail.admin.views.reports import ReportView
 from wagtail_localize.models import Translation
 
 from .translation_queue import STATES, add_change_details, queue_locales, translation_queue
-from .views import local_timestamp, local_timestamp_text
+from .views import LOCALE_AS_NAME, LocalTimeReportView
 
 
 class TranslationQueueFilterSet(WagtailFilterSet):
@@ -40,7 +37,7 @@ class TranslationQueuePaginator(WagtailPaginator):
         return ngettext("%(count)s item", "%(count)s items", self.count) % {"count": self.count}
 
 
-class TranslationQueueReportView(ReportView):
+class TranslationQueueReportView(LocalTimeReportView):
     page_title = _("Translation queue")
     header_icon = "globe"
     index_url_name = "editorial:translation_queue"
@@ -70,19 +67,7 @@ class TranslationQueueReportView(ReportView):
         "changed_fields_text": _("Changed fields"),
         "absolute_url": _("Link"),
     }
-    custom_field_preprocess = {
-        "locale": {
-            SpreadsheetExportMixin.FORMAT_CSV: lambda locale: locale.get_display_name(),
-            SpreadsheetExportMixin.FORMAT_XLSX: lambda locale: locale.get_display_name(),
-        }
-    }
-    custom_value_preprocess = {
-        **ReportView.custom_value_preprocess,
-        datetime.datetime: {
-            SpreadsheetExportMixin.FORMAT_CSV: local_timestamp_text,
-            SpreadsheetExportMixin.FORMAT_XLSX: local_timestamp,
-        },
-    }
+    custom_field_preprocess = {"locale": LOCALE_AS_NAME}
 
     def get_queryset(self):
         return translation_queue(self.request.user)
