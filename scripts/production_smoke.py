@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from tests.ops_content import SMOKE_EVENT_SLUG  # noqa: E402
 from tests.servers import (  # noqa: E402
     bucket_contents,
+    build_files_in_background,
     forget_cache,
     free_port,
     manage,
@@ -162,17 +163,7 @@ def main():
 
 def run(env, s3, smtp, web_port, work):
     step("install: migrate, check --deploy, setup_site, compilemessages, collectstatic")
-    # The file steps need no database: they run while migrate does (the smoke test has 3 minutes).
-    files = subprocess.Popen(
-        [
-            "bash",
-            "-c",
-            f"{sys.executable} manage.py compilemessages --ignore=.venv -v0 && "
-            f"{sys.executable} manage.py collectstatic --noinput -v0",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    files = build_files_in_background(env)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "check", "--deploy", "--fail-level", "ERROR")
     manage(env, "setup_site")  # puts the default Site at PUBLIC_URL, creates the reference data

@@ -144,6 +144,21 @@ def production_env(database_url, s3_endpoint, bucket, **extra):
     }
 
 
+def build_files_in_background(env):
+    """compilemessages, then collectstatic: they need no database, so they run while migrate does.
+    The caller waits for the returned process."""
+    return subprocess.Popen(
+        [
+            "bash",
+            "-c",
+            f"{sys.executable} manage.py compilemessages --ignore=.venv -v0 && "
+            f"{sys.executable} manage.py collectstatic --noinput -v0",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
 def manage(env, *args, timeout=300):
     result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout

@@ -32,7 +32,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import forget_cache, manage, moto_server, production_env, psql, s3_client, stop, wait_for  # noqa: E402
+from tests.servers import (  # noqa: E402
+    build_files_in_background,
+    forget_cache,
+    manage,
+    moto_server,
+    production_env,
+    psql,
+    s3_client,
+    stop,
+    wait_for,
+)
 from tests.services import free_port  # noqa: E402
 
 HOST = "kommunal.bench.test"
@@ -217,17 +227,7 @@ def write_report(tables, started, load_before):
 
 def prepare(env):
     step(f"database {DATABASE}: migrate, demo content; compilemessages, collectstatic alongside")
-    # The file steps need no database: they run while migrate does.
-    files = subprocess.Popen(
-        [
-            "bash",
-            "-c",
-            f"{sys.executable} manage.py compilemessages --ignore=.venv -v0 && "
-            f"{sys.executable} manage.py collectstatic --noinput -v0",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    files = build_files_in_background(env)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo_content", "-v0")
     psql("VACUUM ANALYZE", database=DATABASE)  # planner statistics, as a database in service has them
