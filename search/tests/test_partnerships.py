@@ -326,6 +326,13 @@ def count_queries(client, url, params=None):
     return len(context.captured_queries)
 
 
+def warm_count(client, url, params=None):
+    """Queries of a second request: the first refills the caches that adding content emptied (navigation
+    and footer live under the content generation, cms/site_chrome.py)."""
+    count_queries(client, url, params)
+    return count_queries(client, url, params)
+
+
 def grow(world, total):
     existing = Partnership.objects.filter(german_partner__startswith="Massenstadt").count()
     for n in range(existing, total):
@@ -340,18 +347,16 @@ def grow(world, total):
 def test_detail_page_query_count_is_flat(client, world):
     url = f"/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
     grow(world, 10)
-    count_queries(client, url)  # fills process-wide caches
-    few = count_queries(client, url)
+    few = warm_count(client, url)
     grow(world, 100)
-    assert count_queries(client, url) == few <= DETAIL_QUERY_CEILING
+    assert warm_count(client, url) == few <= DETAIL_QUERY_CEILING
 
 
 def test_search_with_partnerships_query_count_is_flat(client, world):
     params = {"q": "Tlemcen"}
     grow(world, 10)
-    count_queries(client, "/de/search/", params)
-    few = count_queries(client, "/de/search/", params)
+    few = warm_count(client, "/de/search/", params)
     grow(world, 100)
-    assert count_queries(client, "/de/search/", params) == few <= SEARCH_QUERY_CEILING
+    assert warm_count(client, "/de/search/", params) == few <= SEARCH_QUERY_CEILING
     few_page_2 = count_queries(client, "/de/search/", {**params, "page": "2"})
     assert few_page_2 <= SEARCH_QUERY_CEILING
