@@ -228,11 +228,13 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def purge_server(settings):
-    server = ThreadingHTTPServer(("127.0.0.1", 18150), PurgeRecorder)
+    # A free port: parallel test workers each run their own recorder.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     PurgeRecorder.purged = []
+    location = f"http://127.0.0.1:{server.server_address[1]}"
     settings.WAGTAILFRONTENDCACHE = {
-        "http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:18150"}
+        "http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
     }
     yield PurgeRecorder.purged
     server.shutdown()
