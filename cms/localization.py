@@ -26,8 +26,18 @@ def _lookup_active_locale():
 
 
 def public_pages(queryset):
-    """``queryset.public()``, reading the view restrictions once per request."""
-    return queryset.exclude(memo("private_q", queryset.private_q))
+    """``queryset.public()``, from the list of restricted pages cached until content changes."""
+    return queryset.exclude(memo("private_q", _private_q))
+
+
+def _private_q():
+    from cms import site_chrome
+
+    # As Wagtail's PageQuerySet.private_q: each restricted page and its descendants.
+    q = Q()
+    for path, depth in site_chrome.restricted_pages().values():
+        q |= Q(path__startswith=path, depth__gte=depth)
+    return q if q else Q(pk__in=[])
 
 
 def prefer_active_locale(queryset, locale=None):

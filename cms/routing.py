@@ -7,12 +7,18 @@ prefix of the path in one query by ``url_path`` and keeps Wagtail's semantics: a
 a 404, only the target must be live (as in ``Page.route``), a page class with its own ``route()``
 (RoutablePageMixin) gets its remaining path components, and the target answers through its own
 ``route()``. ``RoutedPageMixin`` (on every page class) reuses the loaded ancestors for
-``get_view_restrictions()``, so private pages are checked as before with one query.
+``get_view_restrictions()``: restrictions are read (one query) only when one of them is among the
+pages with a restriction, which are cached until content changes (cms/site_chrome.py).
 """
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
+
+from cms import site_chrome
 
 
 def _routes_itself(page):
@@ -24,6 +30,9 @@ def _routes_itself(page):
 class SiteRootRoutingMixin:
     def route(self, request, path_components):
         if not path_components:
+            # The site root itself: its ancestors are the tree's root pages, which are never aliases.
+            self._routed_chain = [self]
+            self._routed_above = self.path[: -Page.steplen]
             return super().route(request, path_components)
         prefixes = []
         url_path = self.url_path
@@ -72,4 +81,38 @@ class RoutedPageMixin:
 
         for page in chain:
             check(page)
+        above = getattr(self, "_routed_above", "")
+        restricted = site_chrome.restricted_pages()
+        page_ids.update(pk for pk, (path, _depth) in restricted.items() if path and above.startswith(path))
+        page_ids &= restricted.keys()
+        if not page_ids:
+            return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(page_id__in=page_ids)
+
+
+def serve(request, path):
+    """Wagtail's page view (``wagtail_serve``), routed from the site and its root page in the visitor's
+    language as cached until content changes (cms/site_chrome.py) instead of three queries.
+
+    Wagtail's ``Page.route_for_request`` finds the site, takes ``site.root_page.localized.specific`` and
+    routes from it, keeping the result on the request, where it looks first; this fills that in. Where
+    the cache has no live root page in the visitor's language, Wagtail routes as usual.
+    """
+    root = _localized_site_root(request)
+    if root is not None and not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            request._wagtail_route_for_request = root.route(request, [part for part in path.split("/") if part])
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
+
+
+def _localized_site_root(request):
+    """``site.root_page.localized``, as Wagtail: the live version in the active language, else the root page
+    itself; None when it would have to be read from the database."""
+    homes = site_chrome.home_pages(request)
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return None
+    return homes.get(code)

@@ -1,7 +1,9 @@
-"""What every page repeats – the main navigation and the footer – cached across requests.
+"""What every page repeats, cached across requests: the main navigation and the footer, and the lookups
+every request starts with (the site, the locales, which pages have view restrictions).
 
-Both are the same on every page of a site in one language and cost five queries a page when built
-(home page, menu pages, site settings, contact point, legal pages). They are cached under the page
+The navigation and footer are the same on every page of a site in one language and cost five queries a
+page when built (home page, menu pages, site settings, contact point, legal pages); the site, locale and
+view-restriction lookups cost three or four more on every request. All are cached under the page
 cache's content generation (cms/page_cache/store.py), which every publish, unpublish, move or deletion
 of a page, every snippet, site setting, view restriction, site or locale change replaces: the next
 request builds them anew, so they are never stale and nothing has to know which cache keys a change
@@ -10,8 +12,11 @@ them, as without this module.
 """
 
 from django.core.cache import cache
+from django.http.request import split_domain_port
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.page_cache import store
+from cms.request_cache import memo
 
 # An entry under a generation that nothing replaces still expires: a missed change lasts a day at most.
 TIMEOUT = 24 * 60 * 60
@@ -19,13 +24,76 @@ TIMEOUT = 24 * 60 * 60
 
 def cached(name, site, language, build):
     """``build()`` for ``site`` and ``language``, cached until content changes."""
+    return _cached(f"{site.pk}:{language}:{name}", build)
+
+
+def _cached(name, build):
     generation = store.generation()
     if generation is None:
         return build()
-    key = f"site-chrome:{generation}:{site.pk}:{language}:{name}"
+    key = f"site-chrome:{generation}:{name}"
     found = cache.get(key)
     if found is not None:
         return found[0]
     value = build()
     cache.set(key, (value,), TIMEOUT)
     return value
+
+
+def find_site(request):
+    """Wagtail's ``Site.find_for_request`` (its root page selected with it), cached per host and port, and
+    kept on the request where Wagtail looks for it. None without a request or a matching site."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        try:
+            # As Wagtail: the raw host, so that a host outside ALLOWED_HOSTS fails later, where Django checks it.
+            hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+        except Exception:
+            return None
+        request._wagtail_site = _cached(f"site:{hostname}:{port}", lambda: Site._find_for_request(request))
+    return request._wagtail_site
+
+
+def home_pages(request):
+    """Every live translation of the site's root page (specific, without its StreamFields, which the frame
+    does not show and every request would unpickle), by language code; {} without a site."""
+    site = find_site(request)
+    if site is None:
+        return {}
+    return memo(("home_pages", site.pk), lambda: cached("home_pages", site, "", lambda: _find_home_pages(site)))
+
+
+def _find_home_pages(site):
+    root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    pages = Page.objects.live().filter(translation_key__in=root_keys).defer_streamfields().specific()
+    codes = locale_codes()
+    return {codes[page.locale_id]: page for page in pages}
+
+
+def locales():
+    """Every Locale by language code (``Locale.objects``: the languages in ``WAGTAIL_CONTENT_LANGUAGES``)."""
+    return memo(
+        "locales", lambda: _cached("locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+    )
+
+
+def locale_codes():
+    """{locale id: language code}."""
+    return {locale.pk: code for code, locale in locales().items()}
+
+
+def restricted_pages():
+    """``{page id: (path, depth)}`` of every page with a view restriction (private sections start there)."""
+    return memo(
+        "restricted_pages",
+        lambda: _cached(
+            "restricted_pages",
+            lambda: {
+                restriction.page_id: (restriction.page.path, restriction.page.depth)
+                for restriction in PageViewRestriction.objects.select_related("page").only(
+                    "page_id", "page__path", "page__depth"
+                )
+            },
+        ),
+    )

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health, media
+from cms import health, media, routing
 from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
 from cms.content_security import reports as csp_reports
@@ -59,6 +59,8 @@ urlpatterns += i18n_patterns(
     ),
     # A page's draft for people without an account, by secret link (editorial_tools/preview_links.py).
     path("_preview/<str:token>/", preview_links.shared_preview, name="shared_preview"),
+    # Wagtail's page view, routed from the cached site root (cms/routing.py).
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,7 +10,7 @@ from wagtail.search import index
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all
+from cms.localization import localize_all, public_pages
 from cms.pages import PlatformPage
 from cms.routing import SiteRootRoutingMixin
 
@@ -66,7 +66,7 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
         programme = None
         if self.featured_programme_id:
             programme = next(
-                iter(localize_all([self.featured_programme], queryset=ProgrammePage.objects.live().public())), None
+                iter(localize_all([self.featured_programme], queryset=public_pages(ProgrammePage.objects.live()))), None
             )
             if not programme.live:
                 programme = None

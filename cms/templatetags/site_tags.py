@@ -15,7 +15,7 @@ from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from cms import site_chrome
 from cms.localization import active_locale, localize_all, public_pages
@@ -77,7 +77,7 @@ def _default_language():
 
 
 def _locale_codes():
-    return memo("locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return memo("locale_codes", site_chrome.locale_codes)
 
 
 def source_language(obj):
@@ -128,21 +128,7 @@ def source_language_name(obj):
 
 
 def _site(request):
-    if request is None:
-        return None
-    try:
-        return Site.find_for_request(request)
-    except Exception:
-        return None
-
-
-def _request_cache(request):
-    """A dict kept on the request, so that header, breadcrumbs and footer share their lookups."""
-    if request is None:
-        return {}
-    if not hasattr(request, "_site_tags_cache"):
-        request._site_tags_cache = {}
-    return request._site_tags_cache
+    return site_chrome.find_site(request)
 
 
 def _locale(request):
@@ -163,22 +149,7 @@ def _site_settings(request):
 
 def _home_pages(request):
     """Every live translation of the site's home page, by language code (cached, see site_chrome)."""
-    if request is None:
-        return {}
-    if not hasattr(request, "_site_home_pages"):
-        site = _site(request)
-        homes = site_chrome.cached("home_pages", site, "", lambda: _find_home_pages(site)) if site else {}
-        request._site_home_pages = homes
-    return request._site_home_pages
-
-
-def _find_home_pages(site):
-    root_keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-    # Specific, for what the frame shows of the home page (the footer's note); without their StreamFields,
-    # which the frame does not show and every request would unpickle from the cache.
-    pages = Page.objects.live().filter(translation_key__in=root_keys).defer_streamfields().specific()
-    codes = _locale_codes()
-    return {codes[page.locale_id]: page for page in pages}
+    return site_chrome.home_pages(request)
 
 
 def _current_home(request):
@@ -227,20 +198,29 @@ def _menu_items(home, request):
 def _versions(request, page):
     """The live, public versions of ``page`` in every language, aliases included, by language code.
 
-    One query per page, cached on the request: the switcher, the hreflang links and Open Graph share it.
+    One query per page and content generation (cms/site_chrome.py): the switcher, the hreflang links and
+    Open Graph share it, and so do the page's versions in the other languages.
     """
-    cache = _request_cache(request)
-    key = ("versions", page.pk)
-    if key not in cache:
-        versions = {}
-        queryset = _public(Page.objects.filter(translation_key=page.translation_key), request)
-        for version in queryset.select_related("locale").order_by("path"):
-            code = version.locale.language_code
-            # A real translation wins over an alias in the same language.
-            if code not in versions or versions[code].alias_of_id and not version.alias_of_id:
-                versions[code] = version
-        cache[key] = versions
-    return cache[key]
+    site = _site(request)
+    if site is None:
+        return _find_versions(page.translation_key)
+    name = f"versions:{page.translation_key}"
+    return memo(
+        ("versions", page.translation_key),
+        lambda: site_chrome.cached(name, site, "", lambda: _find_versions(page.translation_key)),
+    )
+
+
+def _find_versions(translation_key):
+    versions = {}
+    queryset = public_pages(Page.objects.live().filter(translation_key=translation_key))
+    # With their locales, which their URLs need.
+    for version in queryset.select_related("locale").order_by("path"):
+        code = version.locale.language_code
+        # A real translation wins over an alias in the same language.
+        if code not in versions or versions[code].alias_of_id and not version.alias_of_id:
+            versions[code] = version
+    return versions
 
 
 def _translations(request, page):

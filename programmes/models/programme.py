@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all
+from cms.localization import localize_all, public_pages
 from cms.pages import PlatformPage
 
 
@@ -68,7 +68,7 @@ class ProgrammePage(PlatformPage):
         verbose_name_plural = _("programmes")
 
     def phases(self):
-        return ProgrammePhasePage.objects.child_of(self).live().public().order_by("start_date")
+        return public_pages(ProgrammePhasePage.objects.child_of(self).live()).order_by("start_date")
 
     def get_context(self, request, *args, **kwargs):
         from .calls import CallForParticipationPage
@@ -101,7 +101,7 @@ class ProgrammePage(PlatformPage):
 def _live_topics():
     from .topics import TopicPage
 
-    return TopicPage.objects.live().public()
+    return public_pages(TopicPage.objects.live())
 
 
 def _localized_roles(programme):
