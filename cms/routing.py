@@ -70,6 +70,9 @@ class RoutedPageMixin:
         chain = getattr(self, "_routed_chain", None)
         if chain is None:
             return super().get_view_restrictions()
+        restricted = site_chrome.restricted_pages()
+        if not restricted:
+            return PageViewRestriction.objects.none()
         page_ids = set()
 
         def check(page):
@@ -82,7 +85,6 @@ class RoutedPageMixin:
         for page in chain:
             check(page)
         above = getattr(self, "_routed_above", "")
-        restricted = site_chrome.restricted_pages()
         page_ids.update(pk for pk, (path, _depth) in restricted.items() if path and above.startswith(path))
         page_ids &= restricted.keys()
         if not page_ids:

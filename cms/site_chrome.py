@@ -11,6 +11,8 @@ concerns. The generation is read once per request. While the cache is unreachabl
 them, as without this module.
 """
 
+import time
+
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -27,7 +29,14 @@ def cached(name, site, language, build):
     return _cached(f"{site.pk}:{language}:{name}", build)
 
 
-def _cached(name, build):
+def cached_until_next_change(name, site, language, build):
+    """As ``cached``, for what also changes with time (a status word, an "upcoming" list): the entry also
+    ends at the next date-driven change of public content (``register_next_change``), as the page
+    cache's entries do."""
+    return _cached(f"{site.pk}:{language}:{name}", build, until_next_change=True)
+
+
+def _cached(name, build, until_next_change=False):
     generation = store.generation()
     if generation is None:
         return build()
@@ -36,7 +45,11 @@ def _cached(name, build):
     if found is not None:
         return found[0]
     value = build()
-    cache.set(key, (value,), TIMEOUT)
+    timeout = TIMEOUT
+    if until_next_change:
+        timeout = min(timeout, int(store.expiry(generation) - time.time()))
+    if timeout >= 1:
+        cache.set(key, (value,), timeout)
     return value
 
 

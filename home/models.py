@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Count
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -77,7 +78,8 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
             .open()
             .order_by("deadline")
             .with_listing_relations()[:3],
-            network=partnership_figures(Partnership.objects.for_display()),
+            # Lazy, as the listings: the template's cached part may not need it (published_cache).
+            network=SimpleLazyObject(lambda: partnership_figures(Partnership.objects.for_display())),
         )
         return context
 
