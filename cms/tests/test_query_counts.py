@@ -9,6 +9,8 @@ its pinned ceiling. If a ceiling fails after an intended change, re-measure and 
 The fixed pages, the first call and event and the topic every item has are translated into French;
 the growing items are not: French listings show German cards whose topics are localized.
 Counts are warm, as in production: the second request of a page, after the first filled the caches.
+The first request after content changed (cold: what is cached per content generation is built again,
+cms/site_chrome.py) must be flat as well, so that no query per item hides behind a cache.
 """
 
 import datetime
@@ -21,6 +23,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from cms.page_cache import store
 from home.factories import StandardPageFactory, build_minimal_site
 from programmes.factories import (
     ApplicantTypeFactory,
@@ -42,27 +45,31 @@ from programmes.models import ProgrammeOrganisation
 
 SIZES = (2, 10, 100)
 
-# Pinned from the 10-item run (measured with the templates of the same commit), warm: navigation and
-# footer come from the cache (cms/site_chrome.py), the Locale is looked up once per language, the page
-# is routed in one query whatever its depth (cms/routing.py). French
+# Pinned from the 10-item run (measured with the templates of the same commit), warm: site, locales, site
+# root, view restrictions, language versions, navigation and footer come from the cache (cms/site_chrome.py),
+# the page is routed in one query whatever its depth (cms/routing.py), and the listings of the home,
+# programme and topic pages are cached until content or a status changes (cache_published). French
 # pages cost more: German items and relations are replaced by their French versions (one query per
 # kind), and the French page's German source gives dates and status (source_version).
 CEILINGS = {
-    "home": {"de": 17, "fr": 24},
-    "programme": {"de": 22, "fr": 30},
-    "phase": {"de": 9, "fr": 11},
-    "topic_index": {"de": 9, "fr": 11},
-    "topic": {"de": 18, "fr": 23},
+    "home": {"de": 2, "fr": 3},
+    "programme": {"de": 8, "fr": 11},
+    "phase": {"de": 3, "fr": 3},
+    "topic_index": {"de": 3, "fr": 3},
+    "topic": {"de": 2, "fr": 2},
     "call_index": {"de": 16, "fr": 20},
     "call": {"de": 19, "fr": 27},
     "event_index": {"de": 14, "fr": 18},
     # the registration form's consent links the privacy page named in the site settings
     "event": {"de": 14, "fr": 21},
-    "partnership_index": {"de": 15, "fr": 19},
-    "standard": {"de": 8, "fr": 10},
+    "partnership_index": {"de": 9, "fr": 10},
+    "standard": {"de": 2, "fr": 2},
     # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG one less)
     "search": {"de": 14, "fr": 16},
 }
+
+# Known: the search's first request after a change costs one query more with 100 items (18 → 19, German).
+COLD_NOT_FLAT = {"search"}
 
 GERMAN_URLS = {
     "home": "/de/",
@@ -174,12 +181,15 @@ def grow(world, size):
 
 
 def count_queries(url):
+    """(cold, warm): the first request after a content change and the one after it."""
     client = Client()
-    assert client.get(url).status_code == 200, url  # fills the caches, as earlier visitors have
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(context.captured_queries)
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        counts.append(len(context.captured_queries))
+    return tuple(counts)
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +198,7 @@ def measured(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         world = build_base()
         counts = {key: {} for key in URLS}
+        cold = {key: {} for key in URLS}
         for size in SIZES:
             grow(world, size)
             if size == SIZES[0]:
@@ -195,15 +206,18 @@ def measured(django_db_setup, django_db_blocker):
                 for url in URLS.values():
                     Client().get(url)
             for key, url in URLS.items():
-                counts[key][size] = count_queries(url)
+                store.new_generation()  # as after a publish: every cached part is built again
+                cold[key][size], counts[key][size] = count_queries(url)
         print("\nwarm queries (page, language) → {size: queries}:", counts)
-        yield counts
+        print("cold queries (page, language) → {size: queries}:", cold)
+        yield counts, cold
         transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("key", list(URLS), ids="-".join)
 def test_query_count_is_flat_and_under_ceiling(key, measured, db, client, django_assert_max_num_queries):
-    by_size = measured[key]
+    by_size = measured[0][key]
+    cold = measured[1][key]
     ceiling = CEILINGS[key[0]][key[1]]
     assert by_size[10] <= ceiling, f"{key}: {by_size[10]} queries with 10 items"
     # The database now holds 100 items of each kind.
@@ -212,3 +226,5 @@ def test_query_count_is_flat_and_under_ceiling(key, measured, db, client, django
     with django_assert_max_num_queries(ceiling):
         assert client.get(URLS[key]).status_code == 200
     assert by_size[2] == by_size[10] == by_size[100], f"{key}: query count grows with content: {by_size}"
+    if key[0] not in COLD_NOT_FLAT:
+        assert cold[2] == cold[10] == cold[100], f"{key}: query count after a change grows with content: {cold}"
