@@ -110,8 +110,8 @@ def serve(request, path):
 
 
 def _localized_site_root(request):
-    """``site.root_page.localized``, as Wagtail: the live version in the active language, else the root page
-    itself; None when it would have to be read from the database."""
+    """``site.root_page.localized`` from the cache: the site root's live version in the active language, or
+    None (no such version: Wagtail then falls back to the root page itself)."""
     homes = site_chrome.home_pages(request)
     try:
         code = get_supported_content_language_variant(get_language())

@@ -59,11 +59,8 @@ def find_site(request):
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
-        try:
-            # As Wagtail: the raw host, so that a host outside ALLOWED_HOSTS fails later, where Django checks it.
-            hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
-        except Exception:
-            return None
+        # As Wagtail: the raw host (CommonMiddleware has already answered a host outside ALLOWED_HOSTS with a 400).
+        hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
         request._wagtail_site = _cached(f"site:{hostname}:{port}", lambda: Site._find_for_request(request))
     return request._wagtail_site
 
