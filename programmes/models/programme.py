@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all, public_pages
+from cms.localization import active_locale, localize_all, public_pages
 from cms.pages import PlatformPage
 
 
@@ -75,14 +75,15 @@ class ProgrammePage(PlatformPage):
         from .events import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        phases = list(self.phases().prefetch_related("focus_countries"))
-        phase_keys = [phase.translation_key for phase in phases]
+        # Lazy, as the listings: the template's cached part may not need them (cache_published).
+        phases = self.phases().prefetch_related("focus_countries")
+        phase_keys = self.phases().values("translation_key")
         context.update(
             phases=phases,
             topics=localize_all(self.topics.all(), queryset=_live_topics()),
             countries=list(self.countries.all()),
             organisation_roles=_localized_roles(self),
-            contact_point=self.contact_point.localized if self.contact_point else None,
+            contact_point=_localized_contact(self.contact_point_id),
             current_calls=CallForParticipationPage.objects.for_listing()
             .filter(phase__translation_key__in=phase_keys)
             .current()
@@ -102,6 +103,24 @@ def _live_topics():
     from .topics import TopicPage
 
     return public_pages(TopicPage.objects.live())
+
+
+def _localized_contact(pk):
+    """The contact point in the visitor's language, else as chosen, with its organisation: one query."""
+    from .reference import ContactPoint
+
+    if pk is None:
+        return None
+    locale = active_locale()
+    key = ContactPoint.objects.filter(pk=pk).values("translation_key")[:1]
+    candidates = list(
+        ContactPoint.objects.select_related("organisation").filter(
+            models.Q(pk=pk) | models.Q(translation_key=key, locale=locale)
+        )
+    )
+    return next((c for c in candidates if c.locale_id == locale.pk), None) or next(
+        (c for c in candidates if c.pk == pk), None
+    )
 
 
 def _localized_roles(programme):
