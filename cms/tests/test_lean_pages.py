@@ -18,6 +18,7 @@ from cms import site_chrome
 from home.factories import StandardPageFactory
 from programmes.factories import (
     CallForParticipationPageFactory,
+    ContactPointFactory,
     EventPageFactory,
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
@@ -25,6 +26,7 @@ from programmes.factories import (
     publish_ancestors_in,
     translate_page,
 )
+from programmes.models import ContactPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,30 @@ def test_a_preview_is_rendered_anew_and_never_stored(client, site, monkeypatch):
     assert stored == []
     client.get("/de/")
     assert [args[0] for args in stored] == [f"fragment:home-listings:{home.pk}"]
+
+
+def test_a_new_phase_and_an_edited_contact_show_on_the_programme_page_at_once(client, site):
+    contact = ContactPointFactory(title="Kontakt SKEW")
+    programme = ProgrammePageFactory(parent=site.home, slug="programm", contact_point=contact)
+    assert "Phase Wissenstransfer" not in text(client.get(programme.url))
+    ProgrammePhasePageFactory(parent=programme, title="Phase Wissenstransfer")
+    assert "Phase Wissenstransfer" in text(client.get(programme.url))
+    contact.title = "Servicestelle Kommunen"
+    contact.save()
+    assert "Servicestelle Kommunen" in text(client.get(programme.url))
+
+
+def test_an_edited_contact_point_shows_in_its_contact_card_block_at_once(client, site):
+    contact = ContactPointFactory(title="Kontakt SKEW")
+    page = StandardPageFactory(title="Kontakt", slug="kontakt", body=[("contact", {"contact": contact})])
+    assert "Kontakt SKEW" in text(client.get(page.url))
+    french = ContactPoint.objects.get(pk=contact.pk).copy_for_translation(site.locales["fr"])
+    french.title = "Contact SKEW"
+    french.save()
+    french_page = translate_page(page, "fr", title="Contact")
+    publish_ancestors_in(french_page)
+    assert "Contact SKEW" in text(client.get(french_page.url))
+    contact.title = "Servicestelle Kommunen"
+    contact.save()
+    page_text = text(client.get(page.url))
+    assert "Servicestelle Kommunen" in page_text and "Kontakt SKEW" not in page_text
