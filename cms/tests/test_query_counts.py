@@ -53,7 +53,7 @@ SIZES = (2, 10, 100)
 # kind), and the French page's German source gives dates and status (source_version).
 CEILINGS = {
     "home": {"de": 2, "fr": 3},
-    "programme": {"de": 8, "fr": 11},
+    "programme": {"de": 6, "fr": 8},
     "phase": {"de": 3, "fr": 3},
     "topic_index": {"de": 3, "fr": 3},
     "topic": {"de": 2, "fr": 2},
