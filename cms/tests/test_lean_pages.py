@@ -203,3 +203,13 @@ def test_an_edited_contact_point_shows_in_its_contact_card_block_at_once(client,
     contact.save()
     page_text = text(client.get(page.url))
     assert "Servicestelle Kommunen" in page_text and "Kontakt SKEW" not in page_text
+
+
+def test_wagtail_still_takes_site_and_route_from_the_request(rf):
+    """Pin: cms.routing.serve and site_chrome.find_site hand Wagtail their results through the attributes
+    its ``Site.find_for_request`` and ``Page.route_for_request`` look at first."""
+    request = rf.get("/de/")
+    request._wagtail_site = site = object()
+    request._wagtail_route_for_request = route = object()
+    assert Site.find_for_request(request) is site
+    assert Page.route_for_request(request, "/de/") is route
