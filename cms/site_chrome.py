@@ -13,15 +13,13 @@ them, as without this module.
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.page_cache import store
 from cms.request_cache import memo
-
-# An entry under a generation that nothing replaces still expires: a missed change lasts a day at most.
-TIMEOUT = 24 * 60 * 60
 
 
 def cached(name, site, language, build):
@@ -45,7 +43,9 @@ def _cached(name, build, until_next_change=False):
     if found is not None:
         return found[0]
     value = build()
-    timeout = TIMEOUT
+    # As long as a cached page lives (PAGE_CACHE_TIMEOUT): a change whose generation replacement was lost
+    # while the cache was unreachable (a new view restriction, say) lasts no longer here than there.
+    timeout = settings.PAGE_CACHE_TIMEOUT
     if until_next_change:
         timeout = min(timeout, int(store.expiry(generation) - time.time()))
     if timeout >= 1:
