@@ -13,8 +13,8 @@ from django.utils.translation import get_language, gettext
 from icalendar import Calendar, Event, vDuration, vUri
 
 from cms.api.http import conditional
+from cms.languages import bcp47
 from cms.localization import localize_all, public_pages
-from cms.templatetags.site_tags import bcp47
 
 from .models import EventPage, EventSchedule, Venue
 
