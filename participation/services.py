@@ -15,9 +15,9 @@ from wagtail.models import Locale, Page
 
 from cms import public_url
 from cms.localization import localize_all, source_version
+from programmes.calendar import event_file
 from programmes.models import CallStatus, Country, EventSchedule, Region
 
-from .ics import event_ics
 from .mail import queue_mail, render_mail
 from .models import EventCapacity, ExpressionOfInterest, Registration, RegistrationStatus
 
@@ -276,7 +276,10 @@ def queue_registration_mail(registration, template):
     subject, body = render_mail(template, registration.language, context)
     attachments = []
     if confirmed and template in ("registration_confirmed", "registration_promoted", "registration_reminder"):
-        ics = event_ics(page, page.full_url or "", include_join_link=True)
+        # The same event as in the public calendars (one UID), with the join link for this person.
+        with translation.override(registration.language):
+            venue = event.venue.localized if event.venue_id and event.venue else None
+            ics = event_file(page, venue, private_join_url=context["join_url"])
         attachments.append(("event.ics", ics, "text/calendar"))
     return queue_mail(registration.email, subject, body, attachments)
 
