@@ -1,9 +1,13 @@
+import datetime
+import zoneinfo
+
 import pytest
 
 pytestmark = pytest.mark.django_db
 
 CALL = "programmes.CallForParticipationPage"
 EVENT = "programmes.EventPage"
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
 def get(client, url, status=200, **params):
@@ -31,7 +35,10 @@ def test_call_listing_fields(client, world):
     assert item["eligible_types"][0]["code"] == "staedte"
     assert item["meta"]["dir"] == "ltr"
     assert item["meta"]["translations"][0]["locale"] == "fr"
-    assert "+" in item["deadline"] or item["deadline"].endswith("Z") is False
+    # The deadline is written in the call's own time zone (Berlin), with its offset, not in UTC.
+    deadline = datetime.datetime.fromisoformat(item["deadline"])
+    assert deadline == world.call.deadline
+    assert deadline.utcoffset() == world.call.deadline.astimezone(BERLIN).utcoffset() != datetime.timedelta(0)
 
 
 def test_detail(client, world):
