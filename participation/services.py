@@ -35,15 +35,16 @@ def source_page(page):
     return source_version(page)
 
 
-def offers_registration(event):
+def offers_on_site_registration(event):
     """On-site registration is offered for every event that has no external registration link."""
     return not event.registration_url
 
 
-def registration_open(event, moment=None):
+def on_site_registration_open(event, moment=None):
+    """The platform's registration form takes registrations for ``event`` (one without an external link)."""
     moment = moment or timezone.now()
     return (
-        offers_registration(event)
+        offers_on_site_registration(event)
         and event.schedule == EventSchedule.AS_PLANNED
         and moment < event.registration_closes_at
     )

@@ -103,7 +103,7 @@ def register(request, page_id):
     if refused:
         return refused
     event = services.source_page(page)
-    if not services.registration_open(event):
+    if not services.on_site_registration_open(event):
         return message(
             request, _("Registration is closed"), _("Registration for this event is closed."), status=400, back=page
         )

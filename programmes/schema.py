@@ -95,7 +95,7 @@ def event(page, request=None, venue=None, organiser=None):
         "organizer": organisation(organiser),
         "inLanguage": languages[0] if len(languages) == 1 else languages,
     }
-    if page.registration_url and page.registration_is_open:
+    if page.registration_url and page.external_registration_is_open:
         data["offers"] = {
             "@type": "Offer",
             "url": page.registration_url,
