@@ -16,9 +16,9 @@ from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from cms.api.http import conditional
+from cms.languages import bcp47
 from cms.localization import public_pages
 from cms.public_url import absolute
-from cms.templatetags.site_tags import bcp47
 
 
 def sitemap_pages(request):

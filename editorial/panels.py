@@ -111,40 +111,12 @@ class CallDeadlinesPanel(DashboardPanel):
 
 
 def registration_counts(events):
-    """{event id: (confirmed, waiting)} from the participation app, or None when it is not installed.
-
-    Uses ``participation.stats.registration_counts`` (one query for all events); its values may be a
-    number (confirmed registrations), a mapping or an object with ``confirmed`` and ``waiting``.
-    """
+    """{event id: (confirmed, waiting)} from ``participation.stats`` (one query), or None without participation."""
     if not apps.is_installed("participation"):
         return None
-    try:
-        counter = import_module("participation.stats").registration_counts
-    except (ImportError, AttributeError):
-        counter = _count_registrations
-    counts = {}
-    for event_id, value in counter(events).items():
-        event_id = getattr(event_id, "pk", event_id)
-        if isinstance(value, int):
-            counts[event_id] = (value, 0)
-        elif isinstance(value, dict):
-            counts[event_id] = (value.get("confirmed", 0), value.get("waiting", 0))
-        else:
-            counts[event_id] = (getattr(value, "confirmed", 0), getattr(value, "waiting", 0))
-    return counts
-
-
-def _count_registrations(events):
-    """Fallback while participation has no stats module: count its registrations in one query."""
-    from django.db.models import Count, Q
-
-    registration = apps.get_model("participation", "Registration")
-    rows = (
-        registration.objects.filter(event__in=[event.pk for event in events])
-        .values("event_id")
-        .annotate(confirmed=Count("pk", filter=Q(status="confirmed")), waiting=Count("pk", filter=Q(status="waiting")))
-    )
-    return {row["event_id"]: row for row in rows}
+    # Imported by name: the dashboard works without the participation app.
+    counts = import_module("participation.stats").registration_counts(events)
+    return {event_id: (value.confirmed, value.waiting) for event_id, value in counts.items()}
 
 
 class UpcomingEventsPanel(DashboardPanel):

@@ -18,6 +18,11 @@ TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 HONEYPOT_FIELD = "website"
 
 
+def is_bot(data):
+    """True when the form data fill in the honeypot field, which people neither see nor reach."""
+    return bool(data.get(HONEYPOT_FIELD))
+
+
 def active_language():
     codes = [code for code, _name in settings.LANGUAGES]
     language = (get_language() or settings.LANGUAGE_CODE).lower()
@@ -79,10 +84,6 @@ class SubmissionForm(forms.Form):
             if field.help_text:
                 described.insert(0, f"id_{name}_helptext")
             field.widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get(HONEYPOT_FIELD))
 
     def clean_submission_token(self):
         token = self.cleaned_data["submission_token"]

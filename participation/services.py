@@ -15,9 +15,9 @@ from wagtail.models import Locale, Page
 
 from cms import public_url
 from cms.localization import localize_all, source_version
+from programmes.calendar import event_file
 from programmes.models import CallStatus, Country, EventSchedule, Region
 
-from .ics import event_ics
 from .mail import queue_mail, render_mail
 from .models import EventCapacity, ExpressionOfInterest, Registration, RegistrationStatus
 
@@ -35,15 +35,16 @@ def source_page(page):
     return source_version(page)
 
 
-def offers_registration(event):
+def offers_on_site_registration(event):
     """On-site registration is offered for every event that has no external registration link."""
     return not event.registration_url
 
 
-def registration_open(event, moment=None):
+def on_site_registration_open(event, moment=None):
+    """The platform's registration form takes registrations for ``event`` (one without an external link)."""
     moment = moment or timezone.now()
     return (
-        offers_registration(event)
+        offers_on_site_registration(event)
         and event.schedule == EventSchedule.AS_PLANNED
         and moment < event.registration_closes_at
     )
@@ -276,7 +277,10 @@ def queue_registration_mail(registration, template):
     subject, body = render_mail(template, registration.language, context)
     attachments = []
     if confirmed and template in ("registration_confirmed", "registration_promoted", "registration_reminder"):
-        ics = event_ics(page, page.full_url or "", include_join_link=True)
+        # The same event as in the public calendars (one UID), with the join link for this person.
+        with translation.override(registration.language):
+            venue = event.venue.localized if event.venue_id and event.venue else None
+            ics = event_file(page, venue, private_join_url=context["join_url"])
         attachments.append(("event.ics", ics, "text/calendar"))
     return queue_mail(registration.email, subject, body, attachments)
 

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from programmes.models import CallForParticipationPage, EventPage
 
 from . import services
-from .forms import InterestForm, RegistrationForm, active_language, privacy_policy_url
+from .forms import InterestForm, RegistrationForm, active_language, is_bot, privacy_policy_url
 from .models import ExpressionOfInterest, Registration, RegistrationStatus
 from .ratelimit import allow_submission
 
@@ -55,7 +55,7 @@ def _guard(request, page):
         # The whole window: the count may have started earlier, but never later (RFC 9110, 10.2.3).
         response["Retry-After"] = str(settings.PARTICIPATION_RATE_LIMIT_WINDOW)
         return response
-    if request.POST.get("website"):
+    if is_bot(request.POST):
         logger.info("Participation form: honeypot filled, submission ignored.")
         return message(
             request,
@@ -103,7 +103,7 @@ def register(request, page_id):
     if refused:
         return refused
     event = services.source_page(page)
-    if not services.registration_open(event):
+    if not services.on_site_registration_open(event):
         return message(
             request, _("Registration is closed"), _("Registration for this event is closed."), status=400, back=page
         )

@@ -452,7 +452,7 @@ def registrations_by_event(request):
         if counts[event.pk].confirmed
         or counts[event.pk].waiting
         or counts[event.pk].cancelled
-        or services.registration_open(event)
+        or services.on_site_registration_open(event)
     ]
     return TemplateResponse(
         request,

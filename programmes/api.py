@@ -186,7 +186,7 @@ API_PAGES = {
             value("online_details"),
             value("registration_url"),
             zoned("registration_deadline", source="source_version.registration_deadline"),
-            value("registration_is_open"),
+            value("registration_is_open", source="external_registration_is_open"),
             value("capacity", source="source_version.capacity"),
             value("languages"),
             value("interpretation"),

@@ -1,9 +1,12 @@
-"""iCalendar (RFC 5545, with RFC 7986 properties) for events: one file per event, one feed per language.
+"""iCalendar (RFC 5545, with RFC 7986 properties) for events: the one writer of an event's VEVENT.
 
-Times are written in the event's own time zone (DTSTART;TZID=Africa/Algiers:…) with a VTIMEZONE
-for every zone used, so calendar programs show them right wherever the reader is. The UID is the
-event's translation key: the same event in two languages is one event to a calendar program.
-Only what the event page shows publicly goes in: the join link only where the editor made it public.
+Used by the language feed, the per-event file and the confirmation e-mail's attachment
+(participation), so that the three describe an event the same way. Times are written in the
+event's own time zone (DTSTART;TZID=Africa/Algiers:…) with a VTIMEZONE for every zone used, so
+calendar programs show them right wherever the reader is. The UID is the event's translation key:
+the same event in two languages, or imported from the e-mail and subscribed to in the feed, is one
+event to a calendar program. Only what the event page shows publicly goes in: the join link only
+where the editor made it public, or in the e-mail to a person with a place.
 """
 
 import datetime
@@ -13,8 +16,8 @@ from django.utils.translation import get_language, gettext
 from icalendar import Calendar, Event, vDuration, vUri
 
 from cms.api.http import conditional
+from cms.languages import bcp47
 from cms.localization import localize_all, public_pages
-from cms.templatetags.site_tags import bcp47
 
 from .models import EventPage, EventSchedule, Venue
 
@@ -41,9 +44,15 @@ def _revised(page):
     return page.last_published_at or page.first_published_at or page.latest_revision_created_at or EPOCH
 
 
-def event_component(page, request, venue=None):
+def event_uid(page):
+    """The event's UID, the same for every language version (they share the translation key)."""
+    return f"{page.translation_key}@{UID_DOMAIN}"
+
+
+def event_component(page, request, venue=None, private_join_url=""):
+    """The VEVENT for ``page``; ``venue`` in the page's language; ``private_join_url`` for the registered only."""
     event = Event()
-    event.add("uid", f"{page.translation_key}@{UID_DOMAIN}")
+    event.add("uid", event_uid(page))
     event.add("dtstamp", _revised(page).astimezone(datetime.UTC))
     if page.last_published_at:
         event.add("last-modified", page.last_published_at.astimezone(datetime.UTC))
@@ -51,7 +60,9 @@ def event_component(page, request, venue=None):
         event.add("created", page.first_published_at.astimezone(datetime.UTC))
     event.add("summary", page.title)
     url = page.get_full_url(request)
-    event.add("description", f"{page.summary}\n\n{url}" if url else page.summary)
+    # Many calendar programs show no CONFERENCE: a private join link goes in the description too.
+    description = [page.summary, url, private_join_url]
+    event.add("description", "\n\n".join(part for part in description if part))
     if url:
         event.add("url", vUri(url), parameters={"VALUE": "URI"})
     if page.all_day:
@@ -64,11 +75,14 @@ def event_component(page, request, venue=None):
     event.add("status", STATUSES.get(page.schedule, "CONFIRMED"))
     if page.is_on_site and venue is not None:
         event.add("location", _address(venue))
-    if page.is_online and page.public_online_url:
-        # RFC 7986 CONFERENCE, only for a link the editor made public.
+    elif private_join_url:
+        event.add("location", private_join_url)
+    join_url = private_join_url or (page.public_online_url if page.is_online else "")
+    if join_url:
+        # RFC 7986 CONFERENCE, only for a link the editor made public or for a person with a place.
         event.add(
             "conference",
-            vUri(page.public_online_url),
+            vUri(join_url),
             parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": page.online_platform or gettext("Online")},
         )
     return event
@@ -90,6 +104,11 @@ def build_calendar(name, events):
     # A VTIMEZONE for every TZID the events use (RFC 5545 §3.6.5).
     calendar.add_missing_timezones()
     return calendar
+
+
+def event_file(page, venue=None, private_join_url=""):
+    """One event as an iCalendar file (bytes), for the confirmation e-mail: the same VEVENT as in the feed."""
+    return build_calendar(page.title, [event_component(page, None, venue, private_join_url)]).to_ical()
 
 
 def _response(calendar, filename):

@@ -14,8 +14,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 
 from cms.api.http import conditional
+from cms.languages import bcp47, foreign_language_tag
 from cms.public_url import absolute
-from cms.templatetags.site_tags import bcp47, content_lang
 
 from .models import CallForParticipationPage, CallIndexPage, EventIndexPage, EventPage
 
@@ -94,7 +94,7 @@ class PlatformFeed(Feed):
         return item.last_published_at or item.first_published_at or item.latest_revision_created_at or EPOCH
 
     def item_extra_kwargs(self, item):
-        return {"entry_lang": content_lang(item)}
+        return {"entry_lang": foreign_language_tag(item)}
 
     def feed_extra_kwargs(self, obj):
         return {}

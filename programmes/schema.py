@@ -6,8 +6,7 @@ Only what the page itself shows publicly goes in: a non-public online link never
 
 import json
 
-from django.conf import settings
-from django.utils.translation import get_language, to_locale
+from cms.languages import bcp47, content_language_tag
 
 from .models.events import EventFormat, EventStatus
 
@@ -23,18 +22,6 @@ EVENT_STATUSES = {
     EventStatus.CANCELLED: f"{SCHEMA}/EventCancelled",
     EventStatus.POSTPONED: f"{SCHEMA}/EventPostponed",
 }
-
-
-def bcp47(language_code):
-    return to_locale(language_code or settings.LANGUAGE_CODE).replace("_", "-")
-
-
-def content_language(page):
-    """The language the page's text is written in: the source language for an untranslated alias."""
-    from cms.templatetags.site_tags import source_language
-
-    # No source language: the page is in the visitor's (which costs no query, unlike page.locale).
-    return bcp47(source_language(page) or get_language())
 
 
 def _clean(data):
@@ -92,7 +79,7 @@ def event(page, request=None, venue=None, organiser=None):
         # The access link itself only where the editor made it public; otherwise the event page.
         locations.append({"@type": "VirtualLocation", "url": page.public_online_url or page_url})
     locations = [location for location in locations if location]
-    languages = [bcp47(code) for code in page.languages] or [content_language(page)]
+    languages = [bcp47(code) for code in page.languages] or [content_language_tag(page)]
     facts = page.source_version  # status, deadline and capacity count from the source language
     data = {
         "@context": SCHEMA,
@@ -108,7 +95,7 @@ def event(page, request=None, venue=None, organiser=None):
         "organizer": organisation(organiser),
         "inLanguage": languages[0] if len(languages) == 1 else languages,
     }
-    if page.registration_url and page.registration_is_open:
+    if page.registration_url and page.external_registration_is_open:
         data["offers"] = {
             "@type": "Offer",
             "url": page.registration_url,
@@ -145,7 +132,7 @@ def call_page(page, request=None, programme=None):
         "name": page.title,
         "description": page.summary,
         "url": page.get_full_url(request),
-        "inLanguage": content_language(page),
+        "inLanguage": content_language_tag(page),
         "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
         "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
         "expires": page.zoned_deadline.isoformat() if page.deadline else None,

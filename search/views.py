@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
+from cms.languages import source_language
 from cms.localization import active_locale, localize_all, public_pages
-from cms.templatetags.site_tags import source_language
 from programmes.models import CallForParticipationPage, CallStatus, EventPage, EventStatus, Partnership
 
 from .forms import SearchForm

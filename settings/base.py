@@ -56,10 +56,8 @@ INSTALLED_APPS = [
     "security",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "wagtail.users",
@@ -83,7 +81,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     # Only for its catalogue: Wagtail's admin uses its naturaltime ("vor 3 Sekunden", not "3 seconds ago").
     "django.contrib.humanize",
     "django_otp",

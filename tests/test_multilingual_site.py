@@ -1,7 +1,7 @@
 """The visitor site in four languages: language switcher, hreflang and Open Graph alternates,
 lang/dir, and the marking of content that is not yet translated (aliases, German snippets).
 
-The world is built as the lead's strategy has it: every German page has an alias in each other
+The site is built as the lead's strategy has it: every German page has an alias in each other
 locale (wagtail-localize's "synchronise from de"); some pages are really translated.
 """
 
@@ -32,20 +32,20 @@ LANGUAGES = {"de": ("de", "ltr"), "fr": ("fr", "ltr"), "ar-dz": ("ar-DZ", "rtl")
 
 
 @pytest.fixture(scope="module")
-def world_per_module(django_db_setup, django_db_blocker):
-    """The world, built once for this module (see tests/per_module.py)."""
+def translated_site_per_module(django_db_setup, django_db_blocker):
+    """The translated site, built once for this module (see tests/per_module.py)."""
     with per_module_atomic(django_db_blocker):
-        yield build_world()
+        yield build_translated_site()
 
 
 @pytest.fixture
-def world(world_per_module, db, request):
-    """The world as freshly built: a test's writes are rolled back before the next test."""
+def translated_site(translated_site_per_module, db, request):
+    """The translated site as freshly built: a test's writes are rolled back before the next test."""
     check_not_transactional(request)
-    return fresh(world_per_module)
+    return fresh(translated_site_per_module)
 
 
-def build_world():
+def build_translated_site():
     site = build_minimal_site()
     for index in (site.topic_index, site.call_index, site.event_index, site.partnership_index):
         index.show_in_menus = True
@@ -94,9 +94,15 @@ def absolute(page):
 
 
 @pytest.mark.parametrize("code", list(LANGUAGES))
-def test_html_lang_and_dir_per_language(client, world, code):
+def test_html_lang_and_dir_per_language(client, translated_site, code):
     lang, direction = LANGUAGES[code]
-    for page in (world.site.home, world.topic, world.call, world.event, world.site.call_index):
+    for page in (
+        translated_site.site.home,
+        translated_site.topic,
+        translated_site.call,
+        translated_site.event,
+        translated_site.site.call_index,
+    ):
         soup = get(client, version(page, code).url)
         assert soup.html["lang"] == lang
         assert soup.html["dir"] == direction
@@ -105,24 +111,24 @@ def test_html_lang_and_dir_per_language(client, world, code):
 # --- Language switcher ---------------------------------------------------------------------
 
 
-def test_switcher_goes_to_real_translations(client, world):
-    links = switcher(get(client, world.topic.url))
-    assert links["fr"]["href"] == world.fr_topic.url
-    assert links["en"]["href"] == world.en_topic.url
-    assert links["de"]["href"] == world.topic.url
+def test_switcher_goes_to_real_translations(client, translated_site):
+    links = switcher(get(client, translated_site.topic.url))
+    assert links["fr"]["href"] == translated_site.fr_topic.url
+    assert links["en"]["href"] == translated_site.en_topic.url
+    assert links["de"]["href"] == translated_site.topic.url
     assert links["de"].get("aria-current") == "true"
     assert "aria-current" not in links["fr"].attrs
     assert links["fr"]["lang"] == "fr"
     assert links["ar-DZ"]["lang"] == "ar-DZ"
 
 
-def test_switcher_sends_untranslated_to_home_with_notice(client, world):
+def test_switcher_sends_untranslated_to_home_with_notice(client, translated_site):
     # The topic has only an alias in Arabic: the Arabic link goes to the Arabic home page.
-    links = switcher(get(client, world.topic.url))
-    ar_home = version(world.site.home, "ar-dz")
+    links = switcher(get(client, translated_site.topic.url))
+    ar_home = version(translated_site.site.home, "ar-dz")
     assert links["ar-DZ"]["href"] == f"{ar_home.url}?untranslated=1"
     # The call is translated nowhere: French and English links go to those home pages.
-    links = switcher(get(client, world.call.url))
+    links = switcher(get(client, translated_site.call.url))
     assert links["fr"]["href"] == "/fr/?untranslated=1"
     assert links["en"]["href"] == "/en/?untranslated=1"
     soup = get(client, "/fr/?untranslated=1")
@@ -133,17 +139,17 @@ def test_switcher_sends_untranslated_to_home_with_notice(client, world):
     assert get(client, "/fr/").select_one(".notice--untranslated") is None
 
 
-def test_switcher_on_an_alias_page_points_to_real_versions(client, world):
-    fr_call = version(world.call, "fr")
+def test_switcher_on_an_alias_page_points_to_real_versions(client, translated_site):
+    fr_call = version(translated_site.call, "fr")
     assert fr_call.alias_of_id
     links = switcher(get(client, fr_call.url))
     assert links["fr"]["href"] == fr_call.url
     assert links["fr"].get("aria-current") == "true"
-    assert links["de"]["href"] == world.call.url
+    assert links["de"]["href"] == translated_site.call.url
     assert links["en"]["href"] == "/en/?untranslated=1"
 
 
-def test_switcher_on_search_keeps_the_view(client, world):
+def test_switcher_on_search_keeps_the_view(client, translated_site):
     links = switcher(get(client, "/fr/search/?q=eau"))
     assert links["de"]["href"] == "/de/search/?q=eau"
     assert links["ar-DZ"]["href"] == "/ar-dz/search/?q=eau"
@@ -152,19 +158,24 @@ def test_switcher_on_search_keeps_the_view(client, world):
 # --- hreflang, canonical, Open Graph -------------------------------------------------------
 
 
-def test_hreflang_lists_real_versions_with_absolute_urls_and_x_default(client, world):
-    links = alternates(get(client, world.topic.url))
+def test_hreflang_lists_real_versions_with_absolute_urls_and_x_default(client, translated_site):
+    links = alternates(get(client, translated_site.topic.url))
     assert links == {
-        "de": absolute(world.topic),
-        "fr": absolute(world.fr_topic),
-        "en": absolute(world.en_topic),
-        "x-default": absolute(world.topic),
+        "de": absolute(translated_site.topic),
+        "fr": absolute(translated_site.fr_topic),
+        "en": absolute(translated_site.en_topic),
+        "x-default": absolute(translated_site.topic),
     }
     assert all(href.startswith("http") for href in links.values())
 
 
-def test_hreflang_is_reciprocal(client, world):
-    for page in (world.topic, world.site.home, world.call, world.site.topic_index):
+def test_hreflang_is_reciprocal(client, translated_site):
+    for page in (
+        translated_site.topic,
+        translated_site.site.home,
+        translated_site.call,
+        translated_site.site.topic_index,
+    ):
         sets = {}
         for code in LANGUAGES:
             soup = get(client, version(page, code).url)
@@ -181,11 +192,11 @@ def test_hreflang_is_reciprocal(client, world):
             assert set(links) == {*(LANGUAGES[c][0] for c in real), "x-default"}
 
 
-def test_alias_page_is_canonicalised_to_the_source(client, world):
-    soup = get(client, version(world.call, "fr").url)
-    assert soup.select_one('link[rel="canonical"]')["href"] == absolute(world.call)
-    assert alternates(soup) == {"de": absolute(world.call), "x-default": absolute(world.call)}
-    assert get(client, world.call.url).select_one('link[rel="canonical"]') is None
+def test_alias_page_is_canonicalised_to_the_source(client, translated_site):
+    soup = get(client, version(translated_site.call, "fr").url)
+    assert soup.select_one('link[rel="canonical"]')["href"] == absolute(translated_site.call)
+    assert alternates(soup) == {"de": absolute(translated_site.call), "x-default": absolute(translated_site.call)}
+    assert get(client, translated_site.call.url).select_one('link[rel="canonical"]') is None
 
 
 def og(soup):
@@ -193,19 +204,19 @@ def og(soup):
     return locale, sorted(meta["content"] for meta in soup.select('meta[property="og:locale:alternate"]'))
 
 
-def test_og_locale_alternates_match_the_hreflang_set(client, world):
-    assert og(get(client, world.topic.url)) == ("de_DE", ["en_GB", "fr_FR"])
-    assert og(get(client, world.fr_topic.url)) == ("fr_FR", ["de_DE", "en_GB"])
+def test_og_locale_alternates_match_the_hreflang_set(client, translated_site):
+    assert og(get(client, translated_site.topic.url)) == ("de_DE", ["en_GB", "fr_FR"])
+    assert og(get(client, translated_site.fr_topic.url)) == ("fr_FR", ["de_DE", "en_GB"])
     # Only German exists for the call: no alternates; its French alias is German content.
-    assert og(get(client, world.call.url)) == ("de_DE", [])
-    assert og(get(client, version(world.call, "fr").url)) == ("de_DE", [])
+    assert og(get(client, translated_site.call.url)) == ("de_DE", [])
+    assert og(get(client, version(translated_site.call, "fr").url)) == ("de_DE", [])
 
 
 # --- Untranslated content ------------------------------------------------------------------
 
 
-def test_alias_page_marks_its_content_german_with_a_notice(client, world):
-    soup = get(client, version(world.call, "fr").url)
+def test_alias_page_marks_its_content_german_with_a_notice(client, translated_site):
+    soup = get(client, version(translated_site.call, "fr").url)
     assert soup.html["lang"] == "fr"
     notice = soup.select_one("main .notice--untranslated")
     with translation.override("fr"):
@@ -219,29 +230,29 @@ def test_alias_page_marks_its_content_german_with_a_notice(client, world):
     assert soup.select_one("#key-facts-heading").find_parent(attrs={"lang": "de"}) is None
 
 
-def test_alias_page_in_arabic_content_is_ltr_german(client, world):
-    soup = get(client, version(world.event, "ar-dz").url)
+def test_alias_page_in_arabic_content_is_ltr_german(client, translated_site):
+    soup = get(client, version(translated_site.event, "ar-dz").url)
     assert (soup.html["lang"], soup.html["dir"]) == ("ar-DZ", "rtl")
     h1 = soup.select_one("main h1")
     assert (h1["lang"], h1["dir"]) == ("de", "ltr")
     assert soup.select_one("main .notice--untranslated") is not None
 
 
-def test_translated_page_has_no_notice_and_no_foreign_lang(client, world):
-    soup = get(client, world.fr_topic.url)
+def test_translated_page_has_no_notice_and_no_foreign_lang(client, translated_site):
+    soup = get(client, translated_site.fr_topic.url)
     assert soup.select_one(".notice--untranslated") is None
     assert soup.select_one("main h1").get("lang") is None
 
 
-def test_german_page_in_german_is_not_marked(client, world):
-    soup = get(client, world.call.url)
+def test_german_page_in_german_is_not_marked(client, translated_site):
+    soup = get(client, translated_site.call.url)
     assert soup.select_one(".notice--untranslated") is None
     assert not soup.select("main [lang=de]")
     assert not soup.select(".card__untranslated")
 
 
-def test_listings_mark_untranslated_items(client, world):
-    soup = get(client, version(world.site.call_index, "fr").url)
+def test_listings_mark_untranslated_items(client, translated_site):
+    soup = get(client, version(translated_site.site.call_index, "fr").url)
     card = soup.select_one(".card--call")
     assert card.select_one(".card__title")["lang"] == "de"
     assert card.select_one(".card__summary")["lang"] == "de"
@@ -251,15 +262,15 @@ def test_listings_mark_untranslated_items(client, world):
     assert tag.text == "Gestion des déchets" and "lang" not in tag.attrs
 
 
-def test_home_listing_marks_untranslated_items(client, world):
+def test_home_listing_marks_untranslated_items(client, translated_site):
     soup = get(client, "/en/")
     titles = {card.select_one(".card__title").text.strip(): card for card in soup.select(".card")}
     assert titles["Aufruf Klimaschutz"].select_one(".card__title")["lang"] == "de"
     assert titles["Fachaustausch Wasser"].select_one(".card__untranslated") is not None
 
 
-def test_topic_page_related_lists_mark_untranslated_items(client, world):
-    soup = get(client, world.fr_topic.url)
+def test_topic_page_related_lists_mark_untranslated_items(client, translated_site):
+    soup = get(client, translated_site.fr_topic.url)
     cards = soup.select(".card")
     assert {card.select_one(".card__title").text.strip() for card in cards} == {
         "Aufruf Klimaschutz",
@@ -268,8 +279,8 @@ def test_topic_page_related_lists_mark_untranslated_items(client, world):
     assert all(card.select_one(".card__title")["lang"] == "de" for card in cards)
 
 
-def test_navigation_and_breadcrumbs_mark_alias_titles(client, world):
-    soup = get(client, version(world.call, "fr").url)
+def test_navigation_and_breadcrumbs_mark_alias_titles(client, translated_site):
+    soup = get(client, version(translated_site.call, "fr").url)
     nav = {a.text.strip(): a for a in soup.select(".main-nav a")}
     assert nav["Thèmes"].get("lang") is None
     assert nav["Aufrufe"]["lang"] == "de"
@@ -278,7 +289,7 @@ def test_navigation_and_breadcrumbs_mark_alias_titles(client, world):
     assert crumbs[1]["lang"] == "de"
 
 
-def test_search_results_mark_aliases(client, world):
+def test_search_results_mark_aliases(client, translated_site):
     soup = get(client, "/fr/search/?q=Klimaschutz")
     result = soup.select_one(".search-result")
     assert result is not None, "an alias in the visitor's language must be found by search"
@@ -286,10 +297,10 @@ def test_search_results_mark_aliases(client, world):
     assert result.select_one(".card__untranslated") is not None
 
 
-def test_snippet_without_a_row_in_the_visitors_language_is_marked(client, world):
+def test_snippet_without_a_row_in_the_visitors_language_is_marked(client, translated_site):
     contact = ContactPointFactory(title="Servicestelle", email="info@example.org", phone="+49 228 123")
-    world.site.home.specific  # noqa: B018
-    fr_topic = world.fr_topic
+    translated_site.site.home.specific  # noqa: B018
+    fr_topic = translated_site.fr_topic
     call = CallForParticipationPageFactory(title="Aufruf mit Kontakt", contact_point=contact)
     fr_call = translate_page(call, "fr", title="Appel avec contact")
     soup = get(client, fr_call.url)
@@ -297,16 +308,16 @@ def test_snippet_without_a_row_in_the_visitors_language_is_marked(client, world)
     assert title["lang"] == "de" and title.text == "Servicestelle"
     email = soup.select_one('.contact-point a[href^="mailto:"]')
     assert email["dir"] == "ltr" and email.bdi is not None
-    assert fr_topic  # the world is unchanged
+    assert fr_topic  # the translated site is unchanged
 
 
-def test_latin_names_isolated_in_arabic(client, world):
-    soup = get(client, version(world.event, "ar-dz").url)
+def test_latin_names_isolated_in_arabic(client, translated_site):
+    soup = get(client, version(translated_site.event, "ar-dz").url)
     venue = soup.select_one("address.venue")
     assert [bdi.text for bdi in venue.select("bdi")][:2] == ["Rathaus Bonn", "Markt 2"]
 
 
-def test_utc_offset_isolated_in_arabic_times(client, world):
+def test_utc_offset_isolated_in_arabic_times(client, translated_site):
     event = EventPageFactory(title="Atelier Casablanca", time_zone="Africa/Casablanca")
     alias_missing_pages(["ar-dz"])
     html = client.get(version(event, "ar-dz").url).content.decode()

@@ -17,7 +17,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language_info
 from rest_framework.exceptions import APIException
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -36,9 +35,9 @@ from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from cms.languages import bcp47, direction
 from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
 from cms.media import public_collection_members
-from cms.templatetags.site_tags import bcp47
 
 from . import fields as f
 from .params import parse_bool, parse_choice, parse_int, parse_locale, parse_moment
@@ -130,13 +129,6 @@ class StrictParametersMixin:
         for name in exclude:
             query.pop(name, None)
         return redirect(f"{url}?{query.urlencode()}" if query else url)
-
-
-def locale_dir(code):
-    try:
-        return "rtl" if get_language_info(code)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"
 
 
 # --- Pages -----------------------------------------------------------------------------------
@@ -251,7 +243,7 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         extra = [
             APIField("last_published_at", serializer=f.DateTimeField()),
             APIField("first_published_at", serializer=f.DateTimeField()),
-            APIField("dir", serializer=f.CallbackField(lambda page, request: locale_dir(page.locale.language_code))),
+            APIField("dir", serializer=f.CallbackField(lambda page, request: direction(page.locale.language_code))),
             APIField("translations", serializer=f.CallbackField(_translations)),
         ]
         names = {field.name for field in extra}
@@ -738,7 +730,7 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
         if cls.translatable:
             extra = [
                 APIField("locale", serializer=f.CallbackField(lambda o, r: o.locale.language_code)),
-                APIField("dir", serializer=f.CallbackField(lambda o, r: locale_dir(o.locale.language_code))),
+                APIField("dir", serializer=f.CallbackField(lambda o, r: direction(o.locale.language_code))),
                 APIField("translations", serializer=f.CallbackField(_snippet_translations)),
             ]
         return cls._convert_api_fields(["type", "detail_url"] + extra)

@@ -39,10 +39,6 @@ def make_absolute(html, request):
     return _RELATIVE_URL.sub(lambda m: f'{m["attr"]}="{base}{m["url"]}"', html)
 
 
-def iso(value):
-    return value.isoformat() if value is not None else None
-
-
 # --- Small objects ------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from cms.content_security.policies import embeddable_by_partners
-from cms.templatetags.site_tags import bcp47
+from cms.languages import bcp47, direction
 
 from . import fields as f
 from .openapi import build_document
@@ -122,7 +122,7 @@ def widget_frame(request):
             {
                 "language": language,
                 "lang_tag": bcp47(language),
-                "dir": "rtl" if translation.get_language_bidi() else "ltr",
+                "dir": direction(language),
                 "kind": kind,
                 "query": query,
                 "more_url": _more_url(language, kind),

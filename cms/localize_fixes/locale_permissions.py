@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
@@ -178,10 +178,3 @@ def guarded_urlpatterns():
         ),
         path("update/<int:translation_source_id>/", UpdateTranslationsView.as_view(), name="update_translations"),
     ]
-
-
-def locales_for(user):
-    """The Locale objects ``user`` may work in (every locale when unrestricted)."""
-    ids = editable_locale_ids(user)
-    locales = Locale.objects.all()
-    return locales if ids is None else locales.filter(id__in=ids)

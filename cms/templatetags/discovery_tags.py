@@ -5,8 +5,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.languages import bcp47, content_language_tag
 from cms.public_url import absolute
-from cms.templatetags.site_tags import bcp47, source_language
 from programmes.schema import SCHEMA, to_json_ld
 
 register = template.Library()
@@ -28,7 +28,7 @@ def page_json_ld(context):
         "description": description,
         "url": page.get_full_url(request),
         # The text's language: the source language for an alias, else the page's (the visitor's).
-        "inLanguage": bcp47(source_language(page) or get_language()),
+        "inLanguage": content_language_tag(page),
     }
     if not is_home:
         data["dateModified"] = page.last_published_at.isoformat() if page.last_published_at else None

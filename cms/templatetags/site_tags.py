@@ -14,23 +14,16 @@ from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language, get_language_bidi, get_language_info
+from wagtail.models import Page
 
 from cms import site_chrome
+from cms.languages import bcp47, direction, foreign_language_tag, og_locale, source_language
 from cms.localization import active_locale, localize_all, public_pages
 from cms.public_url import absolute
 from cms.request_cache import memo
 
 register = template.Library()
-
-# Open Graph wants a territory; the languages here are read in these countries.
-OG_LOCALES = {"de": "de_DE", "fr": "fr_FR", "ar-dz": "ar_DZ", "en": "en_GB"}
-
-
-def bcp47(language_code):
-    """Django's "ar-dz" → "ar-DZ" (BCP 47 as the lang attribute expects it)."""
-    return to_locale(language_code or settings.LANGUAGE_CODE).replace("_", "-")
 
 
 @register.simple_tag
@@ -40,7 +33,7 @@ def html_lang():
 
 @register.simple_tag
 def html_dir():
-    return "rtl" if get_language_bidi() else "ltr"
+    return direction(get_language())
 
 
 @register.simple_tag(takes_context=True)
@@ -54,56 +47,10 @@ def lang_tag(language_code):
     return bcp47(language_code)
 
 
-def _og(code):
-    return OG_LOCALES.get(code, to_locale(code))
-
-
-@register.simple_tag
-def og_locale(language_code=None):
-    return _og(language_code or get_language() or settings.LANGUAGE_CODE)
-
-
-@register.simple_tag
-def og_locale_alternates():
-    current = get_language()
-    return [_og(code) for code, _name in settings.LANGUAGES if code != current]
-
-
 # --- Content not in the visitor's language ---------------------------------------------
 
-
-def _default_language():
-    return memo("default_locale", Locale.get_default).language_code
-
-
-def _locale_codes():
-    return memo("locale_codes", site_chrome.locale_codes)
-
-
-def source_language(obj):
-    """The language (Django code) ``obj``'s text is written in when that is not the visitor's, else "".
-
-    An alias (wagtail-localize's stand-in for a page not yet translated) carries the source
-    language's text; a page or snippet from another locale carries that locale's.
-    """
-    locale_id = getattr(obj, "locale_id", None)
-    if locale_id is None:
-        return ""
-    current = get_language() or settings.LANGUAGE_CODE
-    if getattr(obj, "alias_of_id", None):
-        code = _default_language()
-    elif locale_id == active_locale().pk and active_locale().language_code == current:
-        return ""
-    else:
-        code = _locale_codes().get(locale_id, settings.LANGUAGE_CODE)
-    return "" if code == current else code
-
-
-@register.filter
-def content_lang(obj):
-    """The BCP 47 tag for ``obj``'s text when it is not in the visitor's language, else ""."""
-    code = source_language(obj)
-    return bcp47(code) if code else ""
+# The BCP 47 tag for an object's text when it is not in the visitor's language, else "".
+content_lang = register.filter("content_lang", foreign_language_tag)
 
 
 @register.filter
@@ -112,7 +59,7 @@ def lang_attrs(obj):
     code = source_language(obj)
     if not code:
         return ""
-    return format_html(' lang="{}" dir="{}"', bcp47(code), "rtl" if get_language_info(code)["bidi"] else "ltr")
+    return format_html(' lang="{}" dir="{}"', bcp47(code), direction(code))
 
 
 @register.simple_tag
@@ -336,8 +283,8 @@ def page_alternates(context):
     if urls:
         result["alternates"] = [{"hreflang": bcp47(code), "href": urls[code]} for code in locales]
         result["x_default"] = urls.get(default)
-    result["og_locale"] = _og(content_code)
-    result["og_alternates"] = [_og(code) for code in locales if code != content_code]
+    result["og_locale"] = og_locale(content_code)
+    result["og_alternates"] = [og_locale(code) for code in locales if code != content_code]
     return result
 
 

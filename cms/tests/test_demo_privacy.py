@@ -175,7 +175,7 @@ def test_visitors_get_a_cookie_only_on_pages_with_a_form(demo, client):
         assert dict(response.cookies) == {}, url
     events = EventPage.objects.live().filter(locale__language_code="de")
     calls = CallForParticipationPage.objects.live().filter(locale__language_code="de")
-    with_form = [event for event in events if services.registration_open(event)]
+    with_form = [event for event in events if services.on_site_registration_open(event)]
     with_form += [call for call in calls if services.call_open(call)]
     assert with_form, "the demo has an open registration and an open call"
     for page in with_form:

@@ -1,18 +1,17 @@
 """Dashboard panels: what they show, for whom, and in a flat number of queries."""
 
 import datetime
-import sys
-import types
 import zoneinfo
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from editorial.panels import CallDeadlinesPanel, NewSubmissionsPanel, UpcomingEventsPanel, registration_counts
+from participation.models import Registration
 from programmes.factories import CallForParticipationPageFactory, EventPageFactory, make_draft
 
 
@@ -52,6 +51,27 @@ class TestCallDeadlines:
         assert queries(CallDeadlinesPanel(users.editor)) == few == 1
 
 
+def register(event, *statuses):
+    """Registrations for ``event`` with the given statuses, as the registration form would store them."""
+    for number, status in enumerate(statuses):
+        Registration.objects.create(
+            event=event,
+            name=f"Person {number}",
+            organisation="Stadt Musterstadt",
+            email=f"person{number}@example.org",
+            language="de",
+            consent_at=timezone.now(),
+            status=status,
+            submission_token=f"dashboard-{event.pk}-{number:08d}",
+        )
+
+
+def row(html, title):
+    """The table row of the event called ``title``."""
+    (found,) = [part for part in html.split("<tr>") if title in part]
+    return found
+
+
 @pytest.mark.django_db
 class TestUpcomingEvents:
     def test_without_participation_shows_capacity(self, users, settings):
@@ -62,15 +82,20 @@ class TestUpcomingEvents:
         assert "Infotag" in html and "40" in html and "Gestern" not in html
         assert registration_counts([]) is None
 
-    def test_with_participation_shows_registrations_against_capacity(self, users, monkeypatch):
-        event = EventPageFactory(title="Infotag", capacity=2)
-        stats = types.ModuleType("participation.stats")
-        stats.registration_counts = lambda events: {e.pk: {"confirmed": 2, "waiting": 1} for e in events}
-        monkeypatch.setitem(sys.modules, "participation.stats", stats)
-        monkeypatch.setattr("editorial.panels.apps.is_installed", lambda name: True)
-        assert registration_counts([event]) == {event.pk: (2, 1)}
-        html = render(UpcomingEventsPanel(users.editor))
-        assert "2 / 2" in html and "Ausgebucht" in html or "Fully booked" in html
+    def test_with_participation_shows_registrations_against_capacity(self, users):
+        full = EventPageFactory(title="Infotag", capacity=2)
+        register(full, "confirmed", "confirmed", "waiting", "cancelled")
+        open_event = EventPageFactory(title="Werkstatt", capacity=5, start=days(9), end=days(10))
+        register(open_event, "confirmed")
+        assert registration_counts([full, open_event]) == {full.pk: (2, 1), open_event.pk: (1, 0)}
+        with translation.override("en"):
+            html = render(UpcomingEventsPanel(users.editor))
+        full_row, open_row = row(html, "Infotag"), row(html, "Werkstatt")
+        assert "2 / 2" in full_row
+        assert "1 on the waiting list" in full_row
+        assert "Fully booked" in full_row
+        assert "1 / 5" in open_row
+        assert "Fully booked" not in open_row and "waiting list" not in open_row
 
     def test_query_count_is_flat(self, users):
         EventPageFactory()

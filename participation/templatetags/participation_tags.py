@@ -30,8 +30,8 @@ def event_registration(context, page):
     # Dates, schedule, deadline and capacity count from the source-language page, as the view does:
     # a translation keeps its own copies of them until it is synchronised.
     event = services.source_page(page)
-    show = services.offers_registration(event) and event.status in ("upcoming", "ongoing")
-    is_open = show and services.registration_open(event)
+    show = services.offers_on_site_registration(event) and event.status in ("upcoming", "ongoing")
+    is_open = show and services.on_site_registration_open(event)
     free_places = None
     form = None
     if is_open:

@@ -184,10 +184,6 @@ class CallForParticipationPage(PlatformPage):
         return source_version(self)
 
     @property
-    def zoned_opening(self):
-        return in_zone(self.opening, self.time_zone)
-
-    @property
     def zoned_deadline(self):
         return in_zone(self.deadline, self.time_zone)
 

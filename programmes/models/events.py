@@ -298,7 +298,7 @@ class EventPage(PlatformPage):
         """The event in the source language: its schedule, deadline and capacity are the ones that count."""
         return source_version(self)
 
-    def registration_open_at(self, moment):
+    def external_registration_open_at(self, moment):
         """The external registration: this version's link, the source's schedule and deadline."""
         facts = self.source_version
         return (
@@ -308,8 +308,13 @@ class EventPage(PlatformPage):
         )
 
     @property
-    def registration_is_open(self):
-        return self.registration_open_at(timezone.now())
+    def external_registration_is_open(self):
+        """Registration through the organiser's own link (``registration_url``) is open now.
+
+        The opposite case, the platform's form for events without such a link, is the
+        participation app's ``on_site_registration_open``. The API keeps the key "registration_is_open".
+        """
+        return self.external_registration_open_at(timezone.now())
 
     @property
     def is_online(self):

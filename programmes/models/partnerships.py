@@ -13,6 +13,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
 from cms.forms import TranslatableSnippetForm
+from cms.languages import bcp47
 from cms.localization import active_locale, localize_all, public_pages
 from cms.public_url import absolute
 from cms.request_cache import memo
@@ -240,7 +241,7 @@ def partnership_json_ld(partnership, request, topics=()):
     """schema.org for a partnership's page: a WebPage about a Project whose members are the two partners."""
     from django.utils.safestring import mark_safe
 
-    from programmes.schema import SCHEMA, bcp47, to_json_ld
+    from programmes.schema import SCHEMA, to_json_ld
 
     url = partnership.get_url(request, partnership.locale, full=True, fallback=False)
     with translation.override(partnership.locale.language_code):

@@ -226,9 +226,5 @@ class ProgrammePhasePage(PlatformPage):
         return self.status_on(timezone.localdate())
 
     @property
-    def shows_years_only(self):
-        return self.date_precision == DatePrecision.YEAR
-
-    @property
     def source_list(self):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]

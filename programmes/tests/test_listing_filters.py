@@ -26,7 +26,7 @@ def days(n, hours=0):
 
 
 @pytest.fixture
-def world(site):
+def filter_choices(site):
     for code in ("DZ", "MA", "TN", "DE"):
         CountryFactory(code=code)
     topics = {
@@ -60,8 +60,8 @@ class TestCallFilters:
     URL = "/de/aufrufe/"
 
     @pytest.fixture
-    def calls(self, world):
-        t, ty = world["topics"], world["types"]
+    def calls(self, filter_choices):
+        t, ty = filter_choices["topics"], filter_choices["types"]
         return [
             CallForParticipationPageFactory(
                 title="Aufruf Algerien",
@@ -152,8 +152,8 @@ class TestEventFilters:
     URL = "/de/veranstaltungen/"
 
     @pytest.fixture
-    def events(self, world):
-        t = world["topics"]
+    def events(self, filter_choices):
+        t = filter_choices["topics"]
         return [
             EventPageFactory(
                 title="Online-Infoworkshop",
@@ -245,8 +245,8 @@ class TestPartnershipFilters:
     URL = "/de/partnerschaften/"
 
     @pytest.fixture
-    def partnerships(self, world):
-        t = world["topics"]
+    def partnerships(self, filter_choices):
+        t = filter_choices["topics"]
         return [
             PartnershipFactory(
                 german_partner="Sindelfingen",
@@ -301,7 +301,7 @@ class TestPagination:
     URL = "/de/aufrufe/"
 
     @pytest.fixture
-    def twelve_calls(self, world):
+    def twelve_calls(self, filter_choices):
         return [
             CallForParticipationPageFactory(title=f"Aufruf {n:02d}", deadline=days(10 + n), opening=days(-1))
             for n in range(12)
@@ -335,6 +335,6 @@ class TestPagination:
         assert response.context["items"] == []
 
     @pytest.mark.parametrize("url", ["/de/veranstaltungen/", "/de/partnerschaften/"])
-    def test_other_listings_too(self, client, world, url):
+    def test_other_listings_too(self, client, filter_choices, url):
         assert client.get(url, {"page": "abc"}).status_code == 400
         assert_bad_input(client.get(url, {"page": "999"}), 404, "999")

@@ -117,23 +117,23 @@ class TestRegistrationIsOpen:
         return EventPage(**{**defaults, **kwargs})
 
     def test_open_before_start_with_registration_link(self):
-        assert self.event().registration_is_open is True
+        assert self.event().external_registration_is_open is True
 
     def test_needs_a_registration_link(self):
-        assert self.event(registration_url="").registration_is_open is False
+        assert self.event(registration_url="").external_registration_is_open is False
 
     def test_closes_at_registration_deadline(self):
         past_deadline = timezone.now() - datetime.timedelta(minutes=1)
-        assert self.event(registration_deadline=past_deadline).registration_is_open is False
+        assert self.event(registration_deadline=past_deadline).external_registration_is_open is False
         future_deadline = timezone.now() + datetime.timedelta(days=1)
-        assert self.event(registration_deadline=future_deadline).registration_is_open is True
+        assert self.event(registration_deadline=future_deadline).external_registration_is_open is True
 
     def test_closes_when_event_started_without_deadline(self):
         now = timezone.now()
         event = self.event(start=now - datetime.timedelta(minutes=5), end=now + datetime.timedelta(hours=1))
         assert event.registration_closes_at == event.start
-        assert event.registration_is_open is False
+        assert event.external_registration_is_open is False
 
     @pytest.mark.parametrize("schedule", [EventSchedule.CANCELLED, EventSchedule.POSTPONED])
     def test_closed_for_cancelled_or_postponed_events(self, schedule):
-        assert self.event(schedule=schedule).registration_is_open is False
+        assert self.event(schedule=schedule).external_registration_is_open is False

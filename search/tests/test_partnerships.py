@@ -36,7 +36,7 @@ def translate_partnership(partnership, language_code, **changes):
 
 
 @pytest.fixture
-def world(site):
+def partnerships_and_topics(site):
     dz, tn = CountryFactory(code="DZ"), CountryFactory(code="TN")
     bavaria = RegionFactory(code="DE-BY", name="Bayern")
     tlemcen = RegionFactory(code="DZ-13", name="Tlemcen")
@@ -80,56 +80,63 @@ def search(client, language, **params):
 # --- Site search --------------------------------------------------------------------------------------
 
 
-def test_found_by_partner_town_in_the_visitors_language(client, world):
+def test_found_by_partner_town_in_the_visitors_language(client, partnerships_and_topics):
     response = search(client, "de", q="Tlemcen")
-    assert [item.pk for item in results(response)] == [world["bamberg"].pk]
+    assert [item.pk for item in results(response)] == [partnerships_and_topics["bamberg"].pk]
     html = response.content.decode()
-    assert 'href="/de/partnerschaften/{}-bamberg-tlemcen/"'.format(world["bamberg"].pk) in html
+    assert 'href="/de/partnerschaften/{}-bamberg-tlemcen/"'.format(partnerships_and_topics["bamberg"].pk) in html
     assert "Bamberg – <mark>Tlemcen</mark>" in html
     assert '<span class="search-result__type">Partnerschaft</span>' in html
     assert "status--active" in html and "Seit 2021" in html
     # French: the French row, under the French index.
     response = search(client, "fr", q="vieille ville")
-    assert [item.pk for item in results(response)] == [world["fr_bamberg"].pk]
-    assert f'href="/fr/partenariats/{world["fr_bamberg"].pk}-bamberg-tlemcen/"' in response.content.decode()
+    assert [item.pk for item in results(response)] == [partnerships_and_topics["fr_bamberg"].pk]
+    assert (
+        f'href="/fr/partenariats/{partnerships_and_topics["fr_bamberg"].pk}-bamberg-tlemcen/"'
+        in response.content.decode()
+    )
     assert "Réhabilitation de la <mark>vieille</mark> <mark>ville</mark>" in response.content.decode()
     # The German row's text is not what a French visitor reads: its words do not find it there.
     assert results(search(client, "fr", q="Altstadt", type="partnership")) == []
     # Arabic: the Arabic row (a prefix such as ب is still matched), under the alias index.
-    assert [item.pk for item in results(search(client, "ar-dz", q="بتلمسان"))] == [world["ar_bamberg"].pk]
+    assert [item.pk for item in results(search(client, "ar-dz", q="بتلمسان"))] == [
+        partnerships_and_topics["ar_bamberg"].pk
+    ]
 
 
-def test_untranslated_partnership_is_found_in_german_and_marked(client, world):
+def test_untranslated_partnership_is_found_in_german_and_marked(client, partnerships_and_topics):
     response = search(client, "fr", q="Wolfsburg")
-    assert [item.pk for item in results(response)] == [world["wolfsburg"].pk]
+    assert [item.pk for item in results(response)] == [partnerships_and_topics["wolfsburg"].pk]
     html = response.content.decode()
     assert '<h3 lang="de" dir="ltr">' in html
     assert "Pas encore disponible dans votre langue." in html or "card__untranslated" in html
-    assert f'href="/fr/partenariats/{world["wolfsburg"].pk}-wolfsburg-jendouba/"' in html
+    assert f'href="/fr/partenariats/{partnerships_and_topics["wolfsburg"].pk}-wolfsburg-jendouba/"' in html
 
 
-def test_found_by_focus_topic_and_place_names(client, world):
-    assert results(search(client, "de", q="Grünflächen", type="partnership")) == [world["wolfsburg"]]
-    assert results(search(client, "de", q="Tunesien", type="partnership")) == [world["wolfsburg"]]
-    assert results(search(client, "de", q="Bayern", type="partnership")) == [world["bamberg"]]
+def test_found_by_focus_topic_and_place_names(client, partnerships_and_topics):
+    assert results(search(client, "de", q="Grünflächen", type="partnership")) == [partnerships_and_topics["wolfsburg"]]
+    assert results(search(client, "de", q="Tunesien", type="partnership")) == [partnerships_and_topics["wolfsburg"]]
+    assert results(search(client, "de", q="Bayern", type="partnership")) == [partnerships_and_topics["bamberg"]]
     # A topic's title, in the partnership's own language.
-    assert results(search(client, "de", q="Kulturerbe", type="partnership")) == [world["bamberg"]]
-    assert results(search(client, "fr", q="déchets", type="partnership")) == [world["fr_bamberg"]]
+    assert results(search(client, "de", q="Kulturerbe", type="partnership")) == [partnerships_and_topics["bamberg"]]
+    assert results(search(client, "fr", q="déchets", type="partnership")) == [partnerships_and_topics["fr_bamberg"]]
     # … and Algeria is "Algérie" to a French visitor.
-    assert results(search(client, "fr", q="Algérie", type="partnership")) == [world["fr_bamberg"]]
+    assert results(search(client, "fr", q="Algérie", type="partnership")) == [partnerships_and_topics["fr_bamberg"]]
 
 
-def test_merged_with_pages_and_filtered(client, world):
+def test_merged_with_pages_and_filtered(client, partnerships_and_topics):
     found = results(search(client, "de", q="Abfallwirtschaft"))
-    assert set(map(type, found)) == {type(world["waste"]), Partnership}
-    assert results(search(client, "de", q="Abfallwirtschaft", type="topic")) == [world["waste"]]
-    assert results(search(client, "de", q="Abfallwirtschaft", type="partnership")) == [world["bamberg"]]
+    assert set(map(type, found)) == {type(partnerships_and_topics["waste"]), Partnership}
+    assert results(search(client, "de", q="Abfallwirtschaft", type="topic")) == [partnerships_and_topics["waste"]]
+    assert results(search(client, "de", q="Abfallwirtschaft", type="partnership")) == [
+        partnerships_and_topics["bamberg"]
+    ]
     assert results(search(client, "de", q="Abfallwirtschaft", topic="abfallwirtschaft", type="partnership")) == [
-        world["bamberg"]
+        partnerships_and_topics["bamberg"]
     ]
     assert results(search(client, "de", q="Bamberg Tlemcen", country="TN")) == []
-    assert results(search(client, "de", q="Wolfsburg", country="TN")) == [world["wolfsburg"]]
-    assert results(search(client, "de", q="Bamberg", topic="kulturerbe")) == [world["bamberg"]]
+    assert results(search(client, "de", q="Wolfsburg", country="TN")) == [partnerships_and_topics["wolfsburg"]]
+    assert results(search(client, "de", q="Bamberg", topic="kulturerbe")) == [partnerships_and_topics["bamberg"]]
     assert results(search(client, "de", q="Wolfsburg", topic="kulturerbe")) == []
     form_html = search(client, "de", q="x").content.decode()
     assert '<option value="partnership">Partnerschaften</option>' in form_html
@@ -149,24 +156,24 @@ def test_pagination_over_pages_and_partnerships(client, site):
     assert client.get("/de/search/", {"q": "Brunnen", "page": "4"}).status_code == 404
 
 
-def test_no_partnerships_without_a_published_index(client, world):
-    index = world["site"].partnership_index
+def test_no_partnerships_without_a_published_index(client, partnerships_and_topics):
+    index = partnerships_and_topics["site"].partnership_index
     PageViewRestriction.objects.create(page=index, restriction_type="password", password="x")
     assert results(search(client, "de", q="Tlemcen")) == []
     PageViewRestriction.objects.all().delete()
     index.unpublish()
-    world["fr_index"].unpublish()
+    partnerships_and_topics["fr_index"].unpublish()
     assert results(search(client, "de", q="Tlemcen")) == []
     assert results(search(client, "fr", q="Wolfsburg")) == []
     assert client.get("/de/search/suggest/", {"q": "Tlem"}).json()["suggestions"] == []
 
 
-def test_suggestions(client, world):
+def test_suggestions(client, partnerships_and_topics):
     data = client.get("/de/search/suggest/", {"q": "Tlem"}).json()
     assert data["suggestions"] == [
         {
             "title": "Bamberg – Tlemcen",
-            "url": f"/de/partnerschaften/{world['bamberg'].pk}-bamberg-tlemcen/",
+            "url": f"/de/partnerschaften/{partnerships_and_topics['bamberg'].pk}-bamberg-tlemcen/",
             "type": "Partnerschaft",
             "lang": "",
         }
@@ -178,7 +185,7 @@ def test_suggestions(client, world):
 # --- The index follows saves and deletions (no rebuild) ------------------------------------------------
 
 
-def test_index_follows_save_and_delete(client, world):
+def test_index_follows_save_and_delete(client, partnerships_and_topics):
     partnership = PartnershipFactory(german_partner="Zisternenstadt", maghreb_partner="Oase")
     assert results(search(client, "de", q="Zisternenstadt")) == [partnership]
     partnership.german_partner = "Brunnenstadt"
@@ -186,7 +193,7 @@ def test_index_follows_save_and_delete(client, world):
     assert results(search(client, "de", q="Zisternenstadt")) == []
     assert results(search(client, "de", q="Brunnenstadt")) == [partnership]
     # Topics are written after Wagtail's post_save indexing: saved together, found together.
-    partnership.topics = [world["heritage"]]
+    partnership.topics = [partnerships_and_topics["heritage"]]
     partnership.save()
     assert results(search(client, "de", q="Kulturerbe Oase")) == [partnership]
     partnership.delete()
@@ -206,8 +213,8 @@ def json_ld(html):
     return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)]
 
 
-def test_detail_page(client, world):
-    bamberg = world["bamberg"]
+def test_detail_page(client, partnerships_and_topics):
+    bamberg = partnerships_and_topics["bamberg"]
     url = f"/de/partnerschaften/{bamberg.pk}-bamberg-tlemcen/"
     html = page_html(client, url)
     assert "<h1><bdi>Bamberg</bdi> – <bdi>Tlemcen</bdi></h1>" in html
@@ -215,9 +222,12 @@ def test_detail_page(client, world):
     # Breadcrumbs: home, the index, the partnership.
     assert re.search(r'<nav class="breadcrumbs".*?/de/".*?/de/partnerschaften/".*?aria-current="page"', html, re.S)
     # hreflang: each language version under its own index; no canonical (this is the German version).
-    fr_url = f"http://testserver/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
+    fr_url = f"http://testserver/fr/partenariats/{partnerships_and_topics['fr_bamberg'].pk}-bamberg-tlemcen/"
     assert f'<link rel="alternate" hreflang="fr" href="{fr_url}">' in html
-    assert f'hreflang="ar-DZ" href="http://testserver/ar-dz/partnerschaften/{world["ar_bamberg"].pk}-' in html
+    assert (
+        f'hreflang="ar-DZ" href="http://testserver/ar-dz/partnerschaften/{partnerships_and_topics["ar_bamberg"].pk}-'
+        in html
+    )
     assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{url}">' in html
     assert 'rel="canonical"' not in html
     # The language switcher leads to the French version; English has none (home page, marked).
@@ -231,13 +241,13 @@ def test_detail_page(client, world):
     assert data[0]["about"]["foundingDate"] == "2021"
     assert data[0]["about"]["keywords"] == ["Abfallwirtschaft", "Kulturerbe"]
     # Topics link to the topic pages in the visitor's language.
-    fr_html = page_html(client, f"/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/")
+    fr_html = page_html(client, f"/fr/partenariats/{partnerships_and_topics['fr_bamberg'].pk}-bamberg-tlemcen/")
     assert 'href="/fr/themes/gestion-des-dechets/"' in fr_html
     assert "Réhabilitation de la vieille ville" in fr_html and 'lang="fr"' in fr_html
 
 
-def test_arabic_detail_page_is_right_to_left(client, world):
-    ar = world["ar_bamberg"]
+def test_arabic_detail_page_is_right_to_left(client, partnerships_and_topics):
+    ar = partnerships_and_topics["ar_bamberg"]
     html = page_html(client, f"/ar-dz/partnerschaften/{ar.pk}-{ar.slug}/")
     assert '<html lang="ar-DZ" dir="rtl">' in html
     assert "<bdi>تلمسان</bdi>" in html
@@ -245,8 +255,8 @@ def test_arabic_detail_page_is_right_to_left(client, world):
     assert html.count("notice--untranslated") == 1
 
 
-def test_untranslated_partnership_falls_back_to_german_and_is_marked(client, world):
-    wolfsburg = world["wolfsburg"]
+def test_untranslated_partnership_falls_back_to_german_and_is_marked(client, partnerships_and_topics):
+    wolfsburg = partnerships_and_topics["wolfsburg"]
     url = f"/fr/partenariats/{wolfsburg.pk}-wolfsburg-jendouba/"
     html = page_html(client, url)
     assert '<h1 lang="de" dir="ltr">' in html
@@ -257,8 +267,8 @@ def test_untranslated_partnership_falls_back_to_german_and_is_marked(client, wor
     assert json_ld(html)[0]["inLanguage"] == "de"
 
 
-def test_addresses_redirect_and_unknown_ones_are_not_found(client, world):
-    bamberg, fr_bamberg = world["bamberg"], world["fr_bamberg"]
+def test_addresses_redirect_and_unknown_ones_are_not_found(client, partnerships_and_topics):
+    bamberg, fr_bamberg = partnerships_and_topics["bamberg"], partnerships_and_topics["fr_bamberg"]
     # Names changed or left out: the current address, permanently.
     response = client.get(f"/de/partnerschaften/{bamberg.pk}-alter-name/")
     assert response.status_code == 301 and response["Location"] == f"/de/partnerschaften/{bamberg.pk}-bamberg-tlemcen/"
@@ -280,37 +290,39 @@ def test_addresses_redirect_and_unknown_ones_are_not_found(client, world):
         assert client.get(url).status_code == 404, url
 
 
-def test_no_page_under_an_unpublished_or_private_index(client, world):
-    bamberg = world["bamberg"]
+def test_no_page_under_an_unpublished_or_private_index(client, partnerships_and_topics):
+    bamberg = partnerships_and_topics["bamberg"]
     url = f"/de/partnerschaften/{bamberg.pk}-bamberg-tlemcen/"
-    PageViewRestriction.objects.create(page=world["site"].partnership_index, restriction_type="password", password="x")
+    PageViewRestriction.objects.create(
+        page=partnerships_and_topics["site"].partnership_index, restriction_type="password", password="x"
+    )
     response = client.get(url)
     assert response.status_code == 200 and "Bamberg" not in response.content.decode()  # the password form
     PageViewRestriction.objects.all().delete()
-    world["site"].partnership_index.unpublish()
+    partnerships_and_topics["site"].partnership_index.unpublish()
     assert client.get(url).status_code == 404
     assert bamberg.get_url() is None
 
 
-def test_listing_and_topic_cards_link_to_the_partnership(client, world):
+def test_listing_and_topic_cards_link_to_the_partnership(client, partnerships_and_topics):
     listing = page_html(client, "/de/partnerschaften/")
-    assert f'<a href="/de/partnerschaften/{world["bamberg"].pk}-bamberg-tlemcen/">' in listing
+    assert f'<a href="/de/partnerschaften/{partnerships_and_topics["bamberg"].pk}-bamberg-tlemcen/">' in listing
     fr_listing = page_html(client, "/fr/partenariats/")
-    assert f'<a href="/fr/partenariats/{world["fr_bamberg"].pk}-bamberg-tlemcen/">' in fr_listing
-    assert f'<a href="/fr/partenariats/{world["wolfsburg"].pk}-wolfsburg-jendouba/">' in fr_listing
+    assert f'<a href="/fr/partenariats/{partnerships_and_topics["fr_bamberg"].pk}-bamberg-tlemcen/">' in fr_listing
+    assert f'<a href="/fr/partenariats/{partnerships_and_topics["wolfsburg"].pk}-wolfsburg-jendouba/">' in fr_listing
     topic = page_html(client, "/de/themen/kulturerbe/")
-    assert f'href="/de/partnerschaften/{world["bamberg"].pk}-bamberg-tlemcen/"' in topic
+    assert f'href="/de/partnerschaften/{partnerships_and_topics["bamberg"].pk}-bamberg-tlemcen/"' in topic
 
 
-def test_sitemap_lists_each_language_version(client, world):
+def test_sitemap_lists_each_language_version(client, partnerships_and_topics):
     text = client.get("/sitemap.xml").content.decode()
-    de = f"http://testserver/de/partnerschaften/{world['bamberg'].pk}-bamberg-tlemcen/"
-    fr = f"http://testserver/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
+    de = f"http://testserver/de/partnerschaften/{partnerships_and_topics['bamberg'].pk}-bamberg-tlemcen/"
+    fr = f"http://testserver/fr/partenariats/{partnerships_and_topics['fr_bamberg'].pk}-bamberg-tlemcen/"
     assert f"<loc>{de}</loc>" in text and f"<loc>{fr}</loc>" in text
     entry = text[text.index(f"<loc>{fr}</loc>") :].split("</url>")[0]
     assert f'hreflang="de" href="{de}"' in entry and f'hreflang="x-default" href="{de}"' in entry
     # The German fallback under the French index is not listed again.
-    assert f"/fr/partenariats/{world['wolfsburg'].pk}-" not in text
+    assert f"/fr/partenariats/{partnerships_and_topics['wolfsburg'].pk}-" not in text
 
 
 # --- Queries stay flat ----------------------------------------------------------------------------------
@@ -333,30 +345,30 @@ def warm_count(client, url, params=None):
     return count_queries(client, url, params)
 
 
-def grow(world, total):
+def grow(partnerships_and_topics, total):
     existing = Partnership.objects.filter(german_partner__startswith="Massenstadt").count()
     for n in range(existing, total):
         PartnershipFactory(
             german_partner=f"Massenstadt {n}",
             maghreb_partner=f"Tlemcen {n}",
-            country=world["dz"],
-            topics=[world["waste"], world["heritage"]],
+            country=partnerships_and_topics["dz"],
+            topics=[partnerships_and_topics["waste"], partnerships_and_topics["heritage"]],
         )
 
 
-def test_detail_page_query_count_is_flat(client, world):
-    url = f"/fr/partenariats/{world['fr_bamberg'].pk}-bamberg-tlemcen/"
-    grow(world, 10)
+def test_detail_page_query_count_is_flat(client, partnerships_and_topics):
+    url = f"/fr/partenariats/{partnerships_and_topics['fr_bamberg'].pk}-bamberg-tlemcen/"
+    grow(partnerships_and_topics, 10)
     few = warm_count(client, url)
-    grow(world, 100)
+    grow(partnerships_and_topics, 100)
     assert warm_count(client, url) == few <= DETAIL_QUERY_CEILING
 
 
-def test_search_with_partnerships_query_count_is_flat(client, world):
+def test_search_with_partnerships_query_count_is_flat(client, partnerships_and_topics):
     params = {"q": "Tlemcen"}
-    grow(world, 10)
+    grow(partnerships_and_topics, 10)
     few = warm_count(client, "/de/search/", params)
-    grow(world, 100)
+    grow(partnerships_and_topics, 100)
     assert warm_count(client, "/de/search/", params) == few <= SEARCH_QUERY_CEILING
     few_page_2 = count_queries(client, "/de/search/", {**params, "page": "2"})
     assert few_page_2 <= SEARCH_QUERY_CEILING

@@ -55,7 +55,7 @@ def body(image, text):
 
 
 @pytest.fixture
-def world(site):
+def one_result_of_each_kind(site):
     # The settings row exists in production; made by the first request, it would renew the cached frame.
     SiteSettings.for_site(site.site)
     image = wagtail_factories.ImageFactory(title="Rathaus")
@@ -83,7 +83,7 @@ def world(site):
     return {"image": image, "country": country, "size": len(pages) + 1}
 
 
-def grow(world, size):
+def grow(one_result_of_each_kind, size):
     """Matching items of every kind (the word once, in the body or the focus) up to ``size`` in all."""
     makers = [
         lambda n: CallForParticipationPageFactory(
@@ -93,15 +93,17 @@ def grow(world, size):
         lambda n: TopicPageFactory(title=f"Thema {n}"),
         lambda n: StandardPageFactory(title=f"Seite {n}"),
     ]
-    for n in range(world["size"], size):
+    for n in range(one_result_of_each_kind["size"], size):
         if n % 5 == 4:
             focus = f"Ein langer Schwerpunkt rund um {WORD} und vieles andere"
-            PartnershipFactory(focus=focus, country=world["country"])
+            PartnershipFactory(focus=focus, country=one_result_of_each_kind["country"])
             continue
         page = makers[n % 5](n)
-        page.body = body(world["image"], f"Auch hier geht es ausführlich und lange um {WORD} und um anderes.")
+        page.body = body(
+            one_result_of_each_kind["image"], f"Auch hier geht es ausführlich und lange um {WORD} und um anderes."
+        )
         page.save_revision().publish()
-    world["size"] = size
+    one_result_of_each_kind["size"] = size
 
 
 def count(client, language):
@@ -112,10 +114,10 @@ def count(client, language):
     return len(context.captured_queries), response, shown
 
 
-def test_search_page_query_count_is_flat_with_every_kind_of_result(client, world):
+def test_search_page_query_count_is_flat_with_every_kind_of_result(client, one_result_of_each_kind):
     counts = {}
     for size in (10, 100):
-        grow(world, size)
+        grow(one_result_of_each_kind, size)
         for language in ("de", "fr"):
             client.get(f"/{language}/search/", {"q": WORD})  # fills process-wide caches (content types …)
             queries, response, shown = count(client, language)

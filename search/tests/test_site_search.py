@@ -27,7 +27,7 @@ def titles(response):
 
 
 @pytest.fixture
-def world(site):
+def searchable_content(site):
     algeria = CountryFactory(code="DZ")
     tunisia = CountryFactory(code="TN")
     waste = TopicPageFactory(title="Abfallwirtschaft", summary="Sammlung und Verwertung.")
@@ -50,23 +50,23 @@ def world(site):
 # --- Filters, pagination, result details --------------------------------------------------------
 
 
-def test_filter_by_type(client, world):
+def test_filter_by_type(client, searchable_content):
     assert titles(client.get("/de/search/", {"q": "Abfall", "type": "event"})) == ["Workshop Abfall Tunesien"]
     assert titles(client.get("/de/search/", {"q": "Abfall", "type": "topic"})) == ["Abfallwirtschaft"]
     assert titles(client.get("/de/search/", {"q": "Abfall", "type": "partnership"})) == ["Abfallstadt – Annaba"]
 
 
-def test_filter_by_topic_and_country(client, world):
-    assert titles(client.get("/de/search/", {"q": "Abfall", "topic": world["waste"].slug, "type": "call"})) == [
-        "Aufruf Abfall Algerien"
-    ]
+def test_filter_by_topic_and_country(client, searchable_content):
+    assert titles(
+        client.get("/de/search/", {"q": "Abfall", "topic": searchable_content["waste"].slug, "type": "call"})
+    ) == ["Aufruf Abfall Algerien"]
     assert titles(client.get("/de/search/", {"q": "Abfall", "country": "TN"})) == ["Workshop Abfall Tunesien"]
 
 
 @pytest.mark.parametrize(
     "params", [{"type": "unicorn"}, {"topic": "nope"}, {"country": "XX"}, {"country": "'; DROP TABLE x;--"}]
 )
-def test_unknown_filter_value_is_400_with_message(client, world, params):
+def test_unknown_filter_value_is_400_with_message(client, searchable_content, params):
     response = client.get("/de/search/", {"q": "Abfall", **params})
     assert response.status_code == 400
     messages = response.context["search_messages"]
@@ -75,7 +75,7 @@ def test_unknown_filter_value_is_400_with_message(client, world, params):
     assert "Aufruf Abfall Algerien" in titles(response)
 
 
-def test_result_shows_type_status_date_and_escaped_highlighted_excerpt(client, world):
+def test_result_shows_type_status_date_and_escaped_highlighted_excerpt(client, searchable_content):
     html = client.get("/de/search/", {"q": "Abfall"}).content.decode()
     assert "status--open" in html  # the open call
     assert "status--upcoming" in html  # the event next week
@@ -95,13 +95,15 @@ def test_filters_are_kept_in_pagination_links(client, site):
 # --- Languages and aliases ------------------------------------------------------------------------
 
 
-def test_alias_in_visitors_locale_is_found_and_marked(client, world):
+def test_alias_in_visitors_locale_is_found_and_marked(client, searchable_content):
     fr = Locale.objects.get(language_code="fr")
-    translate_page(Page.objects.get(pk=world["call"].get_parent().pk), "fr", title="Appels")
-    alias = world["event"].create_alias(
-        parent=Page.objects.get(locale=fr, translation_key=world["event"].get_parent().translation_key)
-        if Page.objects.filter(locale=fr, translation_key=world["event"].get_parent().translation_key).exists()
-        else translate_page(world["event"].get_parent(), "fr", title="Événements"),
+    translate_page(Page.objects.get(pk=searchable_content["call"].get_parent().pk), "fr", title="Appels")
+    alias = searchable_content["event"].create_alias(
+        parent=Page.objects.get(locale=fr, translation_key=searchable_content["event"].get_parent().translation_key)
+        if Page.objects.filter(
+            locale=fr, translation_key=searchable_content["event"].get_parent().translation_key
+        ).exists()
+        else translate_page(searchable_content["event"].get_parent(), "fr", title="Événements"),
         update_locale=fr,
     )
     response = client.get("/fr/search/", {"q": "Abfall"})
@@ -113,8 +115,8 @@ def test_alias_in_visitors_locale_is_found_and_marked(client, world):
     assert "search-result" in html
 
 
-def test_translated_page_replaces_source_in_results(client, world):
-    translate_page(world["waste"], "fr", title="Gestion des déchets", summary="Collecte.")
+def test_translated_page_replaces_source_in_results(client, searchable_content):
+    translate_page(searchable_content["waste"], "fr", title="Gestion des déchets", summary="Collecte.")
     found = titles(client.get("/fr/search/", {"q": "déchets"}))
     assert found == ["Gestion des déchets"]
 
@@ -128,16 +130,16 @@ def promoted_section(html):
 
 
 @pytest.mark.parametrize("language", ["de", "fr", "ar-dz", "en"])
-def test_promoted_pages_come_first_and_never_leak(client, world, language):
+def test_promoted_pages_come_first_and_never_leak(client, searchable_content, language):
     draft = make_draft(TopicPageFactory, title="Geheimer Entwurf")
     # Water has a live French translation and an unpublished Arabic one; the event a live Arabic one.
-    translate_page(world["water"], "fr", title="Eau potable", summary="De l'eau pour tous.")
-    translate_page(world["water"], "ar-dz", publish=False, title="مسودة المياه")
-    translate_page(world["event"], "ar-dz", title="ورشة النفايات")
+    translate_page(searchable_content["water"], "fr", title="Eau potable", summary="De l'eau pour tous.")
+    translate_page(searchable_content["water"], "ar-dz", publish=False, title="مسودة المياه")
+    translate_page(searchable_content["event"], "ar-dz", title="ورشة النفايات")
     query = Query.get("abfall")
-    SearchPromotion.objects.create(query=query, page=world["water"], sort_order=0)
+    SearchPromotion.objects.create(query=query, page=searchable_content["water"], sort_order=0)
     SearchPromotion.objects.create(query=query, page=draft, sort_order=1)
-    SearchPromotion.objects.create(query=query, page=world["event"], sort_order=2)
+    SearchPromotion.objects.create(query=query, page=searchable_content["event"], sort_order=2)
     response = client.get(f"/{language}/search/", {"q": "Abfall"})
     promoted = [result["page"] for result in response.context["promoted"]]
     water = "Eau potable" if language == "fr" else "Wasser"
@@ -160,7 +162,7 @@ def test_promoted_pages_come_first_and_never_leak(client, world, language):
         assert secret not in html
 
 
-def test_searches_are_logged_for_the_editors_report(client, world, admin_client):
+def test_searches_are_logged_for_the_editors_report(client, searchable_content, admin_client):
     for _ in range(3):
         client.get("/de/search/", {"q": "Abfall"})
     assert Query.get("Abfall").hits == 3
@@ -169,8 +171,8 @@ def test_searches_are_logged_for_the_editors_report(client, world, admin_client)
     assert "abfall" in report.content.decode().lower()
 
 
-def test_search_without_results_explains_shows_promotions_and_is_logged(client, world):
-    SearchPromotion.objects.create(query=Query.get("zisterne"), page=world["water"], sort_order=0)
+def test_search_without_results_explains_shows_promotions_and_is_logged(client, searchable_content):
+    SearchPromotion.objects.create(query=Query.get("zisterne"), page=searchable_content["water"], sort_order=0)
     response = client.get("/de/search/", {"q": "Zisterne"})
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == 0
@@ -190,13 +192,13 @@ def test_search_without_results_explains_shows_promotions_and_is_logged(client, 
 # --- Suggestions ------------------------------------------------------------------------------------
 
 
-def test_suggestions_json(client, world):
+def test_suggestions_json(client, searchable_content):
     data = client.get("/de/search/suggest/", {"q": "Abfallw"}).json()
     assert [s["title"] for s in data["suggestions"]] == ["Abfallwirtschaft"]
     assert data["suggestions"][0]["url"].startswith("/de/")
 
 
-def test_form_works_without_javascript(client, world):
+def test_form_works_without_javascript(client, searchable_content):
     html = client.get("/de/search/").content.decode()
     assert 'method="get"' in html and 'name="q"' in html and 'type="submit"' in html
     assert "search/autocomplete.js" in html
@@ -205,12 +207,12 @@ def test_form_works_without_javascript(client, world):
 # --- Never leaks; the index follows publishing ----------------------------------------------------
 
 
-def test_drafts_private_and_unpublished_translations_never_appear(client, world):
+def test_drafts_private_and_unpublished_translations_never_appear(client, searchable_content):
     make_draft(CallForParticipationPageFactory, title="Abfall Entwurf")
     private = CallForParticipationPageFactory(title="Abfall privat")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="geheim")
-    add_draft_changes(world["call"], title="Abfall neuer Entwurfstitel")
-    translate_page(world["call"], "fr", publish=False, title="Appel déchets brouillon")
+    add_draft_changes(searchable_content["call"], title="Abfall neuer Entwurfstitel")
+    translate_page(searchable_content["call"], "fr", publish=False, title="Appel déchets brouillon")
     for url, q in [("/de/search/", "Abfall"), ("/fr/search/", "déchets"), ("/fr/search/", "Abfall")]:
         html = client.get(url, {"q": q}).content.decode()
         suggestions = str(client.get(url + "suggest/", {"q": q}).json())
@@ -265,14 +267,14 @@ BAD_QUERIES = [
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
-def test_bad_queries_get_a_results_page(client, world, query):
+def test_bad_queries_get_a_results_page(client, searchable_content, query):
     for language in ("de", "ar-dz"):
         response = client.get(f"/{language}/search/", {"q": query})
         assert response.status_code == 200, query
         assert client.get(f"/{language}/search/suggest/", {"q": query}).status_code == 200
 
 
-def test_rtl_controls_are_removed_from_the_echoed_query(client, world):
+def test_rtl_controls_are_removed_from_the_echoed_query(client, searchable_content):
     response = client.get("/de/search/", {"q": "\u202eAbfall\u202c"})
     assert response.context["search_query"] == "Abfall"
     assert titles(response)
@@ -287,7 +289,7 @@ def test_rtl_controls_are_removed_from_the_echoed_query(client, world):
     kind=st.sampled_from(["", "call", "x"]),
     page=st.sampled_from(["", "1", "2", "-1", "abc"]),
 )
-def test_fuzzed_input_never_fails(client, world, query, kind, page):
+def test_fuzzed_input_never_fails(client, searchable_content, query, kind, page):
     params = {"q": query, "type": kind, "page": page}
     response = client.get("/de/search/", params)
     assert response.status_code in (200, 400, 404)
@@ -298,7 +300,7 @@ def test_fuzzed_input_never_fails(client, world, query, kind, page):
 # --- Performance (the search page's budget: test_query_budget.py) -------------------------------------
 
 
-def test_suggestions_query_count(client, world, django_assert_max_num_queries):
+def test_suggestions_query_count(client, searchable_content, django_assert_max_num_queries):
     client.get("/de/search/suggest/", {"q": "Abf"})
     with django_assert_max_num_queries(8):
         client.get("/de/search/suggest/", {"q": "Abf"})

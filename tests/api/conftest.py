@@ -28,20 +28,20 @@ from tests.per_module import check_not_transactional, fresh, per_module_atomic
 
 
 @pytest.fixture(scope="module")
-def world_per_module(django_db_setup, django_db_blocker):
-    """The world, built once per test module (see tests/per_module.py)."""
+def api_content_per_module(django_db_setup, django_db_blocker):
+    """The API test content, built once per test module (see tests/per_module.py)."""
     with per_module_atomic(django_db_blocker):
-        yield build_world()
+        yield build_api_content()
 
 
 @pytest.fixture
-def world(world_per_module, db, request):
-    """The world as freshly built: a test's writes are rolled back before the next test."""
+def api_content(api_content_per_module, db, request):
+    """The API test content as freshly built: a test's writes are rolled back before the next test."""
     check_not_transactional(request)
-    return fresh(world_per_module)
+    return fresh(api_content_per_module)
 
 
-def build_world():
+def build_api_content():
     site = build_minimal_site()
     dz = CountryFactory(code="DZ")
     tn = CountryFactory(code="TN")

@@ -1,9 +1,13 @@
+import datetime
+import zoneinfo
+
 import pytest
 
 pytestmark = pytest.mark.django_db
 
 CALL = "programmes.CallForParticipationPage"
 EVENT = "programmes.EventPage"
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
 def get(client, url, status=200, **params):
@@ -16,26 +20,29 @@ def titles(data):
     return sorted(item["title"] for item in data["items"])
 
 
-def test_pages_listing(client, world):
+def test_pages_listing(client, api_content):
     data = get(client, "/api/v2/pages/")
     assert data["meta"]["total_count"] > 5
     assert "Entwurf geheim" not in titles(data)
 
 
-def test_call_listing_fields(client, world):
+def test_call_listing_fields(client, api_content):
     data = get(client, "/api/v2/pages/", type=CALL, locale="de", order="deadline")
     item = next(i for i in data["items"] if i["title"] == "Aufruf Abfall")
     assert item["status"] == "open"
     assert item["topics"][0]["slug"] == "abfallwirtschaft"
-    assert item["countries"] == [{"id": world.dz.pk, "code": "DZ", "name": "Algerien"}]
+    assert item["countries"] == [{"id": api_content.dz.pk, "code": "DZ", "name": "Algerien"}]
     assert item["eligible_types"][0]["code"] == "staedte"
     assert item["meta"]["dir"] == "ltr"
     assert item["meta"]["translations"][0]["locale"] == "fr"
-    assert "+" in item["deadline"] or item["deadline"].endswith("Z") is False
+    # The deadline is written in the call's own time zone (Berlin), with its offset, not in UTC.
+    deadline = datetime.datetime.fromisoformat(item["deadline"])
+    assert deadline == api_content.call.deadline
+    assert deadline.utcoffset() == api_content.call.deadline.astimezone(BERLIN).utcoffset() != datetime.timedelta(0)
 
 
-def test_detail(client, world):
-    data = get(client, f"/api/v2/pages/{world.call.pk}/")
+def test_detail(client, api_content):
+    data = get(client, f"/api/v2/pages/{api_content.call.pk}/")
     assert data["offer"].startswith("<p>Beratung")
     assert 'href="http://testserver/de/themen/abfallwirtschaft/"' in data["offer"]
     assert "linktype" not in str(data)
@@ -44,37 +51,37 @@ def test_detail(client, world):
     assert data["phase"]["title"] == "Phase 2"
 
 
-def test_event_detail(client, world):
-    data = get(client, f"/api/v2/pages/{world.event.pk}/")
+def test_event_detail(client, api_content):
+    data = get(client, f"/api/v2/pages/{api_content.event.pk}/")
     assert data["start"].endswith("+01:00")
     assert data["online_url"] == ""
     assert data["venue"]["locality"] == "Bonn"
     assert data["organiser"]["short_name"] == "EG"
-    assert data["ical_url"].endswith(f"/calendar/events/{world.event.pk}.ics")
+    assert data["ical_url"].endswith(f"/calendar/events/{api_content.event.pk}.ics")
 
 
-def test_arabic_meta(client, world):
-    data = get(client, f"/api/v2/pages/{world.ar_event.pk}/")
+def test_arabic_meta(client, api_content):
+    data = get(client, f"/api/v2/pages/{api_content.ar_event.pk}/")
     assert data["meta"]["locale"] == "ar-dz"
     assert data["meta"]["dir"] == "rtl"
 
 
-def test_find_french_path(client, world):
+def test_find_french_path(client, api_content):
     response = client.get("/api/v2/pages/find/", {"html_path": "/fr/appels/appel-dechets/"})
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/api/v2/pages/{world.fr_call.pk}/")
+    assert response["Location"].endswith(f"/api/v2/pages/{api_content.fr_call.pk}/")
 
 
-def test_partnership_url_in_its_own_language(client, world):
+def test_partnership_url_in_its_own_language(client, api_content):
     from wagtail.models import Locale
 
-    fr = world.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
+    fr = api_content.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
     fr.focus = "Gestion des déchets"
     fr.save()
     items = {item["meta"]["locale"]: item for item in get(client, "/api/v2/partnerships/")["items"]}
     # The French index is an alias of the German one (not yet translated): same slug, French address.
     assert items["fr"]["url"] == f"http://testserver/fr/partnerschaften/{fr.pk}-stadt-bonn-annaba/"
-    assert items["de"]["url"] == f"http://testserver/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
+    assert items["de"]["url"] == f"http://testserver/de/partnerschaften/{api_content.partnership.pk}-stadt-bonn-annaba/"
     detail = get(client, f"/api/v2/partnerships/{fr.pk}/")
     assert detail["url"] == items["fr"]["url"]
     # No published index in a language: no page to point to.
@@ -143,7 +150,7 @@ def test_programme_organisations_in_the_page_s_language(client, rich):
     assert french_roles[1]["organisation"]["name"] == roles[1]["organisation"]["name"]
 
 
-def test_fields_parameter_as_documented(client, world):
+def test_fields_parameter_as_documented(client, api_content):
     """docs/api.md: fields=* all, fields=a,b added to the defaults, fields=_,a,b only those, fields=-a without."""
     listing = get(client, "/api/v2/pages/", type=CALL, locale="de")["items"][0]
     assert "deadline" in listing and "offer" not in listing

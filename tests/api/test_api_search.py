@@ -156,14 +156,14 @@ BAD_QUERIES = [
         ("/api/v2/organisations/", {}),
     ],
 )
-def test_bad_search_input_is_never_a_server_error(client, world, url, params):
+def test_bad_search_input_is_never_a_server_error(client, api_content, url, params):
     for query in BAD_QUERIES:
         response = client.get(url, {"search": query, **params})
         assert response.status_code == 200, (query, response.status_code, response.content[:300])
         assert isinstance(response.json()["items"], list)
 
 
-def test_control_characters_are_a_400_or_removed(client, world):
+def test_control_characters_are_a_400_or_removed(client, api_content):
     assert client.get("/api/v2/pages/", {"search": "Abfall\x00"}).status_code == 400
     data = client.get("/api/v2/pages/", {"search": "\u202eAbfall\u202c", "locale": "de"}).json()
     assert "Aufruf Abfall" in [item["title"] for item in data["items"]]

@@ -79,7 +79,7 @@ def test_without_redis_url_a_memory_cache():
 
 
 @pytest.mark.django_db
-def test_the_public_site_answers_while_redis_is_down(client, world, dead_redis, caplog):
+def test_the_public_site_answers_while_redis_is_down(client, api_content, dead_redis, caplog):
     from django.core.cache import caches
 
     assert isinstance(caches["default"], ResilientRedisCache)
@@ -89,11 +89,11 @@ def test_the_public_site_answers_while_redis_is_down(client, world, dead_redis, 
         "/de/aufrufe/aufruf-abfall/",
         "/api/v2/pages/",
         "/api/v2/pages/?search=Abfall",
-        f"/api/v2/pages/{world.call.pk}/",
+        f"/api/v2/pages/{api_content.call.pk}/",
         "/de/feeds/calls.atom",
         "/de/feeds/events.atom",
         "/de/calendar/events.ics",
-        f"/calendar/events/{world.event.pk}.ics",
+        f"/calendar/events/{api_content.event.pk}.ics",
         "/sitemap.xml",
         "/de/search/?q=Abfall",
         "/de/search/suggest/?q=Abf",

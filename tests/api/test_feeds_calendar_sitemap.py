@@ -20,7 +20,7 @@ def atom(client, url):
     return ET.fromstring(response.content)
 
 
-def test_atom_feeds_per_language(client, world):
+def test_atom_feeds_per_language(client, api_content):
     feed = atom(client, "/fr/feeds/calls.atom")
     assert feed.get(XML_LANG) == "fr"
     entries = feed.findall(f"{ATOM}entry")
@@ -54,7 +54,7 @@ RFC_3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)
         ("en", "events", "/en/veranstaltungen/", "Municipal Partnerships Maghreb-Germany"),
     ],
 )
-def test_atom_feeds_are_valid_rfc_4287(client, world, code, feed, listing, author):
+def test_atom_feeds_are_valid_rfc_4287(client, api_content, code, feed, listing, author):
     url = f"/{code}/feeds/{feed}.atom"
     root = atom(client, url)
     assert root.tag == f"{ATOM}feed"
@@ -89,7 +89,7 @@ def test_atom_feeds_are_valid_rfc_4287(client, world, code, feed, listing, autho
         assert entry.find(f"{ATOM}content") is None and links(entry)["alternate"].startswith("http://testserver/")
 
 
-def test_feed_links_in_head(client, world):
+def test_feed_links_in_head(client, api_content):
     html = client.get("/fr/").content.decode()
     assert '<link rel="alternate" type="application/atom+xml" href="/fr/feeds/calls.atom"' in html
     assert 'href="/fr/feeds/events.atom"' in html
@@ -114,29 +114,29 @@ def check_timezones(calendar):
     return tzids
 
 
-def test_event_ics(client, world):
-    calendar = parse_ics(client, f"/calendar/events/{world.event.pk}.ics")
+def test_event_ics(client, api_content):
+    calendar = parse_ics(client, f"/calendar/events/{api_content.event.pk}.ics")
     assert calendar.get("version") == "2.0" and calendar.get("prodid")
     assert calendar.get("name") == "Fachaustausch Abfall"
     assert calendar.get("refresh-interval")
     assert check_timezones(calendar) == {"Africa/Algiers"}
     (event,) = calendar.walk("VEVENT")
     assert event.get("dtstart").params["TZID"] == "Africa/Algiers"
-    assert event.decoded("dtstart") == world.event.zoned_start
+    assert event.decoded("dtstart") == api_content.event.zoned_start
     assert "Bonn" in str(event.get("location"))
     assert "conference" not in event  # the join link is not public
-    assert str(event.get("uid")) == f"{world.event.translation_key}@kommunale-zusammenarbeit-maghreb"
+    assert str(event.get("uid")) == f"{api_content.event.translation_key}@kommunale-zusammenarbeit-maghreb"
     # UID stable across requests and languages.
-    again = parse_ics(client, f"/calendar/events/{world.ar_event.pk}.ics").walk("VEVENT")[0]
+    again = parse_ics(client, f"/calendar/events/{api_content.ar_event.pk}.ics").walk("VEVENT")[0]
     assert again.get("uid") == event.get("uid")
 
 
-def test_event_ics_conference_only_when_public(client, world):
-    (event,) = parse_ics(client, f"/calendar/events/{world.online_event.pk}.ics").walk("VEVENT")
+def test_event_ics_conference_only_when_public(client, api_content):
+    (event,) = parse_ics(client, f"/calendar/events/{api_content.online_event.pk}.ics").walk("VEVENT")
     assert str(event.get("conference")) == "https://video.example.org/public-room"
 
 
-def test_language_calendar_feed(client, world):
+def test_language_calendar_feed(client, api_content):
     calendar = parse_ics(client, "/de/calendar/events.ics")
     summaries = sorted(str(event.get("summary")) for event in calendar.walk("VEVENT"))
     assert summaries == ["Fachaustausch Abfall", "Webinar Wasser"]
@@ -146,24 +146,24 @@ def test_language_calendar_feed(client, world):
 
 
 @pytest.mark.parametrize("url", ["/de/calendar/events.ics", "/calendar/events/{pk}.ics"])
-def test_refresh_properties_are_durations(client, world, url):
+def test_refresh_properties_are_durations(client, api_content, url):
     """REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL (Outlook) are RFC 5545 DURATIONs."""
-    text = client.get(url.format(pk=world.event.pk)).content.decode()
+    text = client.get(url.format(pk=api_content.event.pk)).content.decode()
     lines = text.replace("\r\n ", "").splitlines()
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
     assert "X-PUBLISHED-TTL:PT6H" in lines
 
 
-def test_event_page_links_its_ics(client, world):
+def test_event_page_links_its_ics(client, api_content):
     html = client.get("/de/veranstaltungen/fachaustausch-abfall/").content.decode()
-    assert f'href="/calendar/events/{world.event.pk}.ics"' in html
+    assert f'href="/calendar/events/{api_content.event.pk}.ics"' in html
 
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def test_sitemap_with_hreflang(client, world):
+def test_sitemap_with_hreflang(client, api_content):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
@@ -181,7 +181,7 @@ def test_sitemap_with_hreflang(client, world):
     assert len(kommt) == 1 and not entries[kommt[0]].findall(f"{XHTML}link")
 
 
-def test_robots_txt(client, world):
+def test_robots_txt(client, api_content):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     text = response.content.decode()
@@ -209,7 +209,7 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 META = re.compile(r'<meta property="(og:[a-z:_]+)" content="([^"]*)"')
 
 
-def page_url(world, kind, code):
+def page_url(api_content, kind, code):
     """(address, language of the text) of a page of this kind under language ``code``: its translation,
     else its alias, which shows the German text."""
     from wagtail.models import Locale
@@ -219,33 +219,33 @@ def page_url(world, kind, code):
     if kind == "search":
         return f"/{code}/search/", code
     if kind == "partnership":
-        return world.partnership.get_url(locale=Locale.objects.get(language_code=code)), "de"
+        return api_content.partnership.get_url(locale=Locale.objects.get(language_code=code)), "de"
     page = {
-        "home": world.site.home,
-        "topic_index": world.site.topic_index,
-        "call_index": world.site.call_index,
-        "event_index": world.site.event_index,
-        "partnership_index": world.site.partnership_index,
-        "topic": world.waste,
-        "call": world.call,
-        "event": world.event,
-        "programme": world.programme,
-        "phase": world.phase,
-        "standard": world.standard,
+        "home": api_content.site.home,
+        "topic_index": api_content.site.topic_index,
+        "call_index": api_content.site.call_index,
+        "event_index": api_content.site.event_index,
+        "partnership_index": api_content.site.partnership_index,
+        "topic": api_content.waste,
+        "call": api_content.call,
+        "event": api_content.event,
+        "programme": api_content.programme,
+        "phase": api_content.phase,
+        "standard": api_content.standard,
     }[kind]
     shown = version(page, code)
     return shown.url, "de" if shown.alias_of_id else code
 
 
 @pytest.fixture
-def world_with_standard_page(world):
+def world_with_standard_page(api_content):
     from home.factories import StandardPageFactory
     from tests.multilingual import alias_missing_pages
 
-    world.standard = StandardPageFactory(title="Impressum", slug="impressum", summary="Wer diese Seite betreibt.")
-    world.standard.save_revision().publish()
+    api_content.standard = StandardPageFactory(title="Impressum", slug="impressum", summary="Wer diese Seite betreibt.")
+    api_content.standard.save_revision().publish()
     alias_missing_pages()
-    return world
+    return api_content
 
 
 @pytest.mark.parametrize("code", list(LANGUAGES))
@@ -270,7 +270,7 @@ def test_open_graph_and_schema_org_on_every_page(client, world_with_standard_pag
         assert data.get("url", "").startswith("http://testserver/") or data.get("@id"), (url, data)
 
 
-def test_widget(client, world):
+def test_widget(client, api_content):
     frame = client.get("/widget/", {"kind": "calls", "lang": "ar-dz", "topic": "abfallwirtschaft", "country": "DZ"})
     assert frame.status_code == 200
     html = frame.content.decode()

@@ -8,8 +8,8 @@ from django.utils.http import http_date
 pytestmark = pytest.mark.django_db
 
 
-def test_etag_and_304(client, world):
-    world.call.save_revision().publish()
+def test_etag_and_304(client, api_content):
+    api_content.call.save_revision().publish()
     response = client.get("/api/v2/pages/", {"type": "programmes.CallForParticipationPage"})
     etag = response["ETag"]
     assert etag.startswith('"')
@@ -18,8 +18,8 @@ def test_etag_and_304(client, world):
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == etag
-    world.call.title = "Aufruf Abfall neu"
-    world.call.save_revision().publish()
+    api_content.call.title = "Aufruf Abfall neu"
+    api_content.call.save_revision().publish()
     changed = client.get("/api/v2/pages/", {"type": "programmes.CallForParticipationPage"}, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
 
@@ -37,16 +37,16 @@ def later_than_every_publication():
         "/de/calendar/events.ics",
     ],
 )
-def test_unpublishing_is_not_hidden_by_if_modified_since(client, world, url):
+def test_unpublishing_is_not_hidden_by_if_modified_since(client, api_content, url):
     """What an answer leaves out has no date: a date-based 304 would keep a removed item at the client."""
-    world.call.save_revision().publish()
-    world.event.save_revision().publish()
+    api_content.call.save_revision().publish()
+    api_content.event.save_revision().publish()
     first = client.get(url)
     assert first.status_code == 200
     assert "Last-Modified" not in first
     since = first.get("Last-Modified") or later_than_every_publication()
-    world.call.unpublish()
-    world.event.unpublish()
+    api_content.call.unpublish()
+    api_content.event.unpublish()
     response = client.get(url, HTTP_IF_MODIFIED_SINCE=since)
     assert response.status_code == 200
     assert "Aufruf Abfall" not in response.content.decode() and "Fachaustausch Abfall" not in response.content.decode()
@@ -55,33 +55,33 @@ def test_unpublishing_is_not_hidden_by_if_modified_since(client, world, url):
 @pytest.mark.parametrize(
     "url", ["/api/v2/pages/{event}/", "/calendar/events/{event}.ics", "/api/v2/images/", "/api/v2/documents/"]
 )
-def test_no_last_modified_where_related_content_has_no_date(client, world, image, document, url):
+def test_no_last_modified_where_related_content_has_no_date(client, api_content, image, document, url):
     """An organiser or venue renamed changes the answer, not any publication date."""
-    world.event.save_revision().publish()
-    url = url.format(event=world.event.pk)
+    api_content.event.save_revision().publish()
+    url = url.format(event=api_content.event.pk)
     first = client.get(url)
     assert first.status_code == 200 and "Last-Modified" not in first
-    world.venue.name = "Stadthaus Bonn"
-    world.venue.save()
+    api_content.venue.name = "Stadthaus Bonn"
+    api_content.venue.save()
     response = client.get(url, HTTP_IF_MODIFIED_SINCE=later_than_every_publication())
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("url", ["/de/feeds/calls.atom", "/fr/calendar/events.ics", "/sitemap.xml"])
-def test_feeds_answer_conditional_requests(client, world, url):
+def test_feeds_answer_conditional_requests(client, api_content, url):
     response = client.get(url)
     assert response.status_code == 200
     assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
-def test_errors_are_not_cached(client, world):
+def test_errors_are_not_cached(client, api_content):
     response = client.get("/api/v2/pages/", {"limit": "500"})
     assert response.status_code == 400
     assert "no-cache" in response["Cache-Control"]
     assert response.json()["message"]
 
 
-def test_cors_for_get(client, world, settings):
+def test_cors_for_get(client, api_content, settings):
     settings.CORS_ALLOWED_ORIGINS = ["https://www.bonn.de"]
     response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://www.bonn.de")
     assert response["Access-Control-Allow-Origin"] == "https://www.bonn.de"
@@ -96,9 +96,9 @@ def test_cors_for_get(client, world, settings):
     assert "Access-Control-Allow-Origin" not in client.get("/de/", HTTP_ORIGIN="https://www.bonn.de")
 
 
-def test_write_methods_are_refused(client, world):
+def test_write_methods_are_refused(client, api_content):
     assert client.post("/api/v2/pages/", {}).status_code in (403, 405)
-    assert client.delete(f"/api/v2/pages/{world.call.pk}/").status_code in (403, 405)
+    assert client.delete(f"/api/v2/pages/{api_content.call.pk}/").status_code in (403, 405)
 
 
 def preview(page, user):
@@ -109,22 +109,22 @@ def preview(page, user):
     return page.specific.serve_preview(request, page.specific.default_preview_mode)
 
 
-def test_admin_preview_works_without_headless_client(world, settings, django_user_model):
+def test_admin_preview_works_without_headless_client(api_content, settings, django_user_model):
     settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {}}
     user = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw")
-    response = preview(world.call, user)
+    response = preview(api_content.call, user)
     response.render()
     assert response.status_code == 200
     assert "Aufruf Abfall" in response.content.decode()
     assert "front.example.org" not in response.content.decode()
 
 
-def test_headless_preview_with_token(client, world, settings, django_user_model):
+def test_headless_preview_with_token(client, api_content, settings, django_user_model):
     from wagtail_headless_preview.models import PagePreview
 
     settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": "https://front.example.org"}}
     user = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw")
-    page = world.call.specific
+    page = api_content.call.specific
     page.title = "Aufruf Abfall – Entwurf der Änderung"
     response = preview(page, user)
     assert "front.example.org" in response.content.decode()
@@ -164,16 +164,16 @@ def test_api_index_lists_the_endpoints(client, site):
     assert client.get("/api/v2/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
-def test_content_language_is_the_content_s(client, world):
+def test_content_language_is_the_content_s(client, api_content):
     """The language of what an answer shows, not the visitor's (the API has no language prefix)."""
 
     def language(url, **params):
         response = client.get(url, params, HTTP_ACCEPT_LANGUAGE="en")
         return response["Content-Language"]
 
-    assert language(f"/api/v2/pages/{world.fr_call.pk}/") == "fr"
-    assert language(f"/api/v2/pages/{world.ar_event.pk}/") == "ar-DZ"
-    assert language(f"/api/v2/pages/{world.call.pk}/") == "de"
+    assert language(f"/api/v2/pages/{api_content.fr_call.pk}/") == "fr"
+    assert language(f"/api/v2/pages/{api_content.ar_event.pk}/") == "ar-DZ"
+    assert language(f"/api/v2/pages/{api_content.call.pk}/") == "de"
     assert language("/api/v2/pages/", locale="fr") == "fr"
     # German pages where French is missing: both languages.
     assert language("/api/v2/pages/", type="programmes.CallForParticipationPage", locale="fr", fallback="true") == (
@@ -181,29 +181,29 @@ def test_content_language_is_the_content_s(client, world):
     )
     assert language("/api/v2/pages/", type="programmes.TopicPage", locale="en") == "en"  # none: the one asked for
     assert language("/api/v2/partnerships/", locale="de") == "de"
-    assert language(f"/calendar/events/{world.ar_event.pk}.ics") == "ar-DZ"
+    assert language(f"/calendar/events/{api_content.ar_event.pk}.ics") == "ar-DZ"
     # The API's own texts are English.
     for url in ("/api/v2/", "/api/v2/openapi.json", "/api/v2/docs/", "/api/v2/nothing/"):
         assert language(url) == "en", url
     assert language("/api/v2/pages/", limit="500") == "en"
     # A 304 repeats it: a cache takes the 304's headers for the stored answer's.
-    first = client.get(f"/api/v2/pages/{world.fr_call.pk}/")
-    again = client.get(f"/api/v2/pages/{world.fr_call.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    first = client.get(f"/api/v2/pages/{api_content.fr_call.pk}/")
+    again = client.get(f"/api/v2/pages/{api_content.fr_call.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again["Content-Language"] == "fr"
 
 
-def test_snippet_rows_name_countries_in_their_own_language(client, world):
+def test_snippet_rows_name_countries_in_their_own_language(client, api_content):
     from wagtail.models import Locale
 
-    french = world.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french = api_content.partnership.copy_for_translation(Locale.objects.get(language_code="fr"))
     french.save()
     data = client.get(f"/api/v2/partnerships/{french.pk}/", HTTP_ACCEPT_LANGUAGE="de").json()
     assert data["country"]["name"] == "Algérie"
-    german = client.get(f"/api/v2/partnerships/{world.partnership.pk}/", HTTP_ACCEPT_LANGUAGE="fr").json()
+    german = client.get(f"/api/v2/partnerships/{api_content.partnership.pk}/", HTTP_ACCEPT_LANGUAGE="fr").json()
     assert german["country"]["name"] == "Algerien"
 
 
-def test_cors_exposes_the_etag(client, world, settings):
+def test_cors_exposes_the_etag(client, api_content, settings):
     settings.CORS_ALLOWED_ORIGINS = ["https://www.bonn.de"]
     response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://www.bonn.de")
     assert "etag" in response["Access-Control-Expose-Headers"].lower()
@@ -224,9 +224,9 @@ def test_cors_exposes_the_etag(client, world, settings):
         "/api/v2/nothing/",
     ],
 )
-def test_public_answers_do_not_vary_by_cookie(client, admin_client, world, url):
+def test_public_answers_do_not_vary_by_cookie(client, admin_client, api_content, url):
     """The API reads no session: a signed-in editor gets what everyone gets, and caches may share it."""
-    url = url.format(call=world.call.pk)
+    url = url.format(call=api_content.call.pk)
     anonymous = client.get(url)
     assert "cookie" not in anonymous.get("Vary", "").lower(), anonymous["Vary"]
     signed_in = admin_client.get(url)

@@ -15,7 +15,7 @@ def assert_clean(text, where):
         assert secret not in text, (where, secret)
 
 
-def test_pages_endpoint(client, world):
+def test_pages_endpoint(client, api_content):
     for params in (
         {},
         {"limit": 50},
@@ -28,20 +28,20 @@ def test_pages_endpoint(client, world):
         {"search": "Entwurf", "locale": "fr", "fallback": "true", "order": "title"},
     ):
         assert_clean(client.get("/api/v2/pages/", params).content.decode(), params)
-    for page in (world.draft, world.private_call, world.draft_translation):
+    for page in (api_content.draft, api_content.private_call, api_content.draft_translation):
         assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
 
 
-def test_translations_list_only_live_real_translations(client, world):
-    data = client.get(f"/api/v2/pages/{world.online_event.pk}/").json()
+def test_translations_list_only_live_real_translations(client, api_content):
+    data = client.get(f"/api/v2/pages/{api_content.online_event.pk}/").json()
     # The French translation is a draft; the French, Arabic and English versions are aliases.
     assert data["meta"]["translations"] == []
-    data = client.get(f"/api/v2/pages/{world.call.pk}/").json()
+    data = client.get(f"/api/v2/pages/{api_content.call.pk}/").json()
     assert [t["locale"] for t in data["meta"]["translations"]] == ["fr"]
-    assert data["meta"]["translations"][0]["id"] == world.fr_call.pk
+    assert data["meta"]["translations"][0]["id"] == api_content.fr_call.pk
 
 
-def test_aliases_are_not_listed(client, world):
+def test_aliases_are_not_listed(client, api_content):
     from wagtail.models import Page
 
     alias_ids = set(Page.objects.filter(alias_of__isnull=False).values_list("pk", flat=True))
@@ -52,37 +52,37 @@ def test_aliases_are_not_listed(client, world):
         assert client.get(f"/api/v2/pages/{pk}/").status_code == 404
 
 
-def test_private_join_link_never_shown(client, world):
-    body = client.get(f"/api/v2/pages/{world.event.pk}/").content.decode()
+def test_private_join_link_never_shown(client, api_content):
+    body = client.get(f"/api/v2/pages/{api_content.event.pk}/").content.decode()
     assert "secret-room" not in body
-    ics = client.get(f"/calendar/events/{world.event.pk}.ics").content.decode()
+    ics = client.get(f"/calendar/events/{api_content.event.pk}.ics").content.decode()
     assert "secret-room" not in ics
     assert "secret-room" not in client.get("/de/calendar/events.ics").content.decode()
 
 
-def test_related_draft_pages_are_not_shown(client, world):
+def test_related_draft_pages_are_not_shown(client, api_content):
     """A relation to a page that is unpublished later is dropped, not shown as a link."""
-    world.phase.unpublish()
-    data = client.get(f"/api/v2/pages/{world.call.pk}/").json()
+    api_content.phase.unpublish()
+    data = client.get(f"/api/v2/pages/{api_content.call.pk}/").json()
     assert data["phase"] is None
-    partnership = client.get(f"/api/v2/partnerships/{world.partnership.pk}/").json()
+    partnership = client.get(f"/api/v2/partnerships/{api_content.partnership.pk}/").json()
     assert partnership["phase"] is None
 
 
-def test_feeds(client, world):
+def test_feeds(client, api_content):
     for code in ("de", "fr", "ar-dz", "en"):
         for feed in ("calls", "events"):
             assert_clean(client.get(f"/{code}/feeds/{feed}.atom").content.decode(), (code, feed))
 
 
-def test_calendars(client, world):
+def test_calendars(client, api_content):
     for code in ("de", "fr", "ar-dz", "en"):
         assert_clean(client.get(f"/{code}/calendar/events.ics").content.decode(), code)
-    for page in (world.draft_translation, world.private_call):
+    for page in (api_content.draft_translation, api_content.private_call):
         assert client.get(f"/calendar/events/{page.pk}.ics").status_code == 404
 
 
-def test_sitemap(client, world):
+def test_sitemap(client, api_content):
     text = client.get("/sitemap.xml").content.decode()
     assert_clean(text, "sitemap")
     # Canonical URLs only: no alias URL (e.g. the French alias of an untranslated call).
@@ -90,7 +90,7 @@ def test_sitemap(client, world):
     assert "/de/aufrufe/aufruf-kommt/" in text
 
 
-def test_widget(client, world):
+def test_widget(client, api_content):
     """The widget reads the API; its page and script carry no content of their own."""
     script = client.get("/static/widget/kz-widget.js")
     body = b"".join(script.streaming_content) if script.streaming else script.content
@@ -98,10 +98,10 @@ def test_widget(client, world):
     assert_clean(client.get("/widget/").content.decode(), "widget page")
 
 
-def test_expired_or_forged_preview_gives_no_draft(client, world, settings):
+def test_expired_or_forged_preview_gives_no_draft(client, api_content, settings):
     from wagtail_headless_preview.models import PagePreview
 
-    page = world.draft.specific
+    page = api_content.draft.specific
     preview = page.create_page_preview()
     content_type = page.get_content_type_str()
     assert client.get("/api/v2/page_preview/", {"content_type": content_type, "token": "forged"}).status_code == 404
@@ -113,7 +113,7 @@ def test_expired_or_forged_preview_gives_no_draft(client, world, settings):
     assert PagePreview.objects.filter(token=preview.token).exists()
 
 
-def test_no_form_data_endpoint(client, world):
+def test_no_form_data_endpoint(client, api_content):
     from django.urls import Resolver404, resolve
 
     document = client.get("/api/v2/openapi.json").json()
@@ -126,7 +126,7 @@ def test_no_form_data_endpoint(client, world):
         assert client.get(path).status_code == 404
 
 
-def test_documents_in_restricted_collections(client, world, document):
+def test_documents_in_restricted_collections(client, api_content, document):
     import wagtail_factories
     from wagtail.models import Collection, CollectionViewRestriction
 
@@ -149,7 +149,7 @@ def assert_no_draft_words(text, where):
         assert word not in text, (where, word)
 
 
-def outlets(world):
+def outlets(api_content):
     """Every public outlet that shows calls or events, as (name, url, params)."""
     yield "listing", "/api/v2/pages/", {"limit": 50}
     for page_type in ("programmes.CallForParticipationPage", "programmes.EventPage"):
@@ -158,7 +158,7 @@ def outlets(world):
     for word in ("Überarbeitung", "geheim", "Révision", "Entwurfszusammenfassung"):
         yield "search", "/api/v2/pages/", {"search": word}
         yield "search", "/api/v2/pages/", {"search": word, "locale": "fr", "fallback": "true"}
-    for page in (world.call, world.fr_call, world.event):
+    for page in (api_content.call, api_content.fr_call, api_content.event):
         yield "detail", f"/api/v2/pages/{page.pk}/", {}
         yield "find", f"/api/v2/pages/find/?id={page.pk}", {}
     yield "preview endpoint without token", "/api/v2/page_preview/", {}
@@ -166,31 +166,31 @@ def outlets(world):
         yield "feed", f"/{code}/feeds/calls.atom", {}
         yield "feed", f"/{code}/feeds/events.atom", {}
         yield "calendar", f"/{code}/calendar/events.ics", {}
-    yield "event calendar", f"/calendar/events/{world.event.pk}.ics", {}
+    yield "event calendar", f"/calendar/events/{api_content.event.pk}.ics", {}
     yield "sitemap", "/sitemap.xml", {}
     yield "widget", "/widget/", {"kind": "calls", "lang": "fr"}
 
 
-def test_live_pages_with_newer_drafts_show_the_published_revision(client, world):
+def test_live_pages_with_newer_drafts_show_the_published_revision(client, api_content):
     from programmes.factories import add_draft_changes
 
     add_draft_changes(
-        world.call, title="Überarbeitung geheim", summary="Entwurfszusammenfassung", slug="ueberarbeitung"
+        api_content.call, title="Überarbeitung geheim", summary="Entwurfszusammenfassung", slug="ueberarbeitung"
     )
-    add_draft_changes(world.fr_call, title="Révision secrète", summary="Entwurfszusammenfassung")
-    add_draft_changes(world.event, title="Überarbeitung geheim", summary="Entwurfszusammenfassung")
-    for name, url, params in outlets(world):
+    add_draft_changes(api_content.fr_call, title="Révision secrète", summary="Entwurfszusammenfassung")
+    add_draft_changes(api_content.event, title="Überarbeitung geheim", summary="Entwurfszusammenfassung")
+    for name, url, params in outlets(api_content):
         response = client.get(url, params, follow=url.startswith("/api/v2/pages/find/"))
         assert response.status_code in (200, 400), (name, url, response.status_code)
         assert_no_draft_words(response.content.decode(), (name, url, params))
     # The published revision is what they show.
-    assert client.get(f"/api/v2/pages/{world.call.pk}/").json()["title"] == "Aufruf Abfall"
+    assert client.get(f"/api/v2/pages/{api_content.call.pk}/").json()["title"] == "Aufruf Abfall"
     assert "Appel déchets" in client.get("/fr/feeds/calls.atom").content.decode()
-    assert "Fachaustausch Abfall" in client.get(f"/calendar/events/{world.event.pk}.ics").content.decode()
+    assert "Fachaustausch Abfall" in client.get(f"/calendar/events/{api_content.event.pk}.ics").content.decode()
     assert "/de/aufrufe/aufruf-abfall/" in client.get("/sitemap.xml").content.decode()
 
 
-def snippet_outlets(world, french):
+def snippet_outlets(api_content, french):
     for endpoint in ("partnerships", "organisations", "places"):
         yield f"/api/v2/{endpoint}/", {}
         yield f"/api/v2/{endpoint}/", {"locale": "fr"}
@@ -202,14 +202,14 @@ def snippet_outlets(world, french):
             type(obj).__name__
         ]
         yield f"/api/v2/{endpoint}/{obj.pk}/", {}
-    yield f"/api/v2/pages/{world.event.pk}/", {}  # its organiser and venue
-    yield f"/api/v2/pages/{world.ar_event.pk}/", {}
+    yield f"/api/v2/pages/{api_content.event.pk}/", {}  # its organiser and venue
+    yield f"/api/v2/pages/{api_content.ar_event.pk}/", {}
     yield "/fr/partnerschaften/", {}
     yield "/fr/search/", {"q": "Brouillon"}
     yield "/sitemap.xml", {}
 
 
-def test_snippet_translations_not_yet_published(client, world):
+def test_snippet_translations_not_yet_published(client, api_content):
     """Partnerships, organisations and places translated with wagtail-localize: the French rows exist
     from the start (synced copies, in German); strings a translator has entered appear only once the
     translation is published."""
@@ -219,11 +219,11 @@ def test_snippet_translations_not_yet_published(client, world):
     from wagtail_localize.operations import translate_object
 
     fr = Locale.objects.get(language_code="fr")
-    world.partnership.focus = "Abfallwirtschaft"
-    world.partnership.save()
+    api_content.partnership.focus = "Abfallwirtschaft"
+    api_content.partnership.save()
     french = {}
     translations = []
-    for obj in (world.partnership, world.organiser, world.venue):
+    for obj in (api_content.partnership, api_content.organiser, api_content.venue):
         translate_object(obj, [fr])
         translation = Translation.objects.get(source__object_id=obj.translation_key, target_locale=fr)
         for n, segment in enumerate(StringSegment.objects.filter(source=translation.source).select_related("string")):
@@ -236,7 +236,7 @@ def test_snippet_translations_not_yet_published(client, world):
         french[type(obj).__name__] = translation.get_target_instance()
         translations.append(translation)
     assert set(french) == {"Partnership", "Organisation", "Venue"}
-    for url, params in snippet_outlets(world, french):
+    for url, params in snippet_outlets(api_content, french):
         response = client.get(url, params)
         assert response.status_code == 200, (url, params, response.status_code)
         for name in french:
@@ -249,7 +249,7 @@ def test_snippet_translations_not_yet_published(client, world):
     assert data["name"].startswith("Brouillon Organisation")
 
 
-def test_partnerships_show_no_unpublished_or_private_topics(client, world):
+def test_partnerships_show_no_unpublished_or_private_topics(client, api_content):
     from wagtail.models import PageViewRestriction
 
     from programmes.factories import TopicPageFactory, make_draft
@@ -258,10 +258,10 @@ def test_partnerships_show_no_unpublished_or_private_topics(client, world):
     secret = make_draft(TopicPageFactory, title="Entwurf geheim", slug="entwurf-geheim")
     private = TopicPageFactory(title="Privat geheim", slug="privat-geheim")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    world.partnership.topics.add(TopicPage.objects.get(pk=secret.pk), private)
-    world.partnership.save()
+    api_content.partnership.topics.add(TopicPage.objects.get(pk=secret.pk), private)
+    api_content.partnership.save()
     for params in ({}, {"locale": "de"}, {"search": "Annaba"}):
         body = client.get("/api/v2/partnerships/", params).content.decode()
         assert_clean(body, params)
         assert "abfallwirtschaft" in body
-    assert_clean(client.get(f"/api/v2/partnerships/{world.partnership.pk}/").content.decode(), "detail")
+    assert_clean(client.get(f"/api/v2/partnerships/{api_content.partnership.pk}/").content.decode(), "detail")

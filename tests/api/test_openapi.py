@@ -22,7 +22,7 @@ def check(client, url, schema_name, status=200, **params):
     return response.json()
 
 
-def test_document_is_valid_openapi(client, world):
+def test_document_is_valid_openapi(client, api_content):
     document = client.get("/api/v2/openapi.json").json()
     assert document["openapi"] == "3.1.0"
     for path in (
@@ -53,11 +53,11 @@ def test_document_is_valid_openapi(client, world):
         {"locale": "fr"},
     ],
 )
-def test_page_listings_match(client, world, params):
+def test_page_listings_match(client, api_content, params):
     check(client, "/api/v2/pages/", "PageListing", **params)
 
 
-def test_every_page_detail_matches(client, world):
+def test_every_page_detail_matches(client, api_content):
     listing = client.get("/api/v2/pages/", {"limit": 50}).json()
     assert listing["items"]
     for item in listing["items"]:
@@ -76,18 +76,18 @@ def test_every_page_detail_matches(client, world):
         ("documents", "Document"),
     ],
 )
-def test_snippet_and_media_endpoints_match(client, world, image, document, endpoint, schema):
+def test_snippet_and_media_endpoints_match(client, api_content, image, document, endpoint, schema):
     data = check(client, f"/api/v2/{endpoint}/", f"{schema}Listing", fields="*")
     assert data["items"], endpoint
     check(client, f"/api/v2/{endpoint}/{data['items'][0]['id']}/", f"{schema}Item")
 
 
-def test_errors_match(client, world):
+def test_errors_match(client, api_content):
     check(client, "/api/v2/pages/", "Error", status=400, nonsense="1")
     check(client, "/api/v2/pages/999999/", "Error", status=404)
 
 
-def test_docs_page_lists_every_path(client, world):
+def test_docs_page_lists_every_path(client, api_content):
     response = client.get("/api/v2/docs/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -97,7 +97,7 @@ def test_docs_page_lists_every_path(client, world):
     assert "https://" not in html.split("<body>")[0]
 
 
-def test_every_route_of_every_endpoint_is_documented(client, world):
+def test_every_route_of_every_endpoint_is_documented(client, api_content):
     """listing, detail and find (Wagtail registers find/ for every endpoint): each has its path."""
     from cms.api.router import api_router
 
@@ -125,7 +125,7 @@ FINDABLE = [
 
 
 @pytest.mark.parametrize("endpoint,schema", FINDABLE)
-def test_find_by_id_matches(client, world, image, document, endpoint, schema):
+def test_find_by_id_matches(client, api_content, image, document, endpoint, schema):
     document_ = client.get("/api/v2/openapi.json").json()
     operation = document_["paths"][f"/api/v2/{endpoint}/find/"]["get"]
     assert {parameter.get("name") or parameter["$ref"].rsplit("/", 1)[1] for parameter in operation["parameters"]} >= {
@@ -156,13 +156,13 @@ def test_find_by_id_matches(client, world, image, document, endpoint, schema):
         validator_for(document_, "Error").validate(response.json())
 
 
-def test_find_page_by_path_matches(client, world):
+def test_find_page_by_path_matches(client, api_content):
     document_ = client.get("/api/v2/openapi.json").json()
     operation = document_["paths"]["/api/v2/pages/find/"]["get"]
     assert "html_path" in {parameter.get("name") for parameter in operation["parameters"]}
     response = client.get("/api/v2/pages/find/", {"html_path": "/fr/appels/appel-dechets/", "fields": "title"})
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/api/v2/pages/{world.fr_call.pk}/?fields=title")
+    assert response["Location"].endswith(f"/api/v2/pages/{api_content.fr_call.pk}/?fields=title")
     validator_for(document_, "Page").validate(client.get(response["Location"]).json())
     for params, status in (({"html_path": "/xx/"}, 400), ({"html_path": "/fr/nope/"}, 404)):
         response = client.get("/api/v2/pages/find/", params)
@@ -170,8 +170,8 @@ def test_find_page_by_path_matches(client, world):
         validator_for(document_, "Error").validate(response.json())
 
 
-def test_partnership_url_is_documented_and_given(client, world):
+def test_partnership_url_is_documented_and_given(client, api_content):
     data = check(client, "/api/v2/partnerships/", "PartnershipListing")
     item = data["items"][0]
-    assert item["url"] == f"http://testserver/de/partnerschaften/{world.partnership.pk}-stadt-bonn-annaba/"
+    assert item["url"] == f"http://testserver/de/partnerschaften/{api_content.partnership.pk}-stadt-bonn-annaba/"
     assert client.get(item["url"].replace("http://testserver", "")).status_code == 200

@@ -65,31 +65,31 @@ def count(client, url, params):
 
 
 @pytest.fixture
-def many(world):
+def many(api_content):
     for n in range(100):
         CallForParticipationPageFactory(
             title=f"Massenaufruf {n}",
-            topics=[world.waste, world.water],
-            countries=[world.dz],
-            eligible_types=[world.staedte],
-            phase=world.phase,
+            topics=[api_content.waste, api_content.water],
+            countries=[api_content.dz],
+            eligible_types=[api_content.staedte],
+            phase=api_content.phase,
         )
         EventPageFactory(
             title=f"Massenveranstaltung {n}",
             event_format="hybrid",
             venue=VenueFactory(),
-            topics=[world.waste],
-            countries=[world.tn],
+            topics=[api_content.waste],
+            countries=[api_content.tn],
             organiser=OrganisationFactory(),
-            related_call=world.call,
+            related_call=api_content.call,
         )
         if n < 60:
-            PartnershipFactory(topics=[world.waste], phase=world.phase)
+            PartnershipFactory(topics=[api_content.waste], phase=api_content.phase)
     # 40 French rows after the German ones: the first 10 rows are German, 100 rows both languages.
     french = Locale.objects.get(language_code="fr")
     for partnership in Partnership.objects.order_by("pk")[1:41]:
         partnership.copy_for_translation(french).save()
-    return world
+    return api_content
 
 
 def test_flat_query_counts(client, many, settings):

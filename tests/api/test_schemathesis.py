@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from tests.api.conftest import build_world
+from tests.api.conftest import build_api_content
 
 EXAMPLES = 12
 
@@ -27,14 +27,14 @@ def wagtail_roots(transactional_db):
 
 
 @pytest.fixture
-def world(wagtail_roots):
+def committed_api_content(wagtail_roots):
     """Built and committed for this test alone: the live server's thread must see it."""
-    return build_world()
+    return build_api_content()
 
 
 # The live server needs committed data, hence a transactional test.
 @pytest.mark.django_db(transaction=True)
-def test_no_server_errors(wagtail_roots, live_server, world):
+def test_no_server_errors(wagtail_roots, live_server, committed_api_content):
     assert live_server.url.startswith("http://localhost") or live_server.url.startswith("http://127.0.0.1")
     document = requests.get(f"{live_server.url}/api/v2/openapi.json", timeout=10).json()
     document["servers"] = [{"url": live_server.url}]

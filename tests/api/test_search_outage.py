@@ -51,8 +51,8 @@ def cluster_at(url):
 
 
 @pytest.fixture
-def cluster_down(world):
-    # After `world`: creating its pages with a cluster configured would try to index them there.
+def cluster_down(api_content):
+    # After `api_content`: creating its pages with a cluster configured would try to index them there.
     with cluster_at(f"http://127.0.0.1:{closed_port()}"):
         yield
 
@@ -123,7 +123,7 @@ def test_the_rest_of_the_site_does_not_need_the_cluster(client, cluster_down):
 
 
 @pytest.mark.django_db
-def test_a_cluster_answering_500_is_unavailable_too(client, world, failing_cluster):
+def test_a_cluster_answering_500_is_unavailable_too(client, api_content, failing_cluster):
     with cluster_at(failing_cluster):
         page = client.get("/ar-dz/search/", {"q": "نفايات"})
         api = client.get("/api/v2/pages/", {"search": "Abfall"})
