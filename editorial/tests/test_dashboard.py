@@ -126,6 +126,8 @@ class TestDashboard:
         for n in range(4):
             CallForParticipationPageFactory(deadline=days(n + 1))
             EventPageFactory(start=days(n + 2), end=days(n + 3))
+        # New content replaces the cache generation; warm again, as the first count was (cms/site_chrome.py).
+        client.get(reverse("wagtailadmin_home"))
         with CaptureQueriesContext(connection) as many:
             client.get(reverse("wagtailadmin_home"))
         assert len(many.captured_queries) == len(few.captured_queries)
