@@ -8,7 +8,8 @@ the image's own text with its language always: an untranslated page (an alias) s
 marked ``lang="de"`` at a French address, where the image's French text needs ``lang="fr"``.
 
 Lists of images fetch their alternative texts with one query (``alt_texts_prefetch``); the default
-language needs none, so pages in German do not pay for the other languages.
+language needs none, so pages in German do not pay for the other languages. A query for images
+themselves can bring every language's text along at no extra query (``with_alt_text_columns``).
 """
 
 from typing import NamedTuple
@@ -49,6 +50,10 @@ def alt_for(image, language=None):
     fallback = Alt(image.description or "", default_language())
     if language == fallback.language:
         return fallback
+    column = _column(language)
+    if column in image.__dict__:  # with_alt_text_columns
+        text = (image.__dict__[column] or "").strip()
+        return Alt(text, language) if text else fallback
     for alt_text in image.alt_texts.all():  # prefetched where images are listed
         if alt_text.locale.language_code == language and alt_text.text.strip():
             return Alt(alt_text.text.strip(), language)
@@ -78,3 +83,25 @@ def prefetch_alt_texts(images, language=None):
 def with_alt_texts(queryset, lookup="image__alt_texts", language=None):
     """``queryset`` prefetching its images' alternative texts, where the language needs them."""
     return queryset.prefetch_related(alt_texts_prefetch(lookup)) if needs_alt_texts(language) else queryset
+
+
+def _column(language):
+    return "alt_text_in_" + language.replace("-", "_")
+
+
+def with_alt_text_columns(images):
+    """An image queryset with each other language's text as a column of its own (one subquery each),
+    so that ``alt_for`` needs no query whatever the languages of what is shown."""
+    from django.db.models import OuterRef, Subquery
+
+    from cms.models import ImageAltText
+
+    others = [code for code, _name in settings.LANGUAGES if code != default_language()]
+    return images.annotate(
+        **{
+            _column(code): Subquery(
+                ImageAltText.objects.filter(image=OuterRef("pk"), locale__language_code=code).values("text")[:1]
+            )
+            for code in others
+        }
+    )

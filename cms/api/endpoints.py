@@ -36,7 +36,7 @@ from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.image_alt import alt_for, alt_texts_prefetch, default_language
+from cms.image_alt import alt_for, default_language, with_alt_text_columns
 from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
 from cms.media import public_collection_members
 from cms.templatetags.site_tags import bcp47
@@ -681,11 +681,8 @@ class ImagesEndpoint(MediaListingMixin, StrictParametersMixin, ImagesAPIViewSet)
         )
 
     def get_queryset(self):
-        return (
-            public_collection_members(Image.objects.all())
-            .order_by("id")
-            .prefetch_related("renditions", alt_texts_prefetch())
-        )
+        images = with_alt_text_columns(public_collection_members(Image.objects.all()))
+        return images.order_by("id").prefetch_related("renditions")
 
     def alt_language(self):
         locale = self.request.GET.get("locale")

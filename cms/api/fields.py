@@ -26,7 +26,7 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, MultiRuleRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.image_alt import alt_for, alt_texts_prefetch
+from cms.image_alt import alt_for, with_alt_text_columns
 from cms.public_url import absolute, root_url
 from cms.renditions import IMAGE_RENDITION, THUMBNAIL_RENDITION, existing
 from cms.timezones import in_zone
@@ -278,12 +278,8 @@ class _Resolver:
         self.images = {}
         if wanted["image"]:
             images = get_image_model().objects.filter(pk__in={pk for pk, _language in wanted["image"]})
-            self.images = {
-                image.pk: image
-                for image in images.prefetch_renditions(IMAGE_RENDITION, THUMBNAIL_RENDITION).prefetch_related(
-                    alt_texts_prefetch()
-                )
-            }
+            images = with_alt_text_columns(images).prefetch_renditions(IMAGE_RENDITION, THUMBNAIL_RENDITION)
+            self.images = {image.pk: image for image in images}
         self.snippets = self._snippets(wanted["snippet"])
         self.rewriters = {}
 
