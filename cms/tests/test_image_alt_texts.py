@@ -258,3 +258,36 @@ class TestAPI:
             assert (item["image"]["alt"], item["image"]["alt_lang"]) == expected_image
             block_image = item["body"][0]["value"]["image"]
             assert (block_image["alt"], block_image["alt_lang"]) == expected_block
+
+
+# --- Translations made before -----------------------------------------------------------------------
+
+
+def test_alt_texts_translated_per_page_before_are_kept_on_the_image(site, image):
+    from django.core.management import call_command
+
+    from programmes.factories import CallForParticipationPageFactory
+
+    other = wagtail_factories.ImageFactory(title="Hafen", description="Der Hafen von Annaba")
+    call = CallForParticipationPageFactory(title="Aufruf mit Bildern", slug="aufruf-mit-bildern")
+    call.body = [
+        ("image", {"image": image, "alt_text": "", "decorative": False, "caption": "", "credit": ""}),
+        (
+            "image",
+            {"image": other, "alt_text": "Der Hafen am Morgen", "decorative": False, "caption": "", "credit": ""},
+        ),
+    ]
+    call.save_revision().publish()
+    french = translate_page(call, "fr")
+    publish_ancestors_in(french)
+    # As wagtail-localize stored them before issue 14: the image's text, translated into the override.
+    french.body[0].value["alt_text"] = "La mairie d'Annaba"
+    french.body[1].value["alt_text"] = "Le port le matin"
+    french.save_revision().publish()
+
+    call_command("keep_translated_image_alt_texts", stdout=io.StringIO())
+    call_command("keep_translated_image_alt_texts", stdout=io.StringIO())  # idempotent
+
+    texts = set(ImageAltText.objects.values_list("image__title", "locale__language_code", "text"))
+    # The second block's override translated the page's own override, not the image's text: not copied.
+    assert texts == {("Rathaus", "fr", "La mairie d'Annaba")}
