@@ -146,6 +146,32 @@ class TestImageForm:
         uploaded = type(image).objects.get(title="Hafen")
         assert alt_for(uploaded, "fr") == Alt("Le port d'Annaba", "fr")
 
+    def test_the_multiple_uploader_asks_for_them_and_saves_them(self, german_admin_client, image):
+        """The German text is required, so the uploader sets the file aside and shows the form (with the
+        other languages' fields); filling it in creates the image with its texts."""
+        from wagtail.models import UploadedFile
+
+        response = german_admin_client.post(
+            reverse("wagtailimages:add_multiple"),
+            {"files[]": png_upload("markt.png"), "collection": image.collection_id},
+        )
+        upload = UploadedFile.objects.get()
+        assert f'name="uploaded-image-{upload.pk}-alt_text_ar_dz"' in response.json()["form"]
+        prefix = f"uploaded-image-{upload.pk}-"
+        response = german_admin_client.post(
+            reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload.pk]),
+            {
+                prefix + "title": "Markt",
+                prefix + "description": "Der Markt von Annaba",
+                prefix + "collection": image.collection_id,
+                prefix + "alt_text_en": "Annaba market",
+            },
+        )
+        assert response.json()["success"] is True
+        created = type(image).objects.get(pk=response.json()["image_id"])
+        assert alt_for(created, "en") == Alt("Annaba market", "en")
+        assert alt_for(created, "fr") == Alt("Der Markt von Annaba", "de")
+
 
 # --- Pages ------------------------------------------------------------------------------------------
 
