@@ -11,6 +11,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.image_alt import Alt, alt_for, content_language, prefetch_alt_texts
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -32,19 +34,37 @@ class HeadingBlock(blocks.StructBlock):
 class ImageValue(blocks.StructValue):
     @property
     def alt(self):
-        """What screen readers hear: this use's own alternative text, else the image's."""
+        """What screen readers hear: this use's own alternative text, else the image's in the active language."""
+        return self._alt().text
+
+    @property
+    def alt_lang(self):
+        """For the img element's ``lang``: the language of the image's own text (German on a French page
+        where the image has no French text; see cms.image_alt). None for this use's override, which is
+        written in the page's language, as the element around it says."""
+        alt = self._image_alt()
+        return alt.lang if alt else None
+
+    def _alt(self):
         if self.get("decorative"):
-            return ""
+            return Alt("", content_language())
+        return self._image_alt() or Alt((self.get("alt_text") or "").strip(), content_language())
+
+    def _image_alt(self):
+        """The image's own text, where this use has no override (and is not decorative)."""
         image = self.get("image")
-        return (self.get("alt_text") or "").strip() or (image.description if image else "")
+        if self.get("decorative") or (self.get("alt_text") or "").strip() or image is None:
+            return None
+        return alt_for(image)
 
 
 class ImageBlock(blocks.StructBlock):
-    """An image with the alternative text written once, at upload, and an optional override here.
+    """An image with the alternative text written once per language on the image, and an optional
+    override here for a use where the image says something different.
 
-    The image model is not translatable, so its alternative text is the German one. For translations
-    the alternative text of each use is a segment of the page: the override if there is one, else the
-    image's own text, which the translator then translates into the override of their language.
+    The image's own texts (cms.image_alt) are not page content, so translators are not asked to type
+    them again on every page: only an override is a segment to translate (wagtail-localize leaves out
+    empty strings).
     """
 
     image = ImageChooserBlock(label=_("Image"))
@@ -81,22 +101,16 @@ class ImageBlock(blocks.StructBlock):
             )
         return value
 
-    # wagtail-localize calls these two instead of its own StructBlock handling (segments/extract.py).
-    def get_translatable_segments(self, value):
-        from wagtail_localize.segments import StringSegmentValue
-        from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+    # The image chooser fetches all images of a stream at once; their alternative texts follow in one query.
+    def bulk_to_python(self, values):
+        values = super().bulk_to_python(values)
+        prefetch_alt_texts([value.get("image") for value in values])
+        return values
 
-        segments = StreamFieldSegmentExtractor(field=None).handle_struct_block(value)
-        if value.alt and not (value.get("alt_text") or "").strip():
-            segments.append(StringSegmentValue("alt_text", value.alt))
-        return segments
-
-    def restore_translated_segments(self, value, segments):
-        from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
-
-        return StreamFieldSegmentsWriter(field=None, src_locale=None, tgt_locale=None).handle_struct_block(
-            value, segments
-        )
+    def to_python(self, value):
+        value = super().to_python(value)
+        prefetch_alt_texts([value.get("image")])
+        return value
 
     class Meta:
         icon = "image"

@@ -1,11 +1,16 @@
 """Loaded by Wagtail through WAGTAILIMAGES_IMAGE_FORM_BASE; kept apart because it imports admin forms."""
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from PIL.Image import DecompressionBombError, DecompressionBombWarning
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from .image_alt import default_language
 from .upload_forms import StoreFileOnValidationMixin
 
 
@@ -52,7 +57,8 @@ def example_size(max_pixels):
 
 class AccessibleImageForm(StoreFileOnValidationMixin, BaseImageForm):
     """Image form in which the description, used as alternative text, is required; a storage failure
-    is a form error (cms/upload_forms.py)."""
+    is a form error (cms/upload_forms.py). Each other language gets an optional alternative text of its
+    own (cms.models.ImageAltText), saved with the image."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,10 +67,72 @@ class AccessibleImageForm(StoreFileOnValidationMixin, BaseImageForm):
         if isinstance(self.fields.get("file"), WagtailImageField):
             file = self.fields["file"]
             self.fields["file"] = BoundedImageField(label=file.label, required=file.required, widget=file.widget)
+        self.alt_text_locales = {}
         if "description" in self.fields:
             field = self.fields["description"]
             field.required = True
-            field.label = _("Alternative text")
+            field.label = _("Alternative text (%(language)s)") % {"language": language_name(default_language())}
             field.help_text = _(
-                "Describe what the image shows for people who cannot see it. Used wherever the image appears."
+                "Describe what the image shows for people who cannot see it. Used wherever the image appears; "
+                "in other languages where they have no alternative text of their own."
             )
+            self.add_alt_text_fields()
+
+    def add_alt_text_fields(self):
+        """One optional field per other language, right after the description."""
+        from wagtail.models import Locale
+
+        order = [code for code, _name in settings.LANGUAGES]
+        locales = sorted(
+            Locale.objects.exclude(language_code=default_language()),
+            key=lambda locale: order.index(locale.language_code) if locale.language_code in order else len(order),
+        )
+        existing = {}
+        if self.instance.pk:
+            existing = {alt.locale_id: alt.text for alt in self.instance.alt_texts.all()}
+        fields = {}
+        for name, field in self.fields.items():
+            fields[name] = field
+            if name != "description":
+                continue
+            for locale in locales:
+                alt_name = f"alt_text_{locale.language_code.replace('-', '_')}"
+                fields[alt_name] = forms.CharField(
+                    label=_("Alternative text (%(language)s)") % {"language": language_name(locale.language_code)},
+                    required=False,
+                    max_length=255,
+                    initial=existing.get(locale.pk, ""),
+                    help_text=_(
+                        "Optional. Where this is empty, pages in this language use the German alternative text, "
+                        "marked as German so that screen readers pronounce it correctly."
+                    ),
+                    widget=forms.TextInput(attrs={"lang": locale.language_code, "dir": text_direction(locale)}),
+                )
+                self.alt_text_locales[alt_name] = locale
+        self.fields = fields
+
+    def _save_m2m(self):
+        # Called by save() and by save_m2m() after save(commit=False), once the image has its key.
+        super()._save_m2m()
+        self.save_alt_texts()
+
+    def save_alt_texts(self):
+        from .models import ImageAltText
+
+        with transaction.atomic():
+            for name, locale in self.alt_text_locales.items():
+                if name not in self.cleaned_data:
+                    continue
+                text = self.cleaned_data[name].strip()
+                if text:
+                    ImageAltText.objects.update_or_create(image=self.instance, locale=locale, defaults={"text": text})
+                else:
+                    ImageAltText.objects.filter(image=self.instance, locale=locale).delete()
+
+
+def language_name(code):
+    return dict(settings.LANGUAGES).get(code) or get_language_info(code)["name_local"]
+
+
+def text_direction(locale):
+    return "rtl" if locale.language_code in settings.LANGUAGES_BIDI else "ltr"

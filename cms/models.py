@@ -23,3 +23,26 @@ class ScheduledJobRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ImageAltText(models.Model):
+    """An image's alternative text in one language other than the default one.
+
+    The default (German) text stays the image's ``description``; cms.image_alt.alt_for chooses.
+    """
+
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="alt_texts", verbose_name=_("image")
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
+    text = models.CharField(_("alternative text"), max_length=255)  # as the description
+
+    class Meta:
+        verbose_name = _("alternative text of an image")
+        verbose_name_plural = _("alternative texts of images")
+        constraints = [models.UniqueConstraint(fields=["image", "locale"], name="unique_image_alt_text_per_locale")]
+
+    def __str__(self):
+        return self.text

@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from cms.localize_fixes import translation_dates
+from cms.localize_fixes import locale_admin_labels, translation_dates
 from cms.rich_text import ImageEmbedWithoutRendition, LocalizedPageLinkHandler
 
 
@@ -30,3 +30,9 @@ def translation_editor_labels():
         _("More actions"),
         editor_title,
     )
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_locale_admin_labels():
+    # Before wagtail-localize's locale viewset, at the same path (cms/localize_fixes/locale_admin_labels.py).
+    return locale_admin_labels.urlpatterns()

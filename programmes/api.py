@@ -13,6 +13,7 @@ from wagtail.api import APIField
 
 from cms.api import fields as f
 from cms.api.endpoints import SnippetEndpoint
+from cms.image_alt import alt_texts_prefetch
 from home.models import HomePage, StandardPage
 
 from .models import (
@@ -133,7 +134,7 @@ API_PAGES = {
         fields=[value("summary"), APIField("image", serializer=f.ImageField()), stream("body")],
         listing=["summary", "image"],
         select_related=("image",),
-        prefetch_related=("image__renditions",),
+        prefetch_related=("image__renditions", alt_texts_prefetch("image__alt_texts")),
     ),
     CallIndexPage: PageAPI(fields=[value("intro")]),
     EventIndexPage: PageAPI(fields=[value("intro")]),

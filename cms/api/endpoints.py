@@ -35,6 +35,7 @@ from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from cms.image_alt import alt_for, default_language, with_alt_text_columns
 from cms.languages import bcp47, direction
 from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
 from cms.media import public_collection_members
@@ -643,12 +644,13 @@ class MediaListingMixin:
 
 
 class ImagesEndpoint(MediaListingMixin, StrictParametersMixin, ImagesAPIViewSet):
-    """Images outside collections with view restrictions (cms.media)."""
+    """Images outside collections with view restrictions (cms.media). ``alt`` is in the language asked for
+    with ``locale`` (German without), else German; ``alt_lang`` says which (cms.image_alt)."""
 
-    known_query_parameters = frozenset(["limit", "offset", "fields", "search"])
+    known_query_parameters = frozenset(["limit", "offset", "fields", "search", "locale"])
     body_fields = ["id", "title", "width", "height"]
     meta_fields = ["type", "detail_url", "download_url"]
-    listing_default_fields = ["id", "type", "detail_url", "title", "alt", "rendition"]
+    listing_default_fields = ["id", "type", "detail_url", "title", "alt", "alt_lang", "rendition"]
     nested_default_fields = ["id", "type", "detail_url", "title"]
 
     @classmethod
@@ -656,7 +658,8 @@ class ImagesEndpoint(MediaListingMixin, StrictParametersMixin, ImagesAPIViewSet)
         return cls._convert_api_fields(
             cls.body_fields
             + [
-                APIField("alt", serializer=f.ValueField(source="description")),
+                APIField("alt", serializer=f.CallbackField(lambda image, request: alt_for(image).text)),
+                APIField("alt_lang", serializer=f.CallbackField(lambda image, request: alt_for(image).language)),
                 APIField(
                     "rendition", serializer=f.CallbackField(lambda image, request: f.image_object(image, request))
                 ),
@@ -670,7 +673,26 @@ class ImagesEndpoint(MediaListingMixin, StrictParametersMixin, ImagesAPIViewSet)
         )
 
     def get_queryset(self):
-        return public_collection_members(Image.objects.all()).order_by("id").prefetch_related("renditions")
+        images = with_alt_text_columns(public_collection_members(Image.objects.all()))
+        return images.order_by("id").prefetch_related("renditions")
+
+    def alt_language(self):
+        locale = self.request.GET.get("locale")
+        return parse_locale(locale) if locale is not None else default_language()
+
+    def listing_view(self, request):
+        with translation.override(self.alt_language()):
+            response = super().listing_view(request)
+        self.content_languages = [item["alt_lang"] for item in response.data["items"] if "alt_lang" in item] or [
+            self.alt_language()
+        ]
+        return response
+
+    def detail_view(self, request, pk):
+        with translation.override(self.alt_language()):
+            response = super().detail_view(request, pk)
+        self.content_languages = [response.data.get("alt_lang") or self.alt_language()]
+        return response
 
 
 def _image_original_url(image, request):

@@ -26,6 +26,7 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, MultiRuleRewriter, extract_attrs
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.image_alt import alt_for, with_alt_text_columns
 from cms.public_url import absolute, root_url
 from cms.renditions import IMAGE_RENDITION, THUMBNAIL_RENDITION, existing
 from cms.timezones import in_zone
@@ -104,19 +105,22 @@ def venue_object(venue):
     }
 
 
-def image_object(image, request, spec=IMAGE_RENDITION):
+def image_object(image, request, spec=IMAGE_RENDITION, language=None):
     """The image with its renditions; None while the worker has not made them yet (cms/renditions.py):
-    a visitor's request never makes one."""
+    a visitor's request never makes one. ``alt`` is in ``language`` (default: the active one, the
+    item's), else German, and ``alt_lang`` says which."""
     if image is None:
         return None
     found = existing(image, [spec, THUMBNAIL_RENDITION])
     if len(found) < 2:
         return None
     rendition, thumbnail = found[spec], found[THUMBNAIL_RENDITION]
+    alt = alt_for(image, language)
     return {
         "id": image.pk,
         "title": image.title,
-        "alt": image.description or "",
+        "alt": alt.text,
+        "alt_lang": alt.language,
         "url": absolute(rendition.url, request),
         "width": rendition.width,
         "height": rendition.height,
@@ -270,9 +274,8 @@ class _Resolver:
         self.images = {}
         if wanted["image"]:
             images = get_image_model().objects.filter(pk__in={pk for pk, _language in wanted["image"]})
-            self.images = {
-                image.pk: image for image in images.prefetch_renditions(IMAGE_RENDITION, THUMBNAIL_RENDITION)
-            }
+            images = with_alt_text_columns(images).prefetch_renditions(IMAGE_RENDITION, THUMBNAIL_RENDITION)
+            self.images = {image.pk: image for image in images}
         self.snippets = self._snippets(wanted["snippet"])
         self.rewriters = {}
 
@@ -335,7 +338,7 @@ class _Resolver:
         if deferred.kind == "rich_text":
             return self.rich_text(deferred.key, deferred.language)
         if deferred.kind == "image":
-            return image_object(self.images.get(deferred.key), self.request)
+            return image_object(self.images.get(deferred.key), self.request, language=deferred.language)
         if deferred.kind == "document":
             return document_object(self.documents.get(deferred.key), self.request)
         if deferred.kind == "page":

@@ -42,11 +42,22 @@ def schemas():
     country = obj({"id": INTEGER, "code": {"type": "string", "pattern": "^[A-Z]{2}$"}, "name": STRING})
     region = obj({"id": INTEGER, "code": STRING, "name": STRING})
     rendition = obj({"url": URL, "width": INTEGER, "height": INTEGER})
+    alt_lang = {
+        "type": "string",
+        "enum": languages,
+        "description": "The language alt is written in: the one asked for, or de where that has no alternative text "
+        '(mark it, e.g. lang="de").',
+    }
     image = obj(
         {
             "id": INTEGER,
             "title": STRING,
-            "alt": {"type": "string", "description": "Alternative text (the image's description)."},
+            "alt": {
+                "type": "string",
+                "description": "Alternative text in the item's language (images endpoint: the locale asked for), "
+                "else the German one.",
+            },
+            "alt_lang": alt_lang,
             "url": URL,
             "width": INTEGER,
             "height": INTEGER,
@@ -290,6 +301,7 @@ def schemas():
                 "width": INTEGER,
                 "height": INTEGER,
                 "alt": STRING,
+                "alt_lang": alt_lang,
                 # null until the worker has made the renditions (docs/api.md)
                 "rendition": nullable(ref("Image")),
             },
@@ -355,6 +367,11 @@ def paths():
     languages = [code for code, _name in settings.LANGUAGES]
     orderings = [prefix + name for name in PAGE_ORDERINGS for prefix in ("", "-")]
     common = [{"$ref": f"#/components/parameters/{name}"} for name in ("limit", "offset", "fields")]
+    image_locale = query(
+        "locale",
+        {"type": "string", "enum": languages},
+        "The language of alt (alt_lang says where it is German instead); German without.",
+    )
 
     def needs(name):
         return " Needs type= " + " or ".join(f"programmes.{t}" for t in PAGE_FILTERS[name]) + "."
@@ -551,7 +568,7 @@ def paths():
             "get": {
                 "operationId": "list_images",
                 "summary": "Public images (not in restricted collections): rendition (URL, width, height), alt text.",
-                "parameters": common + [query("search", STRING, "Full-text search.")],
+                "parameters": common + [query("search", STRING, "Full-text search."), image_locale],
                 "responses": responses("ImageListing", not_found=False),
             }
         },
@@ -559,7 +576,7 @@ def paths():
             "get": {
                 "operationId": "get_image",
                 "summary": "One image.",
-                "parameters": [detail_id, common[2]],
+                "parameters": [detail_id, common[2], image_locale],
                 "responses": responses("ImageItem"),
             }
         },

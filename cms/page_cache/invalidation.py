@@ -41,6 +41,7 @@ CORE_WATCHED = (
     "wagtailcore.CollectionViewRestriction",
     "wagtailredirects.Redirect",
     "wagtailsearchpromotions.SearchPromotion",
+    "cms.ImageAltText",  # shown wherever its image is, like the image itself
 )
 
 # What saving a draft, a comment or a lock changes on a live page: nothing visitors see.

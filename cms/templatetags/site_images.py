@@ -11,6 +11,7 @@ from wagtail.images.models import ResponsiveImage
 from wagtail.images.templatetags import wagtailimages_tags
 
 from cms import renditions
+from cms.image_alt import alt_for
 
 register = template.Library()
 
@@ -29,6 +30,8 @@ class SiteImageNode(template.Node):
         found = renditions.existing(image, filters)
         available = [found[f.spec] for f in filters if f.spec in found]
         attrs = {key: value.resolve(context) for key, value in node.attrs.items()}
+        if "alt" not in attrs:
+            attrs.update(image_alt_attrs(image))
         if not available:
             if node.output_var_name:
                 context[node.output_var_name] = None
@@ -52,7 +55,19 @@ class SiteImageNode(template.Node):
         if not alt:
             return ""  # decorative: screen readers skipped it before, and nothing is lost to the eye
         classes = " ".join(filter(None, [attrs.get("class", ""), "image-pending"]))
+        if attrs.get("lang"):
+            return format_html(
+                '<span class="{}" role="img" aria-label="{}" lang="{}">{}</span>', classes, alt, attrs["lang"], alt
+            )
         return format_html('<span class="{}" role="img" aria-label="{}">{}</span>', classes, alt, alt)
+
+
+def image_alt_attrs(image):
+    """``alt`` in the active language (else the default one) and ``lang`` saying which."""
+    alt = alt_for(image)
+    if not alt.text:
+        return {"alt": image.default_alt_text}  # Wagtail's default: the title
+    return {"alt": alt.text, "lang": alt.lang}
 
 
 def site_image(parser, token):

@@ -8,6 +8,7 @@ from wagtail.search import index
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
+from cms.image_alt import with_alt_texts
 from cms.pages import PlatformPage
 
 from .querysets import ListingPageManager
@@ -28,7 +29,7 @@ class TopicIndexPage(PlatformPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = (
+        context["topics"] = with_alt_texts(
             TopicPage.objects.for_listing()
             .child_of(self)
             .select_related("image")

@@ -119,7 +119,7 @@ RICH_BUDGETS = {
     ("programmes.ProgrammePhasePage", "*"): 11,
     ("home.HomePage", "*"): 12,
     ("home.StandardPage", "*"): 10,
-    ("programmes.TopicPage", "*"): 12,
+    ("programmes.TopicPage", "*"): 13,  # + the alternative texts of the topics' images, all languages at once
 }
 
 

@@ -2,9 +2,10 @@
 
 Signed in as an administrator with a German profile and as the French translator (German browser),
 this visits the screens where the labels showed — dashboard, explorer, page editor with a running
-workflow, history, reports, snippet lists, promoted search results, and the translation editor of a
-French translation — and reads the rendered DOM: visible text, screen-reader-only text, ``aria-label``,
-``title``, ``alt`` and ``placeholder`` attributes and the document title.
+workflow, history, reports, snippet lists, promoted search results, the Sprachen settings screens, and
+the translation editor of a French translation — and reads the rendered DOM: visible text,
+screen-reader-only text, ``aria-label``, ``title``, ``alt`` and ``placeholder`` attributes and the
+document title.
 """
 
 import re
@@ -13,7 +14,7 @@ from datetime import UTC, datetime
 import pytest
 from playwright.sync_api import expect
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
@@ -86,6 +87,7 @@ def test_german_admin_shows_no_listed_english_labels(demo_site, people, german_a
     for term in ("partnerschaft", "tunis", "klimaschutz", "jugend"):
         Query.get(term).add_hit()
     explorer = Page.objects.get(pk=event.get_parent().pk)
+    french_locale = Locale.objects.get(language_code="fr")
 
     found = {}
     # The French translator in wagtail-localize's (React) translation editor.
@@ -109,6 +111,11 @@ def test_german_admin_shows_no_listed_english_labels(demo_site, people, german_a
         "/admin/snippets/programmes/partnership/",
         "/admin/snippets/programmes/organisation/",
         "/admin/searchpicks/",
+        # Einstellungen › Sprachen (wagtail-localize's locale admin)
+        "/admin/locales/",
+        "/admin/locales/new/",
+        f"/admin/locales/edit/{french_locale.pk}/",
+        f"/admin/locales/delete/{french_locale.pk}/",
     ]
     administrator = login("verwaltung", "/admin/account/")
     for path in admin_screens:

@@ -8,12 +8,13 @@ saving and publishing succeed and the translated page renders. These tests pin t
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, Translation
 
 from programmes.factories import CallForParticipationPageFactory
 
-from .helpers import translate_and_publish
+from .helpers import locale, translate_and_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +81,11 @@ def test_syncing_after_the_source_changes_keeps_working(admin_client, call_with_
     assert Translation.objects.get(pk=translation.pk).enabled
 
 
-def test_the_images_own_alt_text_is_translated_per_page(client, site):
-    """An image block without its own alternative text uses the image's (German) one; the translator
-    gets that text as a segment, and the translation's override carries the French text."""
+def test_the_images_own_alt_text_is_not_a_segment(client, site):
+    """Issue 14: an image block without an override uses the image's alternative text in each language
+    (cms.image_alt), so translators are not asked to type it again on every page that shows the image."""
+    from cms.models import ImageAltText
+
     image = wagtail_factories.ImageFactory(title="Rathaus", description="Das Rathaus von Annaba")
     call = CallForParticipationPageFactory(title="Aufruf mit Bild", slug="aufruf-mit-bild")
     call.body = [("image", {"image": image, "alt_text": "", "decorative": False, "caption": "", "credit": ""})]
@@ -90,9 +93,49 @@ def test_the_images_own_alt_text_is_translated_per_page(client, site):
     translate_and_publish(site.home, "fr")
     translate_and_publish(site.call_index, "fr")
 
-    translation, french = translate_and_publish(call, "fr", {"Das Rathaus von Annaba": "La mairie d'Annaba"})
+    translation, french = translate_and_publish(call, "fr")
 
-    assert StringSegment.objects.filter(source=translation.source, string__data="Das Rathaus von Annaba").exists()
-    assert french.specific.body[0].value["alt_text"] == "La mairie d'Annaba"
-    assert 'alt="La mairie d&#x27;Annaba"' in client.get(french.url).content.decode()
-    assert 'alt="Das Rathaus von Annaba"' in client.get(call.url).content.decode()
+    assert not StringSegment.objects.filter(source=translation.source, string__data="Das Rathaus von Annaba").exists()
+    assert french.specific.body[0].value["alt_text"] == ""
+    # No French text yet: the German one, marked as German.
+    assert body_image(client.get(french.url)) == {"alt": "Das Rathaus von Annaba", "lang": "de"}
+    ImageAltText.objects.create(image=image, locale=locale("fr"), text="La mairie d'Annaba")
+    assert body_image(client.get(french.url)) == {"alt": "La mairie d'Annaba", "lang": "fr"}
+    assert body_image(client.get(call.url)) == {"alt": "Das Rathaus von Annaba", "lang": "de"}
+
+
+def test_an_override_is_translated_per_page(client, site):
+    """An override says what the image means on this page: it stays a segment, translated with the page."""
+    image = wagtail_factories.ImageFactory(title="Rathaus", description="Das Rathaus von Annaba")
+    call = CallForParticipationPageFactory(title="Aufruf mit Bild", slug="aufruf-mit-bild")
+    call.body = [
+        (
+            "image",
+            {
+                "image": image,
+                "alt_text": "Der Marktplatz vor dem Rathaus",
+                "decorative": False,
+                "caption": "",
+                "credit": "",
+            },
+        )
+    ]
+    call.save_revision().publish()
+    translate_and_publish(site.home, "fr")
+    translate_and_publish(site.call_index, "fr")
+
+    translation, french = translate_and_publish(
+        call, "fr", {"Der Marktplatz vor dem Rathaus": "La place du marché devant la mairie"}
+    )
+
+    assert StringSegment.objects.filter(
+        source=translation.source, string__data="Der Marktplatz vor dem Rathaus"
+    ).exists()
+    # The override is in the page's language, as the element around it says: no lang of its own.
+    assert body_image(client.get(french.url)) == {"alt": "La place du marché devant la mairie", "lang": None}
+
+
+def body_image(response):
+    """alt and lang of the image block's img element."""
+    figure = BeautifulSoup(response.content, "html.parser").select_one("figure.block-image img")
+    return {"alt": figure["alt"], "lang": figure.get("lang")}
