@@ -54,10 +54,11 @@ CEILINGS = {
     "topic_index": {"de": 9, "fr": 11},
     "topic": {"de": 18, "fr": 23},
     "call_index": {"de": 16, "fr": 20},
-    "call": {"de": 19, "fr": 27},
+    # related pages, snippets and the page's HTML come from the content cache (cms/content_cache.py)
+    "call": {"de": 8, "fr": 10},
     "event_index": {"de": 14, "fr": 18},
     # the registration form's consent links the privacy page named in the site settings
-    "event": {"de": 14, "fr": 21},
+    "event": {"de": 9, "fr": 11},
     "partnership_index": {"de": 15, "fr": 19},
     "standard": {"de": 8, "fr": 10},
     # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG one less)

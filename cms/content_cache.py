@@ -1,0 +1,57 @@
+"""What a page shows of published content, worked out once per content generation and cached.
+
+A call or event page, a listing or an API answer reads the same related pages, snippets and
+translations on every request, and renders the same HTML from them. ``cached`` keeps such a value
+(model instances, lists, HTML) in the cache under the page cache's content generation
+(cms/page_cache/store.py), which every publish, unpublish, move or deletion of a page and every
+snippet, site setting, image, document, view restriction, site or locale change replaces: the next
+request works it out anew. An entry also ends at the next date-driven change of what the site shows
+(a call opening or closing, an event starting or ending: ``register_next_change``), so a status word
+computed from the current time is right to the minute.
+
+Only what every visitor of a published page sees may go in: nothing from drafts or previews, nothing
+that depends on registrations (free places, waiting list), the visitor, a form's CSRF or submission
+token or the CSP nonce. ``{% published_fragment %}`` (cms/templatetags/content_cache_tags.py) refuses
+to store HTML that contains one of those.
+
+While the cache cannot be reached every request works the value out, as without this module.
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from cms.page_cache import store
+
+# A name and its parts must stay short and printable: they are hashed into the key.
+KEY_PREFIX = "content"
+
+
+def key_for(name, parts):
+    digest = hashlib.sha256("\n".join(str(part) for part in parts).encode()).hexdigest()
+    return f"{KEY_PREFIX}:{name}:{digest}"
+
+
+def cached(name, parts, build, storable=None, request=None):
+    """``build()`` for ``parts`` (e.g. a page's pk) in the active language, cached until published
+    content changes or the next date-driven change, whichever comes first. ``storable(value)``, if
+    given, may refuse a value (it is then returned but not kept). A preview (``request.is_preview``)
+    shows a draft: it is built and never cached."""
+    if request is not None and getattr(request, "is_preview", False):
+        return build()
+    generation = store.generation()
+    if generation is None:
+        return build()
+    key = key_for(name, (generation, get_language(), *parts))
+    found = cache.get(key)
+    if found is not None:
+        return found[0]
+    value = build()
+    if storable is not None and not storable(value):
+        return value
+    timeout = int(store.expiry(generation) - time.time())
+    if timeout >= 1:
+        cache.set(key, (value,), timeout)
+    return value
