@@ -1,0 +1,152 @@
+"""Call and event pages keep what they show of published content in the content cache
+(cms/content_cache.py) even with the page cache off: warm requests do not query for it, and each kind
+of change it shows is on the next request (a publish, a snippet, a translation, the time)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from freezegun import freeze_time
+
+from participation.models import Registration
+from participation.tests.conftest import registration_data
+from programmes.factories import (
+    ApplicantTypeFactory,
+    CallForParticipationPageFactory,
+    ContactPointFactory,
+    EventPageFactory,
+    TopicPageFactory,
+    VenueFactory,
+    publish_ancestors_in,
+    translate_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def html(url, client=None):
+    response = (client or Client()).get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def queries(url):
+    with CaptureQueriesContext(connection) as context:
+        Client().get(url)
+    return " ".join(query["sql"] for query in context.captured_queries)
+
+
+def test_a_warm_call_page_does_not_query_for_its_related_content(site):
+    call = CallForParticipationPageFactory(
+        topics=[TopicPageFactory(title="Wasser")],
+        eligible_types=[ApplicantTypeFactory(name="Landkreise")],
+        contact_point=ContactPointFactory(title="Kontakt SKEW"),
+    )
+    EventPageFactory(title="Infoabend", related_call=call)
+    page = html(call.url)
+    assert all(text in page for text in ("Wasser", "Landkreise", "Kontakt SKEW", "Infoabend"))
+    sql = queries(call.url)
+    for table in (
+        "programmes_applicanttype",
+        "programmes_contactpoint",
+        "programmes_eventpage",
+        "programmes_topicpage",
+    ):
+        assert table not in sql, table
+
+
+def test_publishing_the_page_or_a_related_page_shows_at_once(site):
+    topic = TopicPageFactory(title="Wasser")
+    call = CallForParticipationPageFactory(title="Aufruf Nord", topics=[topic])
+    event = EventPageFactory(title="Infoabend", related_call=call, topics=[topic])
+    assert "Wasser" in html(call.url) and "Wasser" in html(event.url)
+    topic.title = "Trinkwasser"
+    topic.save_revision().publish()
+    assert "Trinkwasser" in html(call.url) and "Trinkwasser" in html(event.url)
+    call.title = "Aufruf Süd"
+    call.save_revision().publish()
+    assert "Aufruf Süd" in html(call.url) and "Aufruf Süd" in html(event.url)
+    event.unpublish()
+    assert "Infoabend" not in html(call.url)
+
+
+def test_changing_a_snippet_shows_at_once(site):
+    contact = ContactPointFactory(title="Kontakt SKEW")
+    venue = VenueFactory(name="Altes Rathaus")
+    applicants = ApplicantTypeFactory(name="Landkreise")
+    call = CallForParticipationPageFactory(contact_point=contact, eligible_types=[applicants])
+    event = EventPageFactory(event_format="on_site", venue=venue)
+    assert "Kontakt SKEW" in html(call.url) and "Landkreise" in html(call.url)
+    assert "Altes Rathaus" in html(event.url)
+    contact.title = "Servicestelle"
+    contact.save()
+    applicants.name = "Kreise"
+    applicants.save()
+    venue.name = "Neues Rathaus"
+    venue.save()
+    assert "Servicestelle" in html(call.url) and "Kreise" in html(call.url)
+    assert "Neues Rathaus" in html(event.url)
+
+
+def test_a_published_translation_of_a_related_page_shows_at_once(site):
+    topic = TopicPageFactory(title="Wasser")
+    call = CallForParticipationPageFactory(topics=[topic])
+    french_call = translate_page(call, "fr", title="Appel")
+    publish_ancestors_in(french_call)
+    assert "Wasser" in html(french_call.url)
+    publish_ancestors_in(translate_page(topic, "fr", title="Eau potable"))
+    assert "Eau potable" in html(french_call.url)
+
+
+def test_the_status_changes_the_minute_the_deadline_passes(site):
+    start = timezone.now().replace(microsecond=0)
+    with freeze_time(start) as clock:
+        call = CallForParticipationPageFactory(deadline=start + timedelta(minutes=10))
+        event = EventPageFactory(start=start + timedelta(minutes=10), end=start + timedelta(hours=2))
+        assert "status--open" in html(call.url) and "status--upcoming" in html(event.url)
+        clock.tick(timedelta(minutes=9, seconds=59))
+        assert "status--open" in html(call.url) and "status--upcoming" in html(event.url)
+        clock.tick(timedelta(seconds=1))
+        assert "status--closed" in html(call.url) and "status--ongoing" in html(event.url)
+
+
+def test_the_forms_stay_per_visitor(site):
+    call = CallForParticipationPageFactory(deadline=timezone.now() + timedelta(days=5))
+    event = EventPageFactory(start=timezone.now() + timedelta(days=5), end=timezone.now() + timedelta(days=5, hours=2))
+    for url in (call.url, event.url):
+        html(url)  # fills the content cache
+        first, second = Client(), Client()
+        tokens = [
+            html(url, client).split('name="submission_token" value="')[1].split('"')[0] for client in (first, second)
+        ]
+        assert tokens[0] != tokens[1]
+        assert 'name="csrfmiddlewaretoken"' in html(url)
+
+
+def test_free_places_follow_each_registration(site):
+    event = EventPageFactory(
+        capacity=3, start=timezone.now() + timedelta(days=5), end=timezone.now() + timedelta(days=5, hours=2)
+    )
+    assert "3 Plätze frei." in html(event.url)
+    client = Client()
+    html(event.url, client)  # the CSRF cookie
+    client.post(reverse("participation:register", args=[event.pk]), registration_data(), follow=True)
+    assert Registration.objects.filter(event=event).count() == 1
+    assert "2 Plätze frei." in html(event.url)
+
+
+def test_a_preview_shows_the_draft_and_is_never_cached(site):
+    call = CallForParticipationPageFactory(title="Aufruf", summary="Veröffentlichte Zusammenfassung.")
+    assert "Veröffentlichte Zusammenfassung." in html(call.url)
+    call.summary = "Entwurf der Zusammenfassung."
+    draft = call.save_revision().as_object()
+    preview = draft.make_preview_request()
+    preview.render()
+    assert "Entwurf der Zusammenfassung." in preview.content.decode()
+    assert "Entwurf der Zusammenfassung." not in html(call.url)
+    # The published page's HTML is in the cache now: a preview still does not read it.
+    assert "Entwurf der Zusammenfassung." in draft.make_preview_request().render().content.decode()
