@@ -2,7 +2,8 @@
 rendered once per content generation and language (cms/content_cache.py).
 
 The parts say what the HTML depends on besides the generation and the language: the page's pk, and
-for a listing the request's path with its query string (filters, pagination). The context variables
+for a listing the request's path with its query string (filters, pagination). An empty name renders
+without caching. The context variables
 the fragment uses should be lazy (cached properties, callables) so that a hit costs no query.
 
 Previews render the draft and are never cached. HTML with a per-visitor value (a form's CSRF or
@@ -28,9 +29,9 @@ class PublishedFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None:
-            return self.nodelist.render(context)
         name = self.name.resolve(context)
+        if request is None or not name:
+            return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts]
         before = _per_visitor_state(request)
 

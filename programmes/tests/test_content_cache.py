@@ -150,3 +150,57 @@ def test_a_preview_shows_the_draft_and_is_never_cached(site):
     assert "Entwurf der Zusammenfassung." not in html(call.url)
     # The published page's HTML is in the cache now: a preview still does not read it.
     assert "Entwurf der Zusammenfassung." in draft.make_preview_request().render().content.decode()
+
+
+# --- Listings -----------------------------------------------------------------------------------------
+
+
+def test_a_warm_listing_does_not_query_for_its_items(site):
+    CallForParticipationPageFactory(title="Aufruf Nord", topics=[TopicPageFactory(title="Wasser")])
+    EventPageFactory(title="Infoabend")
+    for url in ("/de/aufrufe/", "/de/veranstaltungen/"):
+        html(url)
+        sql = queries(url)
+        for table in ("programmes_callforparticipationpage", "programmes_eventpage", "programmes_topicpage"):
+            assert table not in sql, (url, table)
+
+
+def test_publishing_and_unpublishing_show_in_the_listings_at_once(site):
+    call = CallForParticipationPageFactory(title="Aufruf Nord")
+    event = EventPageFactory(title="Infoabend")
+    assert "Aufruf Nord" in html("/de/aufrufe/") and "Infoabend" in html("/de/veranstaltungen/")
+    second = CallForParticipationPageFactory(title="Aufruf Süd")
+    assert "Aufruf Süd" in html("/de/aufrufe/")
+    second.unpublish()
+    call.title = "Aufruf Ost"
+    call.save_revision().publish()
+    page = html("/de/aufrufe/")
+    assert "Aufruf Ost" in page and "Aufruf Süd" not in page
+    event.unpublish()
+    assert "Infoabend" not in html("/de/veranstaltungen/")
+
+
+def test_each_address_of_a_listing_has_its_own_items_and_status(site):
+    now = timezone.now()
+    CallForParticipationPageFactory(title="Offener Aufruf", deadline=now + timedelta(days=3))
+    CallForParticipationPageFactory(
+        title="Beendeter Aufruf", opening=now - timedelta(days=9), deadline=now - timedelta(days=1)
+    )
+    for _ in range(2):  # the second time from the content cache
+        every = html("/de/aufrufe/")
+        assert "Offener Aufruf" in every and "Beendeter Aufruf" in every
+        closed = html("/de/aufrufe/?status=closed")
+        assert "Beendeter Aufruf" in closed and "Offener Aufruf" not in closed
+        assert Client().get("/de/aufrufe/?status=nonsense").status_code == 400
+        assert Client().get("/de/aufrufe/?page=99").status_code == 404
+
+
+def test_an_event_leaves_the_upcoming_list_the_minute_it_ends(site):
+    start = timezone.now().replace(microsecond=0)
+    with freeze_time(start) as clock:
+        EventPageFactory(title="Laufende Sitzung", start=start - timedelta(hours=1), end=start + timedelta(minutes=5))
+        assert "Laufende Sitzung" in html("/de/veranstaltungen/")
+        clock.tick(timedelta(minutes=4, seconds=59))
+        assert "Laufende Sitzung" in html("/de/veranstaltungen/")
+        clock.tick(timedelta(seconds=1))
+        assert "Laufende Sitzung" not in html("/de/veranstaltungen/")
