@@ -204,3 +204,55 @@ def test_an_event_leaves_the_upcoming_list_the_minute_it_ends(site):
         assert "Laufende Sitzung" in html("/de/veranstaltungen/")
         clock.tick(timedelta(seconds=1))
         assert "Laufende Sitzung" not in html("/de/veranstaltungen/")
+
+
+# --- API ----------------------------------------------------------------------------------------------
+
+CALLS = "/api/v2/pages/?type=programmes.CallForParticipationPage&fields=*"
+
+
+def api_items(url):
+    response = Client().get(url)
+    assert response.status_code == 200, response.content[:300]
+    return response.json()["items"]
+
+
+def test_the_api_shows_each_kind_of_change_at_once(site):
+    applicants = ApplicantTypeFactory(name="Landkreise")
+    topic = TopicPageFactory(title="Wasser")
+    call = CallForParticipationPageFactory(title="Aufruf Nord", eligible_types=[applicants], topics=[topic])
+    detail = f"/api/v2/pages/{call.pk}/"
+    assert api_items(CALLS)[0]["title"] == "Aufruf Nord" and Client().get(detail).json()["title"] == "Aufruf Nord"
+    call.title = "Aufruf Süd"
+    call.save_revision().publish()
+    assert api_items(CALLS)[0]["title"] == "Aufruf Süd" and Client().get(detail).json()["title"] == "Aufruf Süd"
+    applicants.name = "Kreise"
+    applicants.save()
+    assert [item["name"] for item in api_items(CALLS)[0]["eligible_types"]] == ["Kreise"]
+    topic.title = "Trinkwasser"
+    topic.save_revision().publish()
+    assert [item["title"] for item in Client().get(detail).json()["topics"]] == ["Trinkwasser"]
+    topic.unpublish()
+    assert Client().get(detail).json()["topics"] == []
+    call.unpublish()
+    assert api_items(CALLS) == [] and Client().get(detail).status_code == 404
+
+
+def test_the_api_status_changes_the_minute_the_deadline_passes(site):
+    start = timezone.now().replace(microsecond=0)
+    with freeze_time(start) as clock:
+        call = CallForParticipationPageFactory(deadline=start + timedelta(minutes=10))
+        detail = f"/api/v2/pages/{call.pk}/"
+        assert api_items(CALLS)[0]["status"] == "open" and Client().get(detail).json()["status"] == "open"
+        clock.tick(timedelta(minutes=10))
+        assert api_items(CALLS)[0]["status"] == "closed" and Client().get(detail).json()["status"] == "closed"
+
+
+def test_each_api_address_serializes_its_own_fields(site):
+    call = CallForParticipationPageFactory(title="Aufruf Nord")
+    plain = api_items("/api/v2/pages/?type=programmes.CallForParticipationPage")
+    everything = api_items(CALLS)
+    assert "body" not in plain[0] and "body" in everything[0]
+    assert api_items("/api/v2/pages/?type=programmes.CallForParticipationPage") == plain
+    assert "summary" not in Client().get(f"/api/v2/pages/{call.pk}/?fields=-summary").json()
+    assert "summary" in Client().get(f"/api/v2/pages/{call.pk}/").json()
