@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 from wagtail.models import Locale, Page, Site
 
-from cms import site_chrome
+from cms import content_cache, site_chrome
 from cms.localization import active_locale, localize_all, public_pages
 from cms.public_url import absolute
 from cms.request_cache import memo
@@ -77,7 +77,13 @@ def _default_language():
 
 
 def _locale_codes():
-    return memo("locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    # Adding or changing a locale starts a new content generation (cms/content_cache.py).
+    return memo(
+        "locale_codes",
+        lambda: content_cache.cached(
+            "locale-codes", (), lambda: dict(Locale.objects.values_list("pk", "language_code"))
+        ),
+    )
 
 
 def source_language(obj):
