@@ -1,10 +1,10 @@
 """``{% published_fragment "name" part … %}…{% endpublished_fragment %}``: HTML of published content,
 rendered once per content generation and language (cms/content_cache.py).
 
-The parts say what the HTML depends on besides the generation and the language: the page's pk, and
-for a listing the request's path with its query string (filters, pagination). An empty name renders
-without caching. The context variables
-the fragment uses should be lazy (cached properties, callables) so that a hit costs no query.
+The parts say what the HTML depends on besides the generation, the language and the host (links to
+another site are absolute): the page's pk, and for a listing the request's path with its query string
+(filters, pagination). An empty name renders without caching. What the fragment shows should be
+worked out lazily or come from the content cache itself, so that a hit costs no query.
 
 Previews render the draft and are never cached. HTML with a per-visitor value (a form's CSRF or
 submission token, the CSP nonce, a value tagged with ``depends_on`` such as an event's free places) is
@@ -32,7 +32,7 @@ class PublishedFragmentNode(template.Node):
         name = self.name.resolve(context)
         if request is None or not name:
             return self.nodelist.render(context)
-        parts = [part.resolve(context) for part in self.parts]
+        parts = [request.get_host(), *(part.resolve(context) for part in self.parts)]
         before = _per_visitor_state(request)
 
         def storable(html):
