@@ -3,22 +3,17 @@ every request starts with (the site, the locales, which pages have view restrict
 
 The navigation and footer are the same on every page of a site in one language and cost five queries a
 page when built (home page, menu pages, site settings, contact point, legal pages); the site, locale and
-view-restriction lookups cost three or four more on every request. All are cached under the page
-cache's content generation (cms/page_cache/store.py), which every publish, unpublish, move or deletion
-of a page, every snippet, site setting, view restriction, site or locale change replaces: the next
-request builds them anew, so they are never stale and nothing has to know which cache keys a change
-concerns. The generation is read once per request. While the cache is unreachable every request builds
-them, as without this module.
+view-restriction lookups cost three or four more on every request. All are kept by the content cache
+(cms/content_cache.py) under the page cache's content generation, which every publish, unpublish, move
+or deletion of a page, every snippet, site setting, view restriction, site or locale change replaces:
+the next request builds them anew, so they are never stale and nothing has to know which cache keys a
+change concerns. While the cache is unreachable every request builds them, as without this module.
 """
 
-import time
-
-from django.conf import settings
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from cms.page_cache import store
+from cms import content_cache
 from cms.request_cache import memo
 
 
@@ -35,22 +30,8 @@ def cached_until_next_change(name, site, language, build):
 
 
 def _cached(name, build, until_next_change=False):
-    generation = store.generation()
-    if generation is None:
-        return build()
-    key = f"site-chrome:{generation}:{name}"
-    found = cache.get(key)
-    if found is not None:
-        return found[0]
-    value = build()
-    # As long as a cached page lives (PAGE_CACHE_TIMEOUT): a change whose generation replacement was lost
-    # while the cache was unreachable (a new view restriction, say) lasts no longer here than there.
-    timeout = settings.PAGE_CACHE_TIMEOUT
-    if until_next_change:
-        timeout = min(timeout, int(store.expiry(generation) - time.time()))
-    if timeout >= 1:
-        cache.set(key, (value,), timeout)
-    return value
+    # Keyed by name alone: ``name`` already holds the site and language where they matter.
+    return content_cache.cached("site-chrome", (name,), build, language="", until_next_change=until_next_change)
 
 
 def find_site(request):

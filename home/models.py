@@ -78,7 +78,7 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
             .open()
             .order_by("deadline")
             .with_listing_relations()[:3],
-            # Lazy, as the listings: the template's cached part may not need it (published_cache).
+            # Lazy, as the listings: the template's cached part may not need it (published_fragment).
             network=SimpleLazyObject(lambda: partnership_figures(Partnership.objects.for_display())),
         )
         return context

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cms import content_cache
 from cms.request_cache import memo
 
 from .models import EMAIL_MAX, MESSAGE_MAX, NAME_MAX, TEXT_MAX
@@ -34,7 +35,13 @@ def privacy_policy_url(request):
     where that version is live (else the chosen page itself), or None if there is none."""
     if request is None:
         return None
-    return memo(("participation_privacy_url", get_language()), lambda: _privacy_policy_url(request))
+    # Site settings and published pages only: kept until content changes (cms/content_cache.py).
+    return memo(
+        ("participation_privacy_url", get_language()),
+        lambda: content_cache.cached(
+            "privacy-policy-url", (request.get_host(),), lambda: _privacy_policy_url(request), request=request
+        ),
+    )
 
 
 def _privacy_policy_url(request):

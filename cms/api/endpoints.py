@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -35,6 +35,7 @@ from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from cms import content_cache
 from cms.image_alt import alt_for, default_language, with_alt_text_columns
 from cms.languages import bcp47, direction
 from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
@@ -288,12 +289,33 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         return self._with_relations(queryset)
 
     def _with_relations(self, queryset):
-        """What serializing a page of items needs, fetched for all of them at once."""
+        """What serializing a page of items needs, fetched for all of them at once: joined here, the
+        many-valued relations prefetched (``self.prefetch``) only for the items not in the content cache."""
         config = page_config(self.page_model)
         related = [name for name, rel in config.relations.items() if not rel.many]
         queryset = queryset.select_related("locale", *config.select_related, *self._nested_select(config))
-        prefetch = [name for name, rel in config.relations.items() if rel.many]
-        return queryset.prefetch_related(*config.prefetch_related, *prefetch).select_related(*related)
+        self.prefetch = [*config.prefetch_related, *(name for name, rel in config.relations.items() if rel.many)]
+        return queryset.select_related(*related)
+
+    def serialize(self, pages, request, view):
+        """The serialized pages, each worked out once per content generation (cms/content_cache.py): an
+        item depends only on published content, the page type asked for, ``fields`` and the site's address."""
+        model = getattr(self, "page_model", Page)
+        fields = request.GET.get("fields", "")
+        address = (request.scheme, request.get_host())
+
+        def build(missing):
+            prefetch_related_objects(missing, *getattr(self, "prefetch", ()))
+            prepare_pages(missing, request)
+            data = self.get_serializer(missing, many=True).data
+            return list(f.resolve_deferred(data, request))
+
+        return content_cache.cached_many(
+            f"api-page-{view}",
+            [(page.pk, model._meta.label, fields, *address) for page in pages],
+            build=lambda missing_indexes: build([pages[index] for index in missing_indexes]),
+            request=request,
+        )
 
     @staticmethod
     def _nested_select(config):
@@ -435,20 +457,17 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         self.check_query_parameters()
         queryset = self.filter_queryset(self.get_queryset())
         items = list(self.paginate_queryset(queryset))
-        prepare_pages(items, request)
         self.content_languages = [page.locale.language_code for page in items] or (
             [params_locale] if (params_locale := request.GET.get("locale")) else None
         )
-        serializer = self.get_serializer(items, many=True)
-        return self.get_paginated_response(f.resolve_deferred(serializer.data, request))
+        return self.get_paginated_response(self.serialize(items, request, "listing"))
 
     def detail_view(self, request, pk):
         self.check_query_parameters()
         self.page_model = Page
         page = self.get_object()
-        prepare_pages([page], request)
         self.content_languages = [page.locale.language_code]
-        return Response(f.resolve_deferred(self.get_serializer(page).data, request))
+        return Response(self.serialize([page], request, "detail")[0])
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):

@@ -6,8 +6,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from cms import page_cache
-from cms.request_cache import memo
+from cms import content_cache, page_cache
 
 from .. import services
 from ..forms import InterestForm, RegistrationForm, privacy_policy_url
@@ -63,8 +62,9 @@ def call_interest(context, page, eligible_types, topics, countries):
             initial={"submission_token": page_cache.unique_token(request)},
             eligible_types=eligible_types,
             topics=topics,
-            countries=countries or services.default_partner_countries(),
-            german_states=memo("participation_german_states", services.german_states),
+            # Reference data: kept until content changes (cms/content_cache.py).
+            countries=countries or content_cache.cached("partner-countries", (), services.default_partner_countries),
+            german_states=content_cache.cached("german-states", (), services.german_states),
             privacy_url=privacy_policy_url(request),
         )
     return {

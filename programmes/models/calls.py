@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms import content_cache
 from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
@@ -188,29 +189,44 @@ class CallForParticipationPage(PlatformPage):
         return in_zone(self.deadline, self.time_zone)
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Related pages and snippets come from published content only: worked out once per content
+        # generation (cms/content_cache.py), not on every request.
+        related = content_cache.cached("call-page", (self.pk,), lambda: self.related_content(request), request=request)
+        context.update(related)
+        self.__dict__["_source_version"] = related["facts"]  # for the expression of interest
+        return context
+
+    def related_content(self, request):
+        """What the page shows beside its own fields, in the visitor's language where it exists."""
+        from cms.templatetags.site_tags import with_display_topics
+
         from .events import EventPage
         from .topics import TopicPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["related_events"] = (
+        related_events = (
             EventPage.objects.for_listing()
             .filter(related_call__translation_key=self.translation_key)
             .order_by("start")
             .with_listing_relations()
         )
-        # What the page shows beside its own fields, in the visitor's language where it exists.
         phase = live_localized(self.phase) if self.phase_id else None
-        context.update(
+        contact_point = self.contact_point.localized if self.contact_point_id and self.contact_point else None
+        if contact_point and contact_point.organisation_id:
+            contact_point.organisation  # noqa: B018  (kept with the contact point in the cache)
+        return {
+            "related_events": with_display_topics({"request": request}, related_events),
             # Status, opening and deadline as expressions of interest obey them (see source_version).
-            facts=self.source_version,
-            eligible_types=localize_all(self.eligible_types.all()),
-            topics=[t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live],
-            countries=list(self.countries.all()),
-            contact_point=self.contact_point.localized if self.contact_point_id and self.contact_point else None,
-            phase=phase,
-            programme=live_localized(phase.get_parent().specific) if phase else None,
-        )
-        return context
+            "facts": self.source_version,
+            "eligible_types": localize_all(self.eligible_types.all()),
+            "topics": [
+                t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live
+            ],
+            "countries": list(self.countries.all()),
+            "contact_point": contact_point,
+            "phase": phase,
+            "programme": live_localized(phase.get_parent().specific) if phase else None,
+        }
 
 
 def live_localized(page):

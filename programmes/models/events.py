@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms import content_cache
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import MultipleChoiceListField, optional_link
 from cms.forms import PlatformPageForm
@@ -329,22 +330,34 @@ class EventPage(PlatformPage):
         return self.online_url if self.online_url_is_public else ""
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Related pages and snippets come from published content only: worked out once per content
+        # generation (cms/content_cache.py), not on every request.
+        related = content_cache.cached("event-page", (self.pk,), self.related_content, request=request)
+        context.update(related)
+        self.__dict__["_source_version"] = related["facts"]  # for the registration
+        return context
+
+    def related_content(self):
+        """Related pages and snippets in the visitor's language where that version exists."""
         from .calls import live_localized
         from .topics import TopicPage
 
-        context = super().get_context(request, *args, **kwargs)
-        # Related snippets and pages in the visitor's language where that version exists.
-        context.update(
+        venue = self.venue.localized if self.venue_id and self.venue else None
+        if venue:
+            venue.region, venue.country  # noqa: B018  (kept with the venue in the cache)
+        return {
             # Status, deadline and capacity as the registration counts them (see source_version).
-            facts=self.source_version,
-            topics=[t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live],
-            countries=list(self.countries.all()),
-            venue=self.venue.localized if self.venue_id and self.venue else None,
-            organiser=self.organiser.localized if self.organiser_id and self.organiser else None,
-            related_call=live_localized(self.related_call) if self.related_call_id else None,
-            phase=live_localized(self.phase) if self.phase_id else None,
-        )
-        return context
+            "facts": self.source_version,
+            "topics": [
+                t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live
+            ],
+            "countries": list(self.countries.all()),
+            "venue": venue,
+            "organiser": self.organiser.localized if self.organiser_id and self.organiser else None,
+            "related_call": live_localized(self.related_call) if self.related_call_id else None,
+            "phase": live_localized(self.phase) if self.phase_id else None,
+        }
 
     def get_language_names(self):
         names = dict(settings.LANGUAGES)

@@ -1,15 +1,21 @@
 """Index pages: the filtered, paginated listings of calls, events and partnerships."""
 
+from functools import partial
+
 from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Locale, Page
 
+from cms import content_cache
 from cms.forms import PlatformPageForm
 from cms.pages import PlatformPage
 
@@ -49,12 +55,34 @@ class FilteredListingPage(PlatformPage):
         )
         return pages[0] if pages else None
 
+    # The listing's HTML and status are kept per address (filters, page number) in the content cache
+    # (cms/content_cache.py); empty: worked out on every request.
+    listing_cache_name = ""
+
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Worked out on first use: a listing served from the content cache costs no query.
+        listing = Listing(self, request)
+        context.update(
+            {name: SimpleLazyObject(partial(listing.get, name)) for name in Listing.NAMES},
+            listing_cache_name=self.listing_cache_name,
+            listing_status=partial(self.listing_status, request, listing),
+        )
+        return context
+
+    def listing_status(self, request, listing):
+        if not self.listing_cache_name:
+            return listing.get("listing_status")
+        parts = (self.pk, request.get_full_path())
+        return content_cache.cached(
+            f"{self.listing_cache_name}-status", parts, partial(listing.get, "listing_status"), request=request
+        )
+
+    def build_listing(self, request):
         from programmes.filters import PageNumberError, paginate
 
         from .topics import TopicPage
 
-        context = super().get_context(request, *args, **kwargs)
         topics = TopicPage.objects.for_listing().order_by("title")
         form = self.filter_form_class(request.GET or None, topics=topics)
         messages = form.messages
@@ -67,25 +95,46 @@ class FilteredListingPage(PlatformPage):
             page_obj = None
         query = request.GET.copy()
         query.pop("page", None)
-        context.update(
-            filter_form=form,
-            filter_messages=messages,
-            listing_status=status,
-            page_obj=page_obj,
-            items=page_obj.object_list if page_obj else [],
-            filter_query=query.urlencode(),
-        )
-        return context
+        return {
+            "filter_form": form,
+            "filter_messages": messages,
+            "listing_status": status,
+            "page_obj": page_obj,
+            "items": page_obj.object_list if page_obj else [],
+            "filter_query": query.urlencode(),
+        }
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if hasattr(response, "context_data"):
-            response.status_code = response.context_data.get("listing_status", 200)
+            status = response.context_data.get("listing_status", 200)
+            response.status_code = status() if callable(status) else status
         return response
+
+
+class Listing:
+    """A listing page's filtered, paginated items, worked out once, on first use, in the language of
+    the request (also when read after the response, as tests do)."""
+
+    NAMES = ("filter_form", "filter_messages", "page_obj", "items", "filter_query")
+
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+        self.language = get_language()
+
+    @cached_property
+    def values(self):
+        with translation.override(self.language):
+            return self.page.build_listing(self.request)
+
+    def get(self, name):
+        return self.values[name]
 
 
 class CallIndexPage(FilteredListingPage):
     subpage_types = ["programmes.CallForParticipationPage"]
+    listing_cache_name = "call-listing"
 
     class Meta:
         verbose_name = _("call index")
@@ -105,6 +154,7 @@ class CallIndexPage(FilteredListingPage):
 
 class EventIndexPage(FilteredListingPage):
     subpage_types = ["programmes.EventPage"]
+    listing_cache_name = "event-listing"
 
     class Meta:
         verbose_name = _("event index")

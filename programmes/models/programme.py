@@ -75,7 +75,7 @@ class ProgrammePage(PlatformPage):
         from .events import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        # Lazy, as the listings: the template's cached part may not need them (cache_published).
+        # Lazy, as the listings: the template's cached part may not need them (published_fragment).
         phases = self.phases().prefetch_related("focus_countries")
         phase_keys = self.phases().values("translation_key")
         context.update(

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from cms.page_cache import store
 from cms.renditions import IMAGE_RENDITION, THUMBNAIL_RENDITION
 from programmes.factories import (
     CallForParticipationPageFactory,
@@ -57,7 +58,19 @@ BUDGETS = {
 }
 
 
-def count(client, url, params):
+def empty_content_cache():
+    """A new content generation (cms/content_cache.py) whose next date-driven change is known: the next
+    request serializes every item, as after an edit, and counts only that."""
+    store.new_generation()
+    store.expiry(store.generation())
+
+
+def count(client, url, params, warm=False):
+    """Queries of one answer: cold (every item serialized) unless ``warm`` (asked right before)."""
+    if warm:
+        client.get(url, dict(params))
+    else:
+        empty_content_cache()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, dict(params))
     assert response.status_code == 200, response.content[:300]
@@ -90,6 +103,32 @@ def many(api_content):
     for partnership in Partnership.objects.order_by("pk")[1:41]:
         partnership.copy_for_translation(french).save()
     return api_content
+
+
+# Warm, as in production: the items come from the content cache (cms/content_cache.py), so a list costs
+# the restrictions, its Locale, the count and the items, whatever the type, fields and languages; a
+# detail answer the restrictions, the page, its specific row and its Locale.
+WARM_BUDGETS = {
+    ("/api/v2/pages/", ()): 3,
+    ("/api/v2/pages/", (("type", "programmes.CallForParticipationPage"),)): 3,
+    ("/api/v2/pages/", (("type", "programmes.CallForParticipationPage"), ("locale", "de"), ("fields", "*"))): 4,
+    ("/api/v2/pages/", (("type", "programmes.EventPage"), ("fields", "*"))): 3,
+}
+
+
+def test_page_lists_and_details_are_served_from_the_content_cache_when_warm(client, many, settings):
+    settings.WAGTAILAPI_LIMIT_MAX = 100
+    measured = {}
+    for url, params in WARM_BUDGETS:
+        client.get(url, dict(params))  # warm the per-process caches (site root paths, content types)
+        measured[(url, params)] = tuple(
+            count(client, url, params + (("limit", limit),), warm=True)[0] for limit in ("10", "100")
+        )
+    call = many.call
+    client.get(f"/api/v2/pages/{call.pk}/")
+    measured["detail"] = (count(client, f"/api/v2/pages/{call.pk}/", (), warm=True)[0],) * 2
+    assert all(few == lots for few, lots in measured.values()), measured
+    assert {key: lots for key, (_few, lots) in measured.items()} == {**WARM_BUDGETS, "detail": 4}, measured
 
 
 def test_flat_query_counts(client, many, settings):
