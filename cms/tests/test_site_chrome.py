@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from cms import site_chrome
+from cms import content_cache
 from cms.page_cache import store
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
@@ -107,7 +107,7 @@ def test_entries_follow_the_page_cache_generation(client, site):
 def test_without_a_reachable_cache_they_are_built_on_every_request(client, site, monkeypatch):
     monkeypatch.setattr(store, "generation", lambda: None)
     stored = []
-    monkeypatch.setattr(site_chrome.cache, "set", lambda key, *args, **kwargs: stored.append(key))
+    monkeypatch.setattr(content_cache.cache, "set", lambda key, *args, **kwargs: stored.append(key))
     StandardPageFactory(title="Über uns", show_in_menus=True)
     assert menu(client) == ["Über uns"]
-    assert not [key for key in stored if key.startswith("site-chrome:")]
+    assert not [key for key in stored if key.startswith("content:site-chrome:")]
