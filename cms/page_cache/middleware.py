@@ -241,12 +241,12 @@ def replay(request, entry):
     response["Content-Length"] = str(len(content))
     response["Age"] = str(int(time.time() - entry.created))
     response["X-Cache"] = "HIT"
-    if entry.per_visitor:
+    csrf_cookies.process_response(request, response)  # a new or renewed csrftoken cookie, if one is due
+    if entry.per_visitor or settings.CSRF_COOKIE_NAME in response.cookies:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
     else:
         set_cache_control(response, entry)
-    csrf_cookies.process_response(request, response)  # a new or renewed csrftoken cookie, if one is due
     if "ETag" in response:  # the API, feeds and calendars: If-None-Match gets a 304, as from the view
         return not_modified_or(request, response)
     return response

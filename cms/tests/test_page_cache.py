@@ -120,6 +120,26 @@ def test_root_redirects_each_visitor_by_their_own_language(client, site):
     english = client.get("/", headers={"accept-language": "en"})
     again = client.get("/", headers={"accept-language": "fr"})
     assert french.url.startswith("/fr/") and english.url.startswith("/en/") and again.url.startswith("/fr/")
+    assert "X-Cache" not in again  # never looked up: the redirect is each visitor's own
+
+
+def test_the_language_of_an_address_without_prefix_is_part_of_the_key(client, site):
+    german = Client().get("/api/v2/pages/", headers={"accept-language": "de"})
+    french = Client().get("/api/v2/pages/", headers={"accept-language": "fr"})
+    french_again = Client().get("/api/v2/pages/", headers={"accept-language": "fr"})
+    assert [r["X-Cache"] for r in (german, french, french_again)] == ["MISS", "MISS", "HIT"]
+    assert Client().get("/api/v2/pages/", headers={"accept-language": "de"})["X-Cache"] == "HIT"
+
+
+def test_a_visitor_with_a_malformed_csrf_cookie_gets_a_new_one_and_a_private_hit(site):
+    Client().get("/de/veranstaltungen/")
+    visitor = Client()
+    visitor.cookies["csrftoken"] = "not-a-token"
+    hit = visitor.get("/de/veranstaltungen/")
+    assert hit["X-Cache"] == "HIT"
+    # As Django's CsrfViewMiddleware does on a miss: a fresh cookie, and no shared cache keeps it.
+    assert hit.cookies["csrftoken"].value not in ("", "not-a-token")
+    assert "private" in hit["Cache-Control"] and "public" not in hit["Cache-Control"]
 
 
 def test_logged_in_editors_post_and_admin_are_never_served_from_the_cache(client, admin_client, site):
