@@ -100,6 +100,9 @@ MIDDLEWARE = [
     "cms.content_security.middleware.ContentSecurityPolicyMiddleware",
     "cms.request_cache.RequestCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous responses from the cache (cms/page_cache): a hit skips everything below; it stores what
+    # leaves them, so a hit has a miss's headers. The request id, security and CSP headers above still run.
+    "cms.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -114,9 +117,6 @@ MIDDLEWARE = [
     "security.middleware.MalformedAdminPostMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After sessions, CSRF, locale and the browser policies, which still run on a hit: a replayed page gets
-    # this request's CSRF cookie, CSP nonce and language redirect (cms/page_cache).
-    "cms.page_cache.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "participation.middleware.PrivateFormPagesMiddleware",
     # A search cluster that is down is a 503 "search unavailable", not a 500 (docs/search.md).

@@ -1,6 +1,10 @@
 """Purges: any change to published content replaces the cache's generation, at once and again after its
 transaction commits (a request in between may have stored the old state).
 
+A transaction's changes make one purge (``PendingPurge``): publishing saves the page and then announces
+it, a move saves many pages, yet the commit replaces the generation once and queues one CDN task in
+which every address appears once, computed at the commit. Outside a transaction a change purges at once.
+
 The origin cache is purged whole (a new generation): robust, whatever a change shows up in. Changes to an
 app's ``watch``ed model (a registration) bump only their tags instead (``depends_on``). A CDN
 configured with ``WAGTAILFRONTENDCACHE`` (``wagtail.contrib.frontend_cache``) is sent the URLs that show
@@ -23,7 +27,12 @@ from django.utils import translation
 from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from cms.api.router import api_router
 from cms.public_url import absolute
@@ -59,17 +68,73 @@ PAGE_DRAFT_FIELDS = {
 BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 
-def purge(urls=()):
-    """Replace the generation now and once the current transaction commits; send ``urls`` to the CDN, if any."""
-    store.new_generation()
-    transaction.on_commit(store.new_generation)
-    purge_from_cdn(urls)
+class PendingPurge:
+    """What one transaction's changes purge, run once when it commits: one new generation, each changed
+    tag bumped once, one CDN task with every address. A publish saves the page and then announces it, a
+    move saves many: the addresses of an object are computed once, at commit, from the committed state."""
+
+    def __init__(self):
+        self.everything = False
+        self.tags = set()
+        self.urls = set()  # addresses known at once (deleted rows, a moved page's old address, tags')
+        self.changed = {}  # {(model, pk, url_path): (instance, is_page)}: addresses computed at commit
+        self.deferred = False  # waits for the transaction's commit
+        self.done = False
+
+    def run(self):
+        """Called by each change's on_commit callback; the first one does the work for all of them."""
+        if self.done:
+            return
+        self.done = True
+        if self.everything:
+            store.new_generation()
+        for name in self.tags:
+            store.bump_tag(name)
+        urls = set(self.urls)
+        if cdn_configured():
+            for instance, is_page in self.changed.values():
+                if instance.pk is not None:  # else deleted since: its addresses were taken then
+                    urls |= cdn_urls_for(instance, is_page)
+            if urls:
+                purge_cdn.enqueue(sorted(urls))
 
 
-def purge_from_cdn(urls):
-    if urls and cdn_configured():
-        urls = sorted(urls)
-        transaction.on_commit(lambda: purge_cdn.enqueue(urls))
+def pending_purge():
+    """This transaction's purge; outside a transaction a purge of its own, which the caller runs at once.
+
+    Each change registers an on_commit callback for the shared purge, and the first one to run purges for
+    all: so a purge is never lost when an earlier callback went with a rolled-back savepoint, and a purge
+    that already ran is never added to (tests run callbacks without committing)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return PendingPurge()
+    batch = getattr(connection, "page_cache_purge", None)
+    if batch is None or batch.done:
+        batch = connection.page_cache_purge = PendingPurge()
+    batch.deferred = True
+    transaction.on_commit(batch.run)
+    return batch
+
+
+def purge(instance=None, is_page=False, urls=()):
+    """Purge everything at once and once the current transaction commits; tell the CDN, if any, the
+    addresses of ``instance`` (computed at the commit) and ``urls``."""
+    batch = pending_purge()
+    batch.everything = True
+    batch.urls.update(urls)
+    if instance is not None:
+        batch.changed.setdefault(change_key(instance), (instance, is_page))
+    if batch.deferred:
+        # Now as well: later requests in the same transaction (an atomic request, a test) must not be
+        # served what was stored before. Requests in between may store the old state: the commit's purge.
+        store.new_generation()
+    else:
+        batch.run()
+
+
+def change_key(instance):
+    """One object in one place: a page moved within the transaction is purged at both addresses."""
+    return (instance._meta.label, instance.pk, getattr(instance, "url_path", None))
 
 
 @task()
@@ -94,8 +159,6 @@ def site_wide_urls():
 def page_urls(pages, ancestors=True):
     """Each page's URL, those of its live language versions and (with ``ancestors``) those of its
     ancestors' (listings, home)."""
-    from wagtail.models import Page
-
     urls = set()
     for page in pages:
         related = Page.objects.filter(translation_key=page.translation_key)
@@ -108,8 +171,6 @@ def page_urls(pages, ancestors=True):
 
 def referencing_pages(instance):
     """Pages that link to ``instance`` or that ``instance`` links to (Wagtail's reference index)."""
-    from wagtail.models import Page, ReferenceIndex
-
     pages = {obj for obj, _references in ReferenceIndex.get_grouped_references_to(instance) if isinstance(obj, Page)}
     outbound = ReferenceIndex.get_references_for_object(instance).select_related("to_content_type")
     linked = [ref.to_object_id for ref in outbound if issubclass(ref.to_content_type.model_class() or object, Page)]
@@ -127,65 +188,65 @@ def cdn_urls_for(instance, is_page):
 
 
 def on_page_changed(sender, instance, **kwargs):
-    purge(cdn_urls_for(instance, is_page=True))
+    purge(instance, is_page=True)
 
 
 def on_page_saved(sender, instance, update_fields=None, **kwargs):
-    """A live page saved without publishing (by code: demo content, imports) shows at once as well."""
+    """A live page saved without publishing (by code: demo content, imports) shows at once as well.
+    Publishing saves the live page and then sends page_published: both go into one purge."""
     if instance.live and not (update_fields and set(update_fields) <= PAGE_DRAFT_FIELDS):
-        purge(cdn_urls_for(instance, is_page=True))
+        purge(instance, is_page=True)
 
 
 def on_page_moved(sender, instance, url_path_before=None, **kwargs):
-    urls = cdn_urls_for(instance, is_page=True)
+    urls = set()
     if url_path_before and cdn_configured():
         before = copy.copy(instance)  # the moved page itself must keep its new path
         before.url_path = url_path_before
         urls |= {url for url in [before.get_full_url()] if url}
-    purge(urls)
+    purge(instance, is_page=True, urls=urls)
 
 
 def on_object_changed(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     if isinstance(instance, Page):  # connected for deletions only: pages purge when (un)published
-        purge(cdn_urls_for(instance, is_page=True))
+        # The rows are gone by the commit: the addresses are computed now.
+        purge(urls=cdn_urls_for(instance, is_page=True))
         return
     update_fields = set(kwargs.get("update_fields") or ())
     if update_fields and update_fields <= BOOKKEEPING_FIELDS:
         return
     if kwargs.get("created") and isinstance(instance, BaseSiteSetting):
         return  # made with its defaults on a site's first request (``for_request``): nothing shows differently
-    purge(cdn_urls_for(instance, is_page=False))
+    if kwargs.get("signal") is post_delete:
+        purge(urls=cdn_urls_for(instance, is_page=False))  # its references are gone by the commit
+    else:
+        purge(instance, is_page=False)
 
 
 def on_tagged_changed(sender, instance, **kwargs):
     """A watched app model changed: only the responses that show its tags become misses."""
     tags, urls = tag_sources()[sender]
-    changed = [tag(kind, pk) for kind, pk in tags(instance)]
-    for name in changed:
-        store.bump_tag(name)
-    transaction.on_commit(lambda: [store.bump_tag(name) for name in changed])
+    batch = pending_purge()
+    changed = {tag(kind, pk) for kind, pk in tags(instance)}
+    batch.tags |= changed
     if cdn_configured():
-        purge_from_cdn(urls(instance))
+        batch.urls.update(urls(instance))
+    if not batch.deferred:
+        batch.run()
+        return
+    for name in changed:  # now as well, as ``purge`` replaces the generation
+        store.bump_tag(name)
 
 
 def watched():
     """Snippets, site settings, images, documents and the core's models: a change purges everything.
     Call once every app is ready: snippets are registered in wagtail_hooks.py, which this loads."""
-    from wagtail.contrib.settings.registry import registry as settings_registry
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.snippets.models import get_snippet_models
-
     models = [*get_snippet_models(), *settings_registry, get_image_model(), get_document_model()]
     return {*models, *(apps.get_model(label) for label in CORE_WATCHED)}
 
 
 def connect():
     """Called from the last app's ready() (cms/page_cache/apps.py), after wagtail.snippets is ready."""
-    from wagtail.models import Page, get_page_models
-
     page_published.connect(on_page_changed, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="page_cache_moved")

@@ -1,7 +1,9 @@
 """Where cached responses live and for how long.
 
-Every key carries the current generation: ``new_generation()`` (on any content change) makes every
-older entry unreachable at once, and Redis evicts them in time. Each entry's timeout is the default
+Every entry carries the generation it was stored under and counts only while that is still the current
+one: ``new_generation()`` (on any content change) makes every older entry a miss at once. An entry is
+read together with the current generation in one round trip (``lookup``), and the next entry stored at
+the same address replaces the stale one. Each entry's timeout is the default
 ``PAGE_CACHE_TIMEOUT`` cut at the next date-driven change of public content (``next_change``), which
 is computed from live content once per generation and again whenever that instant has passed.
 
@@ -86,9 +88,25 @@ def expiry(current_generation):
     return min(until, change) if change else until
 
 
-def base_key(current_generation, request, language):
+def base_key(request, language):
     address = f"{request.get_host()}\n{language}\n{request.get_full_path()}"
-    return f"page_cache:{current_generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page_cache:entry:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def lookup(keys):
+    """(current generation, [what is stored at each key or None]) in one round trip; the generation is
+    None when the cache cannot be reached. Entries still have to be checked against the generation."""
+    found = cache.get_many([GENERATION_KEY, *keys])
+    current = found.get(GENERATION_KEY)
+    if current is None:  # never set, evicted, or the cache is down
+        return generation(), [None for _key in keys]
+    remember_generation(current)
+    return current, [found.get(key) for key in keys]
+
+
+def remember_generation(current):
+    """The navigation and footer (cms/site_chrome.py) read the generation this request already has."""
+    memo("page_cache_generation", lambda: current)
 
 
 def variant_key(key, request, headers):

@@ -45,6 +45,62 @@ def test_a_hit_makes_no_database_query(client, site, django_assert_num_queries):
             assert Client().get(url)["X-Cache"] == "HIT"
 
 
+# Differ between any two responses: this request's id, what the cache did, and when.
+PER_RESPONSE_HEADERS = {"x-request-id", "x-cache", "age"}
+
+
+def comparable_headers(response):
+    headers = {name.lower(): value for name, value in response.items() if name.lower() not in PER_RESPONSE_HEADERS}
+    # The CDN's share of the time until the next change shrinks by the second between two responses.
+    headers["cache-control"] = re.sub(r"s-maxage=\d+", "s-maxage=N", headers.get("cache-control", ""))
+    cookies = {name: {key: morsel[key] for key in morsel.keys()} for name, morsel in response.cookies.items()}
+    return headers, cookies
+
+
+@pytest.mark.parametrize(
+    "url, origin",
+    [
+        ("/de/veranstaltungen/", None),
+        ("event", None),  # a page with a form: CSRF cookie and private Cache-Control
+        ("/de/feeds/events.atom", None),
+        ("/api/v2/pages/", "https://www.bonn.de"),
+        ("/api/v2/pages/", "https://elsewhere.example"),
+        ("/api/v2/pages/", None),
+    ],
+)
+def test_a_hit_carries_the_headers_a_miss_carries(site, settings, url, origin):
+    settings.CORS_ALLOWED_ORIGINS = ["https://www.bonn.de"]
+    url = EventPageFactory(capacity=5).url if url == "event" else url
+    headers = {"origin": origin} if origin else {}
+    miss, hit = Client().get(url, headers=headers), Client().get(url, headers=headers)
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("MISS", "HIT")
+    assert comparable_headers(hit) == comparable_headers(miss)
+    assert hit["Content-Length"] == str(len(hit.content))
+    if origin == "https://www.bonn.de":
+        assert hit["Access-Control-Allow-Origin"] == origin
+    elif origin:
+        assert "Access-Control-Allow-Origin" not in hit
+
+
+def test_a_304_from_the_cache_carries_the_headers_of_a_304_from_the_view(site, settings):
+    from django.core.cache import cache
+
+    settings.CORS_ALLOWED_ORIGINS = ["https://www.bonn.de"]
+    origin = {"origin": "https://www.bonn.de"}
+    etag = Client().get("/api/v2/pages/", headers=origin)["ETag"]
+    cache.clear()
+    conditional = {**origin, "if-none-match": etag}
+    from_view = Client().get("/api/v2/pages/", headers=conditional)
+    Client().get("/api/v2/pages/", headers=origin)
+    from_cache = Client().get("/api/v2/pages/", headers=conditional)
+    assert (from_view.status_code, from_view["X-Cache"]) == (304, "MISS")
+    assert (from_cache.status_code, from_cache["X-Cache"]) == (304, "HIT")
+    # Cache-Control differs: the view's 304 keeps the API's own, a hit has a stored 200's (as its 200 has).
+    headers_from_cache, headers_from_view = comparable_headers(from_cache)[0], comparable_headers(from_view)[0]
+    assert "s-maxage" in headers_from_cache.pop("cache-control") and headers_from_view.pop("cache-control")
+    assert headers_from_cache == headers_from_view
+
+
 def test_the_widget_stays_embeddable_when_served_from_the_cache(client, site):
     first = client.get("/widget/")
     second = client.get("/widget/")
@@ -64,6 +120,26 @@ def test_root_redirects_each_visitor_by_their_own_language(client, site):
     english = client.get("/", headers={"accept-language": "en"})
     again = client.get("/", headers={"accept-language": "fr"})
     assert french.url.startswith("/fr/") and english.url.startswith("/en/") and again.url.startswith("/fr/")
+    assert "X-Cache" not in again  # never looked up: the redirect is each visitor's own
+
+
+def test_the_language_of_an_address_without_prefix_is_part_of_the_key(client, site):
+    german = Client().get("/api/v2/pages/", headers={"accept-language": "de"})
+    french = Client().get("/api/v2/pages/", headers={"accept-language": "fr"})
+    french_again = Client().get("/api/v2/pages/", headers={"accept-language": "fr"})
+    assert [r["X-Cache"] for r in (german, french, french_again)] == ["MISS", "MISS", "HIT"]
+    assert Client().get("/api/v2/pages/", headers={"accept-language": "de"})["X-Cache"] == "HIT"
+
+
+def test_a_visitor_with_a_malformed_csrf_cookie_gets_a_new_one_and_a_private_hit(site):
+    Client().get("/de/veranstaltungen/")
+    visitor = Client()
+    visitor.cookies["csrftoken"] = "not-a-token"
+    hit = visitor.get("/de/veranstaltungen/")
+    assert hit["X-Cache"] == "HIT"
+    # As Django's CsrfViewMiddleware does on a miss: a fresh cookie, and no shared cache keeps it.
+    assert hit.cookies["csrftoken"].value not in ("", "not-a-token")
+    assert "private" in hit["Cache-Control"] and "public" not in hit["Cache-Control"]
 
 
 def test_logged_in_editors_post_and_admin_are_never_served_from_the_cache(client, admin_client, site):

@@ -1,18 +1,19 @@
 """The page cache is never stale: entries end at the next date-driven change, and every kind of edit
 an editor makes (or a scheduled publication, a translation sync, a registration) purges them."""
 
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import wagtail_factories
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 from freezegun import freeze_time
 from wagtail.models import Locale, Page
 
+from cms.page_cache import invalidation, store
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
 from participation.tests.conftest import registration_data
@@ -214,33 +215,6 @@ def test_a_registration_changes_the_free_places_shown(site, commit):
 # --- The CDN ------------------------------------------------------------------------------------------
 
 
-class PurgeRecorder(BaseHTTPRequestHandler):
-    purged = []
-
-    def do_PURGE(self):
-        self.purged.append((self.headers["Host"], self.path))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def purge_server(settings):
-    # A free port: parallel test workers each run their own recorder.
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    PurgeRecorder.purged = []
-    location = f"http://127.0.0.1:{server.server_address[1]}"
-    settings.WAGTAILFRONTENDCACHE = {
-        "http": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
-    }
-    yield PurgeRecorder.purged
-    server.shutdown()
-    server.server_close()
-
-
 def test_publishing_purges_the_page_its_listings_feeds_and_api_lists_from_the_cdn(site, commit, purge_server):
     event = EventPageFactory(title="Netzwerktreffen", slug="netzwerktreffen")
     event.title = "Netzwerktreffen Nord"
@@ -251,6 +225,61 @@ def test_publishing_purges_the_page_its_listings_feeds_and_api_lists_from_the_cd
     assert {"/de/veranstaltungen/netzwerktreffen/", "/de/veranstaltungen/", "/de/"} <= paths
     assert {"/de/feeds/events.atom", "/fr/feeds/calls.atom", "/de/calendar/events.ics", "/sitemap.xml"} <= paths
     assert {"/api/v2/", "/api/v2/pages/", "/api/v2/places/"} <= paths
+
+
+@pytest.fixture
+def purge_tasks():
+    """The CDN purge tasks queued: one list of addresses each."""
+    queued = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.task.func is invalidation.purge_cdn.func:
+            queued.append(task_result.args[0])
+
+    task_enqueued.connect(record, dispatch_uid="test_purge_tasks")
+    yield queued
+    task_enqueued.disconnect(dispatch_uid="test_purge_tasks")
+
+
+def test_one_publish_is_one_purge_task_that_names_each_address_once(site, commit, purge_server, purge_tasks):
+    event = EventPageFactory(title="Netzwerktreffen", slug="netzwerktreffen")
+    purge_tasks.clear()
+    purge_server.clear()
+    event.title = "Netzwerktreffen Nord"
+    with commit():
+        event.save_revision().publish()  # saves the live page, then sends page_published
+    assert len(purge_tasks) == 1
+    assert sorted(purge_server) == sorted(set(purge_server))  # each address once
+    assert "/de/veranstaltungen/netzwerktreffen/" in {path for _host, path in purge_server}
+
+
+def test_one_transaction_with_several_changes_is_one_purge_task(site, commit, purge_server, purge_tasks):
+    venue = VenueFactory(name="Rathaus")
+    event = EventPageFactory(event_format=EventFormat.ON_SITE, venue=venue, slug="vor-ort")
+    purge_tasks.clear()
+    with commit(), transaction.atomic():
+        venue.name = "Stadthalle"
+        venue.save()
+        event.title = "Vor Ort"
+        event.save_revision().publish()
+    assert len(purge_tasks) == 1
+    assert "http://testserver/de/veranstaltungen/vor-ort/" in purge_tasks[0]
+
+
+def test_a_change_after_a_rolled_back_one_still_purges_at_the_commit(site, commit, purge_server, purge_tasks):
+    event = EventPageFactory(slug="zurueck")
+    purge_tasks.clear()
+    with commit():
+        try:
+            with transaction.atomic():  # its purge's on_commit callback goes with it
+                event.save_revision().publish()
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+        StandardPageFactory(parent=site.home, title="Neu", slug="neu")  # a live page saved by code
+        before_the_commit = store.generation()
+    assert store.generation() != before_the_commit
+    assert len(purge_tasks) == 1 and "/de/neu/" in {path for _host, path in purge_server}
 
 
 def test_changing_a_snippet_purges_the_pages_that_use_it_from_the_cdn(site, commit, purge_server):
