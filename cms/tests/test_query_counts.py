@@ -59,16 +59,16 @@ CEILINGS = {
     "topic_index": {"de": 3, "fr": 3},
     "topic": {"de": 2, "fr": 2},
     # the listing's HTML and status come from the content cache (cms/content_cache.py)
-    "call_index": {"de": 8, "fr": 10},
+    "call_index": {"de": 2, "fr": 2},
     # related pages, snippets and the page's HTML come from the content cache (cms/content_cache.py)
-    "call": {"de": 8, "fr": 10},
-    "event_index": {"de": 8, "fr": 10},
+    "call": {"de": 2, "fr": 2},
+    "event_index": {"de": 2, "fr": 2},
     # the registration form's consent links the privacy page named in the site settings
-    "event": {"de": 9, "fr": 11},
+    "event": {"de": 3, "fr": 3},
     "partnership_index": {"de": 9, "fr": 10},
     "standard": {"de": 2, "fr": 2},
     # issue 5: filters, promotions, ranking, partnerships; one query for all result types (SQLite; PG one less)
-    "search": {"de": 14, "fr": 15},
+    "search": {"de": 12, "fr": 12},
 }
 
 # Known: the search's first request after a change costs one query more with 100 items (18 → 19, German).
