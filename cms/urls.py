@@ -59,9 +59,10 @@ urlpatterns += i18n_patterns(
     ),
     # A page's draft for people without an account, by secret link (editorial_tools/preview_links.py).
     path("_preview/<str:token>/", preview_links.shared_preview, name="shared_preview"),
-    # Wagtail's page view, routed from the cached site root (cms/routing.py).
+    # Wagtail's own addresses (its front-end login), then its page view routed from the cached site root
+    # (cms/routing.py) in place of Wagtail's, which would match every address before it.
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
