@@ -29,6 +29,7 @@ from wagtail_localize.models import LocaleSynchronization, TranslatableObject, T
 
 from cms.demo import FromNow, PageRef, Place, SnippetRef
 from cms.demo import content_de as content
+from cms.demo.indexing import deferred_index_updates
 from cms.demo.translate import PO_DIR, MissingSegmentsError, Translator, missing_summary, synchronise_locales
 from cms.public_url import PublicUrlError, site_fields
 from home.models import HomePage, SiteSettings
@@ -437,7 +438,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         call_command("sync_places", stdout=self.stdout, verbosity=verbosity)
         try:
-            with transaction.atomic():
+            # Each saved object is indexed once at the end; without --skip-index the indexes are rebuilt below.
+            with transaction.atomic(), deferred_index_updates(update_at_end=skip_index):
                 if reset:
                     deleted = reset_content()
                     if verbosity:
