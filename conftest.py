@@ -43,32 +43,20 @@ def _module(item):
     return item.nodeid.split("::")[0]
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config, log):
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
     """Fixtures built once per module (``world_per_module``, see tests/per_module.py; ``loaded`` in
-    cms/tests/test_demo_content.py; the backup round trip) must really be built once per module, also
-    under `make test` (``-n 2 --dist loadgroup``): each module's tests are one unit of work and run one
-    after another on one worker, and all browser tests are one unit (one Chromium and one demo snapshot
-    per run). Without it, consecutive tests alternate between the workers and a module fixture is
-    built on both. xdist hands out the largest units first.
-
-    A scheduler rather than ``xdist_group`` marks: pytest-xdist 3.8 passes the group to the controller
-    as a suffix of the node id, which pytest 9.2 no longer lets it change, so marks are silently
-    ignored (pytest-dev/pytest-xdist#1386). An explicit group in a node id is still honoured.
+    cms/tests/test_demo_content.py) must really be built once per module, also under `make test`
+    (``-n 2 --dist loadgroup``): every test without an xdist group gets its module as its group, so a
+    module's tests run one after another on one worker (the browser tests share the group "browser").
+    Without it, consecutive tests alternate between the workers and a module fixture is rebuilt for
+    almost every test. tryfirst: pytest-xdist turns the groups into node ids in its own hook.
     """
-    if config.getvalue("dist") != "loadgroup":
-        return None
-    from xdist.scheduler import LoadGroupScheduling
-
-    class ModuleScheduling(LoadGroupScheduling):
-        def _split_scope(self, nodeid):
-            group = super()._split_scope(nodeid)
-            if group != nodeid:
-                return group  # an xdist_group mark that reached the node id
-            module = nodeid.split("::")[0]
-            return "browser" if module.startswith("tests/browser/") else module
-
-    return ModuleScheduling(config, log)
+    if not config.pluginmanager.hasplugin("xdist") or config.getvalue("dist") == "no":
+        return  # one process (-p no:xdist): nothing to distribute, and the marker is unknown
+    for item in items:
+        if not item.get_closest_marker("xdist_group") and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group(_module(item)))
 
 
 class _SharedWorldFirst:

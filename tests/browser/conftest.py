@@ -103,3 +103,11 @@ def assert_no_wcag_violations(axe, page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert results.violations_count == 0, f"axe-core on {name}:\n{results.generate_report()}"
+
+
+def pytest_collection_modifyitems(items):
+    # With `-n 2 --dist loadgroup` (make test) every browser test runs on one worker, so the
+    # demo snapshot is loaded once per run rather than once per worker.
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
