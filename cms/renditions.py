@@ -15,6 +15,7 @@ import logging
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import ForeignKey
+from django.dispatch import Signal
 from django_tasks import task
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -38,6 +39,10 @@ SITE_RENDITIONS = (
     "width-800",  # image block
     "width-1200",  # image block
 )
+
+# Sent when the worker has made renditions an image lacked: what showed the image without them (its
+# alternative text, ``null`` in the API), cached or not, must be worked out again (cms/page_cache).
+renditions_made = Signal()
 
 # How long an image counts as "enqueued" without its task having run (a lost task is enqueued again after).
 QUEUED_FOR = 10 * 60
@@ -68,7 +73,13 @@ def make_renditions(image_id):
     """The worker's job: every rendition in SITE_RENDITIONS that the image lacks. Returns how many it has."""
     image = get_image_model().objects.filter(pk=image_id).first()
     try:
-        return len(image.get_renditions(*SITE_RENDITIONS)) if image else 0
+        if image is None:
+            return 0
+        had = set(image.renditions.filter(filter_spec__in=SITE_RENDITIONS).values_list("filter_spec", flat=True))
+        made = image.get_renditions(*SITE_RENDITIONS)
+        if len(had) < len(SITE_RENDITIONS):
+            renditions_made.send(sender=type(image), image=image)
+        return len(made)
     except SourceImageIOError as error:
         logger.warning("Image %s has no readable file; no renditions made: %s", image_id, error)
         return 0

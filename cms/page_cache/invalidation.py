@@ -36,6 +36,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from cms.api.router import api_router
 from cms.public_url import absolute
+from cms.renditions import renditions_made
 
 from . import store, tag, tag_sources
 
@@ -238,6 +239,10 @@ def on_tagged_changed(sender, instance, **kwargs):
         store.bump_tag(name)
 
 
+def on_renditions_made(sender, image, **kwargs):
+    purge(image)
+
+
 def watched():
     """Snippets, site settings, images, documents and the core's models: a change purges everything.
     Call once every app is ready: snippets are registered in wagtail_hooks.py, which this loads."""
@@ -257,6 +262,8 @@ def connect():
     for model in watched():
         post_save.connect(on_object_changed, sender=model, dispatch_uid=f"page_cache_saved_{model._meta.label}")
         post_delete.connect(on_object_changed, sender=model, dispatch_uid=f"page_cache_deleted_{model._meta.label}")
+    # A page or API answer that showed an image before its renditions existed shows them now.
+    renditions_made.connect(on_renditions_made, dispatch_uid="page_cache_renditions_made")
     for model in tag_sources():
         post_save.connect(on_tagged_changed, sender=model, dispatch_uid=f"page_cache_tagged_{model._meta.label}")
         post_delete.connect(on_tagged_changed, sender=model, dispatch_uid=f"page_cache_untagged_{model._meta.label}")
