@@ -2,6 +2,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.cache import cache
 
 
 def pytest_collection_modifyitems(config, items):
@@ -39,3 +40,11 @@ def purge_server(settings):
     yield PurgeRecorder.purged
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def empty_cache():
+    """Tests of what is kept across requests start and end with nothing kept."""
+    cache.clear()
+    yield
+    cache.clear()

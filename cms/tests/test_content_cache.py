@@ -2,7 +2,6 @@
 language and parts; never kept with a per-visitor value in it."""
 
 import pytest
-from django.core.cache import cache
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
@@ -10,14 +9,7 @@ from django.utils import translation
 from cms import content_cache, page_cache
 from cms.page_cache import store
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def render(source, **context):

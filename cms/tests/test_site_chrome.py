@@ -3,7 +3,6 @@ change that they show is on the next request, and warm requests do not query for
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
@@ -14,14 +13,7 @@ from home.factories import StandardPageFactory
 from home.models import SiteSettings
 from programmes.factories import ContactPointFactory, publish_ancestors_in, translate_page
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def menu(client, url="/de/"):
