@@ -1,16 +1,13 @@
 """schema.org JSON-LD for events, calls and programmes (see the conventions brief).
 
-Builders return plain dicts; ``to_json_ld`` turns them into text that is safe inside <script>.
+Builders return plain dicts; ``cms.json_ld`` turns them into text that is safe inside <script>.
 Only what the page itself shows publicly goes in: a non-public online link never does.
 """
 
-import json
-
+from cms.json_ld import SCHEMA
 from cms.languages import bcp47, content_language_tag
 
 from .models.events import EventFormat, EventStatus
-
-SCHEMA = "https://schema.org"
 
 ATTENDANCE_MODES = {
     EventFormat.ONLINE: f"{SCHEMA}/OnlineEventAttendanceMode",
@@ -22,21 +19,6 @@ EVENT_STATUSES = {
     EventStatus.CANCELLED: f"{SCHEMA}/EventCancelled",
     EventStatus.POSTPONED: f"{SCHEMA}/EventPostponed",
 }
-
-
-def _clean(data):
-    """Drop empty values so that the output says nothing rather than something empty."""
-    if isinstance(data, dict):
-        return {key: _clean(value) for key, value in data.items() if value not in (None, "", [], {})}
-    if isinstance(data, list):
-        return [_clean(value) for value in data if value not in (None, "", [], {})]
-    return data
-
-
-def to_json_ld(data):
-    # "</script>" or "<!--" inside a title must not end the script element.
-    text = json.dumps(_clean(data), ensure_ascii=False, indent=None, sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def organisation(org):

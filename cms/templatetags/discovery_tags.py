@@ -1,13 +1,12 @@
 """Discovery in <head>: feed and calendar links, and schema.org for pages without a richer type."""
 
 from django import template
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.json_ld import SCHEMA, script
 from cms.languages import bcp47, content_language_tag
 from cms.public_url import absolute
-from programmes.schema import SCHEMA, to_json_ld
 
 register = template.Library()
 
@@ -32,7 +31,7 @@ def page_json_ld(context):
     }
     if not is_home:
         data["dateModified"] = page.last_published_at.isoformat() if page.last_published_at else None
-    return mark_safe(f'<script type="application/ld+json">{to_json_ld(data)}</script>')
+    return script(data)
 
 
 @register.simple_tag(takes_context=True)
@@ -46,4 +45,4 @@ def view_json_ld(context, name, schema_type="WebPage"):
         "url": absolute(request.path, request),
         "inLanguage": bcp47(get_language()),
     }
-    return mark_safe(f'<script type="application/ld+json">{to_json_ld(data)}</script>')
+    return script(data)

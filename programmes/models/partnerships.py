@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -13,6 +14,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
 from cms.forms import TranslatableSnippetForm
+from cms.json_ld import SCHEMA, to_json_ld
 from cms.languages import bcp47
 from cms.localization import active_locale, localize_all, public_pages
 from cms.public_url import absolute
@@ -239,10 +241,6 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
 
 def partnership_json_ld(partnership, request, topics=()):
     """schema.org for a partnership's page: a WebPage about a Project whose members are the two partners."""
-    from django.utils.safestring import mark_safe
-
-    from programmes.schema import SCHEMA, to_json_ld
-
     url = partnership.get_url(request, partnership.locale, full=True, fallback=False)
     with translation.override(partnership.locale.language_code):
         members = [
