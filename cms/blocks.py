@@ -3,6 +3,7 @@
 No block embeds third-party content: everything a block shows is stored on this platform.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -209,7 +210,7 @@ class FAQBlock(blocks.StructBlock):
 
 
 class ContactCardBlock(blocks.StructBlock):
-    contact = SnippetChooserBlock("programmes.ContactPoint", label=_("Contact point"))
+    contact = SnippetChooserBlock(settings.PLATFORM_CONTACT_SNIPPET, label=_("Contact point"))
 
     class Meta:
         icon = "user"

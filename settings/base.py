@@ -299,6 +299,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
 WAGTAIL_USER_TIME_ZONES = ["Europe/Berlin", "Africa/Algiers", "Africa/Casablanca", "Africa/Tunis", "UTC"]
+# The snippet a body's contact card points to ("app_label.Model", like WAGTAILIMAGES_IMAGE_MODEL):
+# the block library in cms/ names no content app. Changing it needs a migration of every body field.
+PLATFORM_CONTACT_SNIPPET = "programmes.ContactPoint"
 # Machine pre-translation in the translation editor (docs/translation.md): deepl | libretranslate,
 # off when empty. It fills a translation's empty strings for a translator to check; it never publishes.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings(

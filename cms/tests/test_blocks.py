@@ -2,10 +2,12 @@
 
 import pytest
 import wagtail_factories
+from django.apps import apps
+from django.conf import settings
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.models import Page
 
-from cms.blocks import BodyBlock, ImageBlock, LinkTargetBlock
+from cms.blocks import BodyBlock, ContactCardBlock, ImageBlock, LinkTargetBlock
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +79,9 @@ class TestLinkTargetBlock:
 
     def test_url_alone(self):
         assert self.clean(page=None, url="https://example.org/")["url"] == "https://example.org/"
+
+
+def test_contact_card_chooses_the_snippet_the_settings_name():
+    # The block library names no content app: the snippet comes from PLATFORM_CONTACT_SNIPPET.
+    chooser = ContactCardBlock().child_blocks["contact"]
+    assert chooser.target_model is apps.get_model(settings.PLATFORM_CONTACT_SNIPPET)
