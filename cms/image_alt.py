@@ -19,7 +19,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 
-from cms.languages import bcp47
+from cms.languages import bcp47, default_language
 
 
 class Alt(NamedTuple):
@@ -30,10 +30,6 @@ class Alt(NamedTuple):
     def lang(self):
         """The language as the HTML lang attribute wants it ("ar-DZ")."""
         return bcp47(self.language)
-
-
-def default_language():
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def content_language(language=None):

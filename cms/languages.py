@@ -8,10 +8,10 @@ another language than the visitor's: ``source_language`` says which.
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info, to_locale
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from cms import site_chrome
-from cms.localization import active_locale
 from cms.request_cache import memo
 
 # Open Graph wants a territory; the languages here are read in these countries.
@@ -36,8 +36,21 @@ def og_locale(language_code):
     return OG_LOCALES.get(language_code, to_locale(language_code))
 
 
-def _default_language():
-    return memo("default_locale", Locale.get_default).language_code
+def default_language():
+    """The source language's code among the content languages ("de"), from the settings: no query."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def active_locale():
+    """The visitor's Locale (the default one for a language without a locale), once per request."""
+    return memo(("active_locale", get_language()), _lookup_active_locale)
+
+
+def _lookup_active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
 
 
 def locale_codes():
@@ -56,7 +69,7 @@ def source_language(obj):
         return ""
     current = get_language() or settings.LANGUAGE_CODE
     if getattr(obj, "alias_of_id", None):
-        code = _default_language()
+        code = default_language()
     elif locale_id == active_locale().pk and active_locale().language_code == current:
         return ""
     else:

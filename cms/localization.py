@@ -4,25 +4,13 @@ Listings show every item: the version in the visitor's language where one is liv
 version in the default (source) language, which templates then mark as untranslated.
 """
 
-from django.conf import settings
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from cms import site_chrome
+from cms.languages import active_locale, default_language
 from cms.request_cache import memo
-
-
-def active_locale():
-    return memo(("active_locale", get_language()), _lookup_active_locale)
-
-
-def _lookup_active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
 
 
 def public_pages(queryset):
@@ -31,8 +19,6 @@ def public_pages(queryset):
 
 
 def _private_q():
-    from cms import site_chrome
-
     # As Wagtail's PageQuerySet.private_q: each restricted page and its descendants.
     q = Q()
     for path, depth in site_chrome.restricted_pages().values():
@@ -77,6 +63,14 @@ def localize_all(objects, locale=None, queryset=None):
     return [translations.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]
 
 
+def live_localized(page):
+    """The page in the visitor's language if that version is live, else the page if live, else None."""
+    if page is None:
+        return None
+    localized = page.localized
+    return localized if localized.live else None
+
+
 def source_version(page):
     """The version of ``page`` in the default (source) language, or the page itself if it has none.
 
@@ -98,7 +92,7 @@ def attach_source_versions(pages):
 
     Reads the pages' locales (select them with the pages) rather than looking up the default locale.
     """
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    default = default_language()
     by_model = {}
     for page in pages:
         if page.locale.language_code == default:
@@ -149,8 +143,6 @@ class UntranslatedStatusMixin:
 
     @property
     def status_string(self):
-        if self.alias_of_id and self.locale.language_code != get_supported_content_language_variant(
-            settings.LANGUAGE_CODE
-        ):
+        if self.alias_of_id and self.locale.language_code != default_language():
             return _("not translated")
         return super().status_string

@@ -14,16 +14,15 @@ import datetime
 from importlib import import_module
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import GroupPagePermission, Revision, WorkflowState
 
+from cms.languages import default_language
 from programmes.models import CallForParticipationPage, EventPage
 
 from .translation_queue import STATES, queue_counts, translation_queue
@@ -33,13 +32,9 @@ EVENTS_SHOWN = 10
 NEW_REGISTRATIONS_SINCE = datetime.timedelta(days=7)
 
 
-def _source_language():
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
 def _source_pages(queryset):
     """German originals only: their translations and aliases share the dates."""
-    return queryset.filter(locale__language_code=_source_language(), alias_of__isnull=True)
+    return queryset.filter(locale__language_code=default_language(), alias_of__isnull=True)
 
 
 def with_moderation_status(queryset):
@@ -64,7 +59,7 @@ def can_edit_source_pages(user):
         return True
     if not hasattr(user, _CAN_EDIT_ATTRIBUTE):
         grants = GroupPagePermission.objects.filter(group__user=user, permission__codename="change_page")
-        value = grants.filter(Q(page__depth=1) | Q(page__locale__language_code=_source_language())).exists()
+        value = grants.filter(Q(page__depth=1) | Q(page__locale__language_code=default_language())).exists()
         setattr(user, _CAN_EDIT_ATTRIBUTE, value)
     return getattr(user, _CAN_EDIT_ATTRIBUTE)
 

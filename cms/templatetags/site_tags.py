@@ -393,32 +393,6 @@ def localized(context, objects):
 
 
 @register.simple_tag(takes_context=True)
-def with_display_topics(context, items):
-    """Give every listing item ``display_topics``: its topics in the visitor's language.
-
-    The items' topics must be prefetched; all topics of all items are localized with one query.
-    """
-    from programmes.models import TopicPage
-
-    items = list(items)
-    topics = {}
-    for item in items:
-        for topic in item.topics.all():
-            topics.setdefault(topic.pk, topic)
-    if topics:
-        request = context.get("request")
-        localized_topics = localize_all(
-            topics.values(), locale=_locale(request), queryset=_public(TopicPage.objects.all(), request)
-        )
-        mapping = dict(zip(topics.keys(), localized_topics, strict=True))
-    else:
-        mapping = {}
-    for item in items:
-        item.display_topics = [mapping[topic.pk] for topic in item.topics.all() if mapping[topic.pk].live]
-    return items
-
-
-@register.simple_tag(takes_context=True)
 def other_language(context, item):
     """The lang attribute for an item shown in a listing in another language (or an alias), else ""."""
     return content_lang(item)

@@ -1,8 +1,9 @@
 """Language tags and writing direction: the one module every outlet takes them from."""
 
 import pytest
+from django.test import override_settings
 
-from cms.languages import bcp47, direction, og_locale
+from cms.languages import bcp47, default_language, direction, og_locale
 
 
 @pytest.mark.parametrize(
@@ -23,3 +24,10 @@ def test_direction_of_a_language_django_does_not_know_is_left_to_right():
 
 def test_open_graph_locales_carry_a_territory():
     assert [og_locale(code) for code in ("de", "fr", "ar-dz", "en")] == ["de_DE", "fr_FR", "ar_DZ", "en_GB"]
+
+
+def test_default_language_is_the_content_language_for_the_settings_code():
+    # No database access: this test has none, so a query would fail it.
+    assert default_language() == "de"
+    with override_settings(LANGUAGE_CODE="de-at"):
+        assert default_language() == "de"  # the variant Wagtail's content languages know

@@ -15,11 +15,13 @@ from cms import content_cache
 from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all, source_version
+from cms.localization import live_localized, localize_all, source_version
 from cms.pages import PlatformPage
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
+from .events import EventPage
 from .querysets import CallManager
+from .topics import TopicPage, with_display_topics
 
 
 class CallForm(PlatformPageForm):
@@ -199,11 +201,6 @@ class CallForParticipationPage(PlatformPage):
 
     def related_content(self, request):
         """What the page shows beside its own fields, in the visitor's language where it exists."""
-        from cms.templatetags.site_tags import with_display_topics
-
-        from .events import EventPage
-        from .topics import TopicPage
-
         related_events = (
             EventPage.objects.for_listing()
             .filter(related_call__translation_key=self.translation_key)
@@ -215,7 +212,7 @@ class CallForParticipationPage(PlatformPage):
         if contact_point and contact_point.organisation_id:
             contact_point.organisation  # noqa: B018  (kept with the contact point in the cache)
         return {
-            "related_events": with_display_topics({"request": request}, related_events),
+            "related_events": with_display_topics(related_events),
             # Status, opening and deadline as expressions of interest obey them (see source_version).
             "facts": self.source_version,
             "eligible_types": localize_all(self.eligible_types.all()),
@@ -227,11 +224,3 @@ class CallForParticipationPage(PlatformPage):
             "phase": phase,
             "programme": live_localized(phase.get_parent().specific) if phase else None,
         }
-
-
-def live_localized(page):
-    """The page in the visitor's language if that version is live, else the page if live, else None."""
-    if page is None:
-        return None
-    localized = page.localized
-    return localized if localized.live else None

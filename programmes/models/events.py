@@ -18,11 +18,12 @@ from cms import content_cache
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import MultipleChoiceListField, optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import localize_all, source_version
+from cms.localization import live_localized, localize_all, source_version
 from cms.pages import PlatformPage
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import EventManager
+from .topics import TopicPage
 
 
 class EventFormat(models.TextChoices):
@@ -340,9 +341,6 @@ class EventPage(PlatformPage):
 
     def related_content(self):
         """Related pages and snippets in the visitor's language where that version exists."""
-        from .calls import live_localized
-        from .topics import TopicPage
-
         venue = self.venue.localized if self.venue_id and self.venue else None
         if venue:
             venue.region, venue.country  # noqa: B018  (kept with the venue in the cache)

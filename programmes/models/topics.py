@@ -9,6 +9,7 @@ from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.image_alt import with_alt_texts
+from cms.localization import active_locale, localize_all, public_pages
 from cms.pages import PlatformPage
 
 from .querysets import ListingPageManager
@@ -86,3 +87,25 @@ class TopicPage(PlatformPage):
             partnerships=Partnership.objects.for_display().filter(topics__translation_key=key).distinct(),
         )
         return context
+
+
+def with_display_topics(items):
+    """Give every listing item ``display_topics``: its live topics in the visitor's language.
+
+    The items' topics must be prefetched; all topics of all items are localized with one query.
+    """
+    items = list(items)
+    topics = {}
+    for item in items:
+        for topic in item.topics.all():
+            topics.setdefault(topic.pk, topic)
+    if topics:
+        localized_topics = localize_all(
+            topics.values(), locale=active_locale(), queryset=public_pages(TopicPage.objects.live())
+        )
+        mapping = dict(zip(topics.keys(), localized_topics, strict=True))
+    else:
+        mapping = {}
+    for item in items:
+        item.display_topics = [mapping[topic.pk] for topic in item.topics.all() if mapping[topic.pk].live]
+    return items

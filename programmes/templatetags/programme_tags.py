@@ -1,9 +1,10 @@
-"""JSON-LD script elements for programme pages (builders in programmes.schema)."""
+"""Template tags for programme pages: JSON-LD (builders in programmes.schema) and listing topics."""
 
 from django import template
 
 from cms.json_ld import script
 from programmes import schema
+from programmes.models.topics import with_display_topics
 
 register = template.Library()
 
@@ -21,3 +22,6 @@ def call_json_ld(context, page, programme=None):
 @register.simple_tag(takes_context=True)
 def programme_json_ld(context, page, organisation_roles=()):
     return script(schema.funding_scheme(page, organisation_roles, context.get("request")))
+
+
+register.simple_tag(with_display_topics)  # {% with_display_topics items as listed %}
