@@ -41,9 +41,7 @@ def cached(name, parts, build, storable=None, request=None, language=None, until
     as the locales), the next date-driven change, whichever comes first. ``storable(value)``, if given,
     may refuse a value (it is then returned but not kept). A preview (``request.is_preview``) shows a
     draft: it is built and never cached."""
-    if request is not None and getattr(request, "is_preview", False):
-        return build()
-    generation = store.generation()
+    generation = _generation(request)
     if generation is None:
         return build()
     key = key_for(name, (generation, get_language() if language is None else language, *parts))
@@ -59,6 +57,13 @@ def cached(name, parts, build, storable=None, request=None, language=None, until
     return value
 
 
+def _generation(request):
+    """The content generation to key by; None when nothing may be kept (a preview, no reachable cache)."""
+    if request is not None and getattr(request, "is_preview", False):
+        return None
+    return store.generation()
+
+
 def _timeout(generation, until_next_change=True):
     # Without a date-driven end, as long as a cached page lives (PAGE_CACHE_TIMEOUT): a change whose
     # generation replacement was lost while the cache was unreachable lasts no longer here than there.
@@ -70,9 +75,7 @@ def _timeout(generation, until_next_change=True):
 def cached_many(name, parts_per_item, build, request=None):
     """A value per item (``parts_per_item``: the parts of each), read in one round trip; ``build(indexes)``
     works out the values of the items at those indexes (the ones not cached), in the same order."""
-    if request is not None and getattr(request, "is_preview", False):
-        return build(list(range(len(parts_per_item))))
-    generation = store.generation()
+    generation = _generation(request)
     if generation is None:
         return build(list(range(len(parts_per_item))))
     keys = [key_for(name, (generation, get_language(), *parts)) for parts in parts_per_item]
