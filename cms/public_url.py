@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from wagtail.models import Site
+
+from cms.request_cache import memo
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -69,8 +72,6 @@ def site_fields(hostname=None, port=None):
 
 
 def _default_site_root_url():
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
     return site.root_url if site else public_address().root_url
 
@@ -78,17 +79,17 @@ def _default_site_root_url():
 def root_url(request=None):
     """The public address without a trailing slash, as Wagtail's page URLs use it.
 
-    With a request: the Site that serves it (the default Site for unknown hosts), cached on the
-    request. Without one (e-mails, commands): the default Site. Without any Site: PUBLIC_URL.
+    With a request: the Site that serves it (the default Site for unknown hosts), once per request.
+    Without one (e-mails, commands): the default Site. Without any Site: PUBLIC_URL.
     """
     if request is None:
         return _default_site_root_url()
-    if not hasattr(request, "_public_root_url"):
-        from wagtail.models import Site
+    return memo(("public_root_url", request), lambda: _site_root_url(request))
 
-        site = Site.find_for_request(request)
-        request._public_root_url = site.root_url if site else public_address().root_url
-    return request._public_root_url
+
+def _site_root_url(request):
+    site = Site.find_for_request(request)
+    return site.root_url if site else public_address().root_url
 
 
 def absolute(url, request=None):
