@@ -12,7 +12,7 @@ from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all, public_pages
-from cms.pages import PlatformPage
+from cms.pages import ContentPage, PlatformPage
 from cms.routing import SiteRootRoutingMixin
 
 
@@ -95,11 +95,10 @@ def partnership_figures(partnerships):
     return figures
 
 
-class StandardPage(PlatformPage):
+class StandardPage(ContentPage):
     """Kontakt, Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache …"""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in search results and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
     easy_language = models.BooleanField(
         _("written in easy language"),
         default=False,
@@ -111,9 +110,6 @@ class StandardPage(PlatformPage):
         FieldPanel("body"),
         FieldPanel("easy_language"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-
-    base_form_class = PlatformPageForm
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 

@@ -12,11 +12,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms import content_cache
-from cms.blocks import BODY_HELP_TEXT, RICH_TEXT_FEATURES, BodyBlock, DocumentItemBlock, FAQItemBlock
+from cms.blocks import RICH_TEXT_FEATURES, DocumentItemBlock, FAQItemBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import live_localized, localize_all, source_version
-from cms.pages import PlatformPage
+from cms.pages import ContentPage
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .events import EventPage
@@ -34,10 +34,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class CallForParticipationPage(PlatformPage):
-    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
-
+class CallForParticipationPage(ContentPage):
     eligible_types = ParentalManyToManyField(
         "programmes.ApplicantType",
         verbose_name=_("eligible applicants"),
@@ -142,10 +139,8 @@ class CallForParticipationPage(PlatformPage):
         FieldPanel("faq"),
         FieldPanel("contact_point"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+    search_fields = ContentPage.search_fields + [
         index.AutocompleteField("summary"),
-        index.SearchField("body"),
         index.SearchField("offer"),
         index.SearchField("expectations"),
         index.FilterField("deadline"),

@@ -9,17 +9,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms import content_cache
-from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import MultipleChoiceListField, optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import live_localized, localize_all, source_version
-from cms.pages import PlatformPage
+from cms.pages import ContentPage
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
 
 from .querysets import EventManager
@@ -68,10 +66,7 @@ class EventForm(PlatformPageForm):
         return cleaned_data
 
 
-class EventPage(PlatformPage):
-    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
-
+class EventPage(ContentPage):
     time_zone = models.CharField(
         _("time zone"),
         max_length=40,
@@ -228,10 +223,8 @@ class EventPage(PlatformPage):
         ),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+    search_fields = ContentPage.search_fields + [
         index.AutocompleteField("summary"),
-        index.SearchField("body"),
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("event_format"),

@@ -6,23 +6,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
-from cms.forms import PlatformPageForm
 from cms.localization import active_locale, localize_all, public_pages
-from cms.pages import PlatformPage
+from cms.pages import ContentPage
 
 
-class ProgrammePage(PlatformPage):
+class ProgrammePage(ContentPage):
     """A funding programme, such as "Kommunale Zusammenarbeit Maghreb-Deutschland"."""
 
-    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
     countries = ParentalManyToManyField(
         "programmes.Country",
         verbose_name=_("countries"),
@@ -56,10 +50,8 @@ class ProgrammePage(PlatformPage):
         InlinePanel("organisation_roles", heading=_("Organisations"), label=_("Organisation")),
         FieldPanel("contact_point"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     override_translatable_fields = [SynchronizedField("countries"), SynchronizedField("topics")]
 
-    base_form_class = PlatformPageForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePhasePage"]
 
@@ -165,7 +157,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
-class ProgrammePhasePage(PlatformPage):
+class ProgrammePhasePage(ContentPage):
     start_date = models.DateField(_("start date"), help_text=_("The day the phase began or begins."))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty if the phase is open-ended.")
@@ -184,8 +176,6 @@ class ProgrammePhasePage(PlatformPage):
         related_name="+",
         help_text=_("The countries this phase concentrates on."),
     )
-    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
     sources = models.TextField(
         _("sources"), blank=True, help_text=_("Where the dates and facts come from, one source a line.")
     )
@@ -198,10 +188,8 @@ class ProgrammePhasePage(PlatformPage):
         FieldPanel("body"),
         FieldPanel("sources"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     override_translatable_fields = [SynchronizedField("focus_countries")]
 
-    base_form_class = PlatformPageForm
     parent_page_types = ["programmes.ProgrammePage"]
     subpage_types = []
 

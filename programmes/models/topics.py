@@ -1,16 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.image_alt import with_alt_texts
 from cms.localization import active_locale, localize_all, public_pages
-from cms.pages import PlatformPage
+from cms.pages import ContentPage, PlatformPage
 
 from .querysets import ListingPageManager
 
@@ -40,25 +38,18 @@ class TopicIndexPage(PlatformPage):
         return context
 
 
-class TopicPage(PlatformPage):
-    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in listings and previews."))
+class TopicPage(ContentPage):
     image = optional_link(
         "wagtailimages.Image",
         _("image"),
         _("Shown at the top of the page and in listings; its description is used as alternative text."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("image"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.AutocompleteField("summary"),
-        index.SearchField("body"),
-    ]
+    search_fields = ContentPage.search_fields + [index.AutocompleteField("summary")]
 
     objects = ListingPageManager()
 
-    base_form_class = PlatformPageForm
     parent_page_types = ["programmes.TopicIndexPage"]
     subpage_types = []
 
