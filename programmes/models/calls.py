@@ -18,10 +18,11 @@ from cms.forms import PlatformPageForm
 from cms.localization import live_localized, localize_all, source_version
 from cms.pages import ContentPage
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
+from programmes.mixins import CountriesMixin, TopicsMixin, countries_field, topics_field
 
 from .events import EventPage
 from .querysets import CallManager
-from .topics import TopicPage, with_display_topics
+from .topics import with_display_topics
 
 
 class CallForm(PlatformPageForm):
@@ -34,7 +35,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class CallForParticipationPage(ContentPage):
+class CallForParticipationPage(ContentPage, TopicsMixin, CountriesMixin):
     eligible_types = ParentalManyToManyField(
         "programmes.ApplicantType",
         verbose_name=_("eligible applicants"),
@@ -50,20 +51,8 @@ class CallForParticipationPage(ContentPage):
     expectations = RichTextField(
         _("what is expected"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("What is expected of participants.")
     )
-    topics = ParentalManyToManyField(
-        "programmes.TopicPage",
-        verbose_name=_("topics"),
-        blank=True,
-        related_name="+",
-        help_text=_("The topics partnerships may work on."),
-    )
-    countries = ParentalManyToManyField(
-        "programmes.Country",
-        verbose_name=_("countries"),
-        blank=True,
-        related_name="+",
-        help_text=_("Countries of the partner municipalities."),
-    )
+    topics = topics_field(_("The topics partnerships may work on."))
+    countries = countries_field(_("Countries of the partner municipalities."))
     phase = optional_link(
         "programmes.ProgrammePhasePage",
         _("programme phase"),
@@ -211,9 +200,7 @@ class CallForParticipationPage(ContentPage):
             # Status, opening and deadline as expressions of interest obey them (see source_version).
             "facts": self.source_version,
             "eligible_types": localize_all(self.eligible_types.all()),
-            "topics": [
-                t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live
-            ],
+            "topics": self.live_topics(),
             "countries": list(self.countries.all()),
             "contact_point": contact_point,
             "phase": phase,

@@ -7,7 +7,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -16,12 +15,12 @@ from wagtail_localize.fields import SynchronizedField
 from cms import content_cache
 from cms.fields import MultipleChoiceListField, optional_link
 from cms.forms import PlatformPageForm
-from cms.localization import live_localized, localize_all, source_version
+from cms.localization import live_localized, source_version
 from cms.pages import ContentPage
 from cms.timezones import DEFAULT_TIME_ZONE, TimeZoneChoices, in_zone
+from programmes.mixins import CountriesMixin, TopicsMixin, countries_field, topics_field
 
 from .querysets import EventManager
-from .topics import TopicPage
 
 
 class EventFormat(models.TextChoices):
@@ -66,7 +65,7 @@ class EventForm(PlatformPageForm):
         return cleaned_data
 
 
-class EventPage(ContentPage):
+class EventPage(ContentPage, TopicsMixin, CountriesMixin):
     time_zone = models.CharField(
         _("time zone"),
         max_length=40,
@@ -151,20 +150,8 @@ class EventPage(ContentPage):
         _("organiser"),
         _("The organisation that hosts the event."),
     )
-    topics = ParentalManyToManyField(
-        "programmes.TopicPage",
-        verbose_name=_("topics"),
-        blank=True,
-        related_name="+",
-        help_text=_("The topics the event is about."),
-    )
-    countries = ParentalManyToManyField(
-        "programmes.Country",
-        verbose_name=_("countries"),
-        blank=True,
-        related_name="+",
-        help_text=_("The countries the event concerns."),
-    )
+    topics = topics_field(_("The topics the event is about."))
+    countries = countries_field(_("The countries the event concerns."))
     related_call = optional_link(
         "programmes.CallForParticipationPage",
         _("related call"),
@@ -340,9 +327,7 @@ class EventPage(ContentPage):
         return {
             # Status, deadline and capacity as the registration counts them (see source_version).
             "facts": self.source_version,
-            "topics": [
-                t for t in localize_all(self.topics.all(), queryset=TopicPage.objects.live().public()) if t.live
-            ],
+            "topics": self.live_topics(),
             "countries": list(self.countries.all()),
             "venue": venue,
             "organiser": self.organiser.localized if self.organiser_id and self.organiser else None,

@@ -5,7 +5,6 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, TranslatableMixin
@@ -19,6 +18,7 @@ from cms.languages import bcp47
 from cms.localization import active_locale, localize_all, public_pages
 from cms.public_url import absolute
 from cms.request_cache import memo
+from programmes.mixins import TopicsMixin, topics_field
 
 from .querysets import TranslatableSnippetQuerySet
 
@@ -68,7 +68,7 @@ def landing_page(locale, *, fallback=True):
     return page
 
 
-class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
+class Partnership(TranslatableMixin, TopicsMixin, index.Indexed, ClusterableModel):
     """A project partnership between a German municipal partner and a partner in the Maghreb."""
 
     german_partner = models.CharField(
@@ -105,13 +105,7 @@ class Partnership(TranslatableMixin, index.Indexed, ClusterableModel):
         related_name="+",
         help_text=_("The wilaya, province or governorate."),
     )
-    topics = ParentalManyToManyField(
-        "programmes.TopicPage",
-        verbose_name=_("topics"),
-        blank=True,
-        related_name="+",
-        help_text=_("The topics the partners work on."),
-    )
+    topics = topics_field(_("The topics the partners work on."))
     focus = models.CharField(
         _("focus"), max_length=200, blank=True, help_text=_("What the partners work on, in a few words.")
     )

@@ -12,25 +12,14 @@ from wagtail_localize.fields import SynchronizedField
 from cms.fields import optional_link
 from cms.localization import active_locale, localize_all, public_pages
 from cms.pages import ContentPage
+from programmes.mixins import CountriesMixin, TopicsMixin, countries_field, topics_field
 
 
-class ProgrammePage(ContentPage):
+class ProgrammePage(ContentPage, TopicsMixin, CountriesMixin):
     """A funding programme, such as "Kommunale Zusammenarbeit Maghreb-Deutschland"."""
 
-    countries = ParentalManyToManyField(
-        "programmes.Country",
-        verbose_name=_("countries"),
-        blank=True,
-        related_name="+",
-        help_text=_("The countries the programme covers."),
-    )
-    topics = ParentalManyToManyField(
-        "programmes.TopicPage",
-        verbose_name=_("topics"),
-        blank=True,
-        related_name="+",
-        help_text=_("The topics partnerships in this programme work on."),
-    )
+    countries = countries_field(_("The countries the programme covers."))
+    topics = topics_field(_("The topics partnerships in this programme work on."))
     contact_point = optional_link(
         "programmes.ContactPoint",
         _("contact point"),
