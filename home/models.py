@@ -99,6 +99,8 @@ class StandardPage(ContentPage):
     """Kontakt, Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache …"""
 
     summary = models.TextField(_("summary"), blank=True, help_text=_("Shown in search results and previews."))
+    # Redeclared after the summary: translators see the fields in the order they are declared.
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True, help_text=BODY_HELP_TEXT)
     easy_language = models.BooleanField(
         _("written in easy language"),
         default=False,

@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.fields import optional_link
 from cms.localization import active_locale, localize_all, public_pages
 from cms.pages import ContentPage
+from cms.sources import SourcesMixin, sources_field
 from programmes.mixins import CountriesMixin, TopicsMixin, countries_field, topics_field
 
 
@@ -146,7 +147,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year only")
 
 
-class ProgrammePhasePage(ContentPage):
+class ProgrammePhasePage(ContentPage, SourcesMixin):
     start_date = models.DateField(_("start date"), help_text=_("The day the phase began or begins."))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty if the phase is open-ended.")
@@ -165,9 +166,7 @@ class ProgrammePhasePage(ContentPage):
         related_name="+",
         help_text=_("The countries this phase concentrates on."),
     )
-    sources = models.TextField(
-        _("sources"), blank=True, help_text=_("Where the dates and facts come from, one source a line.")
-    )
+    sources = sources_field(_("Where the dates and facts come from, one source a line."))
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Duration")),
@@ -201,7 +200,3 @@ class ProgrammePhasePage(ContentPage):
     @cached_property
     def status(self):
         return self.status_on(timezone.localdate())
-
-    @property
-    def source_list(self):
-        return [line.strip() for line in self.sources.splitlines() if line.strip()]

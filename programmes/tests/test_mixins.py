@@ -1,14 +1,16 @@
-"""Topics and countries: one declaration (programmes/mixins.py) for every model that has them."""
+"""Topics, countries and sources: one declaration (programmes/mixins.py, cms/sources.py) for every model."""
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import get_translatable_fields
 
+from home.models import StandardPage
 from programmes.factories import EventPageFactory, TopicPageFactory, make_draft, publish_ancestors_in, translate_page
 from programmes.mixins import CountriesMixin, TopicsMixin
-from programmes.models import Country, TopicPage
+from programmes.models import Country, Partnership, ProgrammePhasePage, TopicPage
 
 
 def relation_to(model, target, name):
@@ -39,3 +41,17 @@ def test_live_topics_are_in_the_visitors_language_and_never_unpublished(site):
     event.topics.set([water, waste, draft])
     with translation.override("fr"):
         assert sorted(topic.title for topic in event.live_topics()) == ["Abfall", "Eau"]
+
+
+@pytest.mark.parametrize(
+    ("model", "order"),
+    [
+        (StandardPage, ["summary", "body"]),
+        (ProgrammePhasePage, ["summary", "body", "sources"]),
+        (Partnership, ["focus", "sources"]),
+    ],
+)
+def test_shared_fields_keep_their_place_in_the_translation_editor(model, order):
+    # wagtail-localize lists a model's segments in field order; the shared bases must not reorder them.
+    names = [field.field_name for field in get_translatable_fields(model) if field.field_name in order]
+    assert names == order
