@@ -8,6 +8,7 @@ from cms.json_ld import SCHEMA
 from cms.languages import bcp47, content_language_tag
 
 from .models.events import EventFormat, EventStatus
+from .models.programme import ProgrammeOrganisation
 
 ATTENDANCE_MODES = {
     EventFormat.ONLINE: f"{SCHEMA}/OnlineEventAttendanceMode",
@@ -90,8 +91,6 @@ def event(page, request=None, venue=None, organiser=None):
 
 def funding_scheme(programme, organisation_roles=(), request=None):
     """The programme as a schema.org FundingScheme; the commissioning body is its funder."""
-    from .models.programme import ProgrammeOrganisation
-
     commissioned = str(ProgrammeOrganisation.Role.COMMISSIONED_BY.label)
     funders = [org for role, org in organisation_roles if role == commissioned]
     others = [org for role, org in organisation_roles if role != commissioned]

@@ -22,6 +22,7 @@ from cms.sources import SourcesMixin, sources_field
 from programmes.mixins import TopicsMixin, topics_field
 
 from .querysets import TranslatableSnippetQuerySet
+from .topics import TopicPage
 
 
 class PartnershipStatus(models.TextChoices):
@@ -179,8 +180,6 @@ class Partnership(TranslatableMixin, TopicsMixin, SourcesMixin, index.Indexed, C
 
     def search_context(self):
         """Country, region, German Land and topic titles, named in the partnership's language."""
-        from .topics import TopicPage
-
         with translation.override(self.locale.language_code):
             names = [
                 self.country.name,

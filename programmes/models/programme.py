@@ -15,6 +15,11 @@ from cms.pages import ContentPage
 from cms.sources import SourcesMixin, sources_field
 from programmes.mixins import CountriesMixin, TopicsMixin, countries_field, topics_field
 
+from .calls import CallForParticipationPage
+from .events import EventPage
+from .reference import ContactPoint
+from .topics import TopicPage
+
 
 class ProgrammePage(ContentPage, TopicsMixin, CountriesMixin):
     """A funding programme, such as "Kommunale Zusammenarbeit Maghreb-Deutschland"."""
@@ -53,9 +58,6 @@ class ProgrammePage(ContentPage, TopicsMixin, CountriesMixin):
         return public_pages(ProgrammePhasePage.objects.child_of(self).live()).order_by("start_date")
 
     def get_context(self, request, *args, **kwargs):
-        from .calls import CallForParticipationPage
-        from .events import EventPage
-
         context = super().get_context(request, *args, **kwargs)
         # Lazy, as the listings: the template's cached part may not need them (published_fragment).
         phases = self.phases().prefetch_related("focus_countries")
@@ -82,15 +84,11 @@ class ProgrammePage(ContentPage, TopicsMixin, CountriesMixin):
 
 
 def _live_topics():
-    from .topics import TopicPage
-
     return public_pages(TopicPage.objects.live())
 
 
 def _localized_contact(pk):
     """The contact point in the visitor's language, else as chosen, with its organisation: one query."""
-    from .reference import ContactPoint
-
     if pk is None:
         return None
     locale = active_locale()
