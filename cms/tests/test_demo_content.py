@@ -9,23 +9,23 @@ import zoneinfo
 
 import polib
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import Client
-from bs4 import BeautifulSoup
 from wagtail.images.models import Image, Rendition
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
+from cms.demo import content_de
 from cms.demo.localize_publish import save_page_translation
 from cms.demo.localize_slugs import translated_slug
-from cms.demo import content_de
 from cms.demo.translate import PO_DIR, po_path
 from cms.languages import bcp47
+from cms.management.commands.load_demo_content import IMAGE_DIR, demo_key
 from cms.models import ImageAltText
 from cms.renditions import SITE_RENDITIONS
-from cms.management.commands.load_demo_content import IMAGE_DIR, demo_key
 from home.models import HomePage
 from programmes.models import (
     ApplicantType,
