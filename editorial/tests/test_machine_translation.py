@@ -45,25 +45,37 @@ def machine_translate(client, translation):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
+def press_machine_translate(client, translation, settings, provider, url, key, name):
+    """The translation editor offers "Translate with <name>"; pressing it says so. Returns the French
+    page's live revision from before, to show that nothing was published."""
+    french = translation.get_target_instance()
+    live_revision = Page.objects.get(pk=french.pk).live_revision_id
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings(provider, url, key)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
+    assert name in editor
+    assert any(name in message for message in machine_translate(client, translation))
+    return live_revision
+
+
+def assert_suggested_for_review(translation, live_revision, text):
+    strings = StringTranslation.objects.filter(locale=locale("fr"))
+    assert strings.filter(data=text, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE).exists()
+    # For review only: nothing was published, visitors still see what they saw before.
+    french = Page.objects.get(pk=translation.get_target_instance().pk).specific
+    assert french.live_revision_id == live_revision and french.title == "Kontakt"
+
+
 @pytest.mark.django_db
 def test_libretranslate_fills_the_draft_for_review(client, users, french_translation, settings):
-    french = french_translation.get_target_instance()
-    live_revision = Page.objects.get(pk=french.pk).live_revision_id
     client.force_login(users.fr)
     with libretranslate_server() as server:
-        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings("libretranslate", server.url, "k")
-        editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
-        assert "LibreTranslate" in editor  # the translation editor offers the button
-        messages = machine_translate(client, french_translation)
+        live_revision = press_machine_translate(
+            client, french_translation, settings, "libretranslate", server.url, "k", "LibreTranslate"
+        )
     (path, body), *_ = server.requests
     assert path == "/translate" and (body["source"], body["target"], body["api_key"]) == ("de", "fr", "k")
     assert "Kontakt" in body["q"]
-    assert any("LibreTranslate" in message for message in messages)
-    strings = StringTranslation.objects.filter(locale=locale("fr"))
-    assert strings.filter(data="[fr] Kontakt", translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE).exists()
-    # For review only: nothing was published, visitors still see what they saw before.
-    french = Page.objects.get(pk=french.pk).specific
-    assert french.live_revision_id == live_revision and french.title == "Kontakt"
+    assert_suggested_for_review(french_translation, live_revision, "[fr] Kontakt")
 
 
 def test_deepl_address_is_upstreams_unless_one_is_configured():
@@ -77,23 +89,16 @@ def test_deepl_address_is_upstreams_unless_one_is_configured():
 
 @pytest.mark.django_db
 def test_deepl_fills_the_draft_for_review(client, users, french_translation, settings):
-    french = french_translation.get_target_instance()
-    live_revision = Page.objects.get(pk=french.pk).live_revision_id
     client.force_login(users.fr)
     with deepl_server(key="secret") as server:
-        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings("deepl", server.url, "secret")
-        editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
-        assert "DeepL" in editor  # the translation editor offers the button
-        messages = machine_translate(client, french_translation)
+        live_revision = press_machine_translate(
+            client, french_translation, settings, "deepl", server.url, "secret", "DeepL"
+        )
     (path, body, authorization), *_ = server.requests
     assert (path, authorization) == ("/v2/translate", "DeepL-Auth-Key secret")
     assert (body["source_lang"], body["target_lang"], body["tag_handling"]) == (["DE"], ["FR"], ["xml"])
     assert "Kontakt" in body["text"]
-    assert any("DeepL" in message for message in messages)
-    strings = StringTranslation.objects.filter(locale=locale("fr"))
-    assert strings.filter(data="[FR] Kontakt", translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE).exists()
-    french = Page.objects.get(pk=french.pk).specific
-    assert french.live_revision_id == live_revision and french.title == "Kontakt"
+    assert_suggested_for_review(french_translation, live_revision, "[FR] Kontakt")
 
 
 @pytest.mark.django_db
