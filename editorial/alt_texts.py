@@ -153,10 +153,10 @@ class AltTextsView(WagtailAdminTemplateMixin, TemplateView):
     def show(self):
         return ALL if self.request.GET.get("show") == ALL else MISSING
 
-    def images(self):
-        images = (
-            choosable_images(self.request.user)
-            .annotate(
+    def with_texts_and_thumbnails(self, images):
+        """``images`` with their text in the language (``alt_text``) and their thumbnail prefetched."""
+        return (
+            images.annotate(
                 alt_text=Subquery(
                     ImageAltText.objects.filter(image=OuterRef("pk"), locale=self.locale).values("text")[:1]
                 ),
@@ -170,6 +170,9 @@ class AltTextsView(WagtailAdminTemplateMixin, TemplateView):
             )
             .order_by("-created_at", "-pk")
         )
+
+    def images(self):
+        images = self.with_texts_and_thumbnails(choosable_images(self.request.user))
         if self.show == MISSING:
             images = images.filter(has_alt_text=False)
         query = self.request.GET.get("q", "").strip()
@@ -205,16 +208,7 @@ class AltTextsView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         ids = [int(pk) for pk in request.POST.getlist("image") if pk.isdigit()]
-        images = list(
-            choosable_images(request.user)
-            .filter(pk__in=ids)
-            .annotate(
-                alt_text=Subquery(
-                    ImageAltText.objects.filter(image=OuterRef("pk"), locale=self.locale).values("text")[:1]
-                )
-            )
-            .order_by("-created_at", "-pk")
-        )
+        images = list(self.with_texts_and_thumbnails(choosable_images(request.user).filter(pk__in=ids)))
         if len(images) != len(set(ids)):  # an image the user may not choose, or one deleted meanwhile
             raise PermissionDenied
         form = AltTextsForm(request.POST, images=images, locale=self.locale)
