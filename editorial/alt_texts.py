@@ -97,14 +97,14 @@ class AltTextsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.images = images
         label = _("Alternative text (%(language)s)") % {"language": language_name(locale.language_code)}
-        attrs = {"lang": locale.language_code, "dir": text_direction(locale)}
+        attrs = {"lang": locale.language_code, "dir": text_direction(locale), "rows": 2}
         for image in images:
             self.fields[self.field_name(image)] = forms.CharField(
                 label=label,
                 required=False,
                 max_length=ImageAltText._meta.get_field("text").max_length,
                 initial=image.alt_text or "",
-                widget=forms.TextInput(attrs=attrs),
+                widget=forms.Textarea(attrs=attrs),  # room for a sentence; still one line of text
             )
 
     @staticmethod
@@ -115,12 +115,13 @@ class AltTextsForm(forms.Form):
         return [(image, self[self.field_name(image)]) for image in self.images]
 
     def changes(self, only=None):
-        """[(image, new text)] for the texts that differ from the stored ones (all rows, or image ``only``)."""
+        """[(image, new text)] for the texts that differ from the stored ones (all rows, or image ``only``).
+        Line breaks typed into the field become spaces: an alternative text is one line."""
+        texts = {image.pk: " ".join(self.cleaned_data[self.field_name(image)].split()) for image in self.images}
         return [
-            (image, self.cleaned_data[self.field_name(image)].strip())
+            (image, texts[image.pk])
             for image in self.images
-            if (only is None or image.pk == only)
-            and self.cleaned_data[self.field_name(image)].strip() != (image.alt_text or "")
+            if (only is None or image.pk == only) and texts[image.pk] != (image.alt_text or "")
         ]
 
 
@@ -144,6 +145,10 @@ class AltTextsView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(request.path)
         self.locale = self.locale or self.locales[0]
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        # Without its own item the header would show only the last breadcrumb, "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     @cached_property
     def filter_form(self):

@@ -118,8 +118,8 @@ class TestListing:
         assert " ".join(heading.text.split()) == "Ohne Alternativtext in Français: 2 Bilder"
         everything = client.get(URL + "?language=fr&show=all")
         assert sorted(rows(everything)) == ["Hafen", "Markt", "Rathaus"]
-        field = BeautifulSoup(everything.content, "html.parser").find("input", {"name": f"alt-{done.pk}"})
-        assert field["value"] == "Le port"
+        field = BeautifulSoup(everything.content, "html.parser").find("textarea", {"name": f"alt-{done.pk}"})
+        assert field.get_text(strip=True) == "Le port"
 
     def test_german_text_and_labels(self, client, users):
         make_image("Rathaus", "Das Rathaus von Annaba")
@@ -127,7 +127,8 @@ class TestListing:
         soup = BeautifulSoup(response.content, "html.parser")
         assert soup.find("td", lang="de").get_text(strip=True) == "Das Rathaus von Annaba"
         assert soup.title.get_text(strip=True).startswith("Alternativtexte")
-        field = soup.find("input", {"name": f"alt-{Image.objects.get().pk}"})
+        assert soup.header.h1.get_text(strip=True) == "Alternativtexte"  # not the breadcrumbs' "Startseite"
+        field = soup.find("textarea", {"name": f"alt-{Image.objects.get().pk}"})
         label = soup.find("label", {"for": field["id"]})
         assert label.get_text(strip=True) == "Alternativtext (Français) für „Rathaus“"
         assert "Alle auf dieser Seite speichern" in soup.get_text()
@@ -135,10 +136,10 @@ class TestListing:
     def test_arabic_field_is_right_to_left(self, client, users):
         image = make_image("Rathaus")
         response = login(client, users.ar).get(URL)
-        field = BeautifulSoup(response.content, "html.parser").find("input", {"name": f"alt-{image.pk}"})
+        field = BeautifulSoup(response.content, "html.parser").find("textarea", {"name": f"alt-{image.pk}"})
         assert (field["dir"], field["lang"]) == ("rtl", "ar-dz")
         french = login(client, users.fr).get(URL)
-        field = BeautifulSoup(french.content, "html.parser").find("input", {"name": f"alt-{image.pk}"})
+        field = BeautifulSoup(french.content, "html.parser").find("textarea", {"name": f"alt-{image.pk}"})
         assert (field["dir"], field["lang"]) == ("ltr", "fr")
 
     def test_pagination(self, client, users):
@@ -185,7 +186,7 @@ class TestSaving:
         add_alt(third, "fr", "Le marché")
         login(client, users.fr)
 
-        response = post(client, [first, second, third], Rathaus="La mairie ", Hafen="", Markt="Le marché couvert")
+        response = post(client, [first, second, third], Rathaus="La mairie\n ", Hafen="", Markt="Le marché\r\ncouvert")
 
         assert response.status_code == 302
         assert [texts(first), texts(second), texts(third)] == [{"fr": "La mairie"}, {}, {"fr": "Le marché couvert"}]
