@@ -8,7 +8,8 @@ Read by ``settings/base.py`` only (docs/translation.md, "Machine pre-translation
 from django.core.exceptions import ImproperlyConfigured
 
 PROVIDERS = {
-    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+    # Upstream's DeepL translator, with an optional address of its own (cms/machine_translators.py).
+    "deepl": "cms.machine_translators.ConfigurableDeepLTranslator",
     "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
 }
 # Seconds to wait for the provider; the translator's request (and a gunicorn worker) waits as long.
@@ -27,10 +28,11 @@ def machine_translator_settings(provider="", url="", key=""):
     if provider == "deepl":
         if not key:
             raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs MACHINE_TRANSLATOR_KEY (the DeepL API key).")
+        options = {"AUTH_KEY": key, "TIMEOUT": TIMEOUT}
+        # Without an address, DeepL's is chosen by the key: free keys (ending in ":fx") use api-free.
         if url:
-            # wagtail-localize picks DeepL's address from the key: free keys (ending in ":fx") use api-free.
-            raise ImproperlyConfigured("MACHINE_TRANSLATOR_URL is for LibreTranslate; leave it empty for DeepL.")
-        return {"CLASS": PROVIDERS[provider], "OPTIONS": {"AUTH_KEY": key, "TIMEOUT": TIMEOUT}}
+            options["API_URL"] = url.rstrip("/")
+        return {"CLASS": PROVIDERS[provider], "OPTIONS": options}
     if not url:
         raise ImproperlyConfigured(
             "MACHINE_TRANSLATOR=libretranslate needs MACHINE_TRANSLATOR_URL (e.g. https://translate.example.org)."

@@ -63,6 +63,9 @@ SEARCH_FOR_EDITORS = [
 # Collection management is permitted per collection as well (Settings › Collections).
 COLLECTION_PERMISSIONS = [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")]
 MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+# The alternative texts of images in a translator's own language (editorial/alt_texts.py limits them
+# to the languages of the user's page permissions); Redaktion writes them in the image form.
+ALT_TEXT_PERMISSION = ("cms", "change_imagealttext")
 # Submissions (participation app): read, work on (status, note), delete on request (GDPR); the outbox
 # read-only, but failed e-mails may be sent again once the mail server works.
 PROGRAMME_TEAM_PERMISSIONS = [
@@ -121,11 +124,13 @@ def group_model_permissions():
         + _model_permissions(TRANSLATABLE_SNIPPETS, ("change", "view"))
         + _model_permissions(SHARED_SNIPPETS, ("view",))
         + MEDIA_FOR_TRANSLATORS
+        + [ALT_TEXT_PERMISSION]
     )
     admin = (
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
         + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
         + ADMIN_MODEL_PERMISSIONS
+        + [ALT_TEXT_PERMISSION]
         + [("wagtailsearchpromotions", "view_query")]  # promotions themselves are in ADMIN_MODEL_PERMISSIONS
         # Administrators see and work on submissions as the programme team does (GDPR requests included).
         + PROGRAMME_TEAM_PERMISSIONS

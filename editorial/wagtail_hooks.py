@@ -10,10 +10,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.log_actions import LogFormatter
 from wagtail.models import TranslatableMixin
 
+from cms.image_forms import language_name
 from cms.localize_fixes.locale_permissions import guarded_urlpatterns, user_can_work_in_locale
 
+from .alt_texts import LOG_ACTION, AltTextsView, alt_text_locales, missing_counts
 from .outdated import outdated_translations
 from .panels import dashboard_panels
 from .queue_views import TranslationQueueReportView
@@ -40,11 +43,13 @@ def register_admin_urls():
             name="translation_queue_results",
         ),
     ]
+    alt_text_urls = [path("", AltTextsView.as_view(), name="alt_texts")]
     guide_urls = [path("", EditorGuideView.as_view(), name="editor_guide")]
     return [
         path("localize/", include((guarded_urlpatterns(), "kz_localize_guard"))),
         path("reports/", include((report_urls, "editorial"))),
         path("editor-guide/", include((guide_urls, "editorial_guide"))),
+        path("alt-texts/", include((alt_text_urls, "editorial_alt_texts"))),
     ]
 
 
@@ -73,6 +78,31 @@ def register_outdated_translations_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_translation_queue_menu_item():
     return MenuItem(_("Translation queue"), reverse("editorial:translation_queue"), icon_name="globe", order=8980)
+
+
+class AltTextsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(alt_text_locales(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_alt_texts_menu_item():
+    return AltTextsMenuItem(
+        _("Alternative texts"), reverse("editorial_alt_texts:alt_texts"), icon_name="image", order=8985
+    )
+
+
+@hooks.register("register_log_actions")
+def register_alt_text_log_action(actions):
+    @actions.register_action(LOG_ACTION)
+    class AltTextChanged(LogFormatter):
+        label = _("Change alternative text")
+
+        def format_message(self, log_entry):
+            language = language_name(log_entry.data.get("language", ""))
+            if log_entry.data.get("new"):
+                return _("Alternative text (%(language)s) changed") % {"language": language}
+            return _("Alternative text (%(language)s) removed") % {"language": language}
 
 
 def _deny_other_locales(request, instances):
@@ -146,6 +176,30 @@ class OutdatedTranslationsPanel(Component):
 def add_outdated_translations_panel(request, panels):
     if request.user.has_perm("wagtail_localize.submit_translation"):
         panels.append(OutdatedTranslationsPanel(request.user))
+
+
+class AltTextsPanel(Component):
+    """How many images lack an alternative text in each of the user's languages, linked to the screen."""
+
+    name = "alt_texts"
+    order = 246
+
+    def __init__(self, user, locales):
+        self.user = user
+        self.locales = locales
+
+    def render_html(self, parent_context=None):
+        return render_to_string(
+            "editorial/alt_texts_panel.html",
+            {"counts": missing_counts(self.user, self.locales), "url": reverse("editorial_alt_texts:alt_texts")},
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_alt_texts_panel(request, panels):
+    locales = alt_text_locales(request.user)
+    if locales:
+        panels.append(AltTextsPanel(request.user, locales))
 
 
 @hooks.register("construct_homepage_panels")

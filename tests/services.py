@@ -1,5 +1,5 @@
 """Helpers for tests that make a real service unreachable or start a stand-in on loopback: free and
-closed ports, a real SMTP server (aiosmtpd) and one that hangs, a LibreTranslate stand-in, and small PNG
+closed ports, a real SMTP server (aiosmtpd) and one that hangs, LibreTranslate and DeepL stand-ins, and small PNG
 files of any size."""
 
 import asyncio
@@ -11,6 +11,7 @@ import zlib
 from contextlib import contextmanager
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 from aiosmtpd.controller import Controller
 
@@ -109,12 +110,43 @@ class _LibreTranslateHandler(BaseHTTPRequestHandler):
         pass
 
 
+class _DeepLHandler(BaseHTTPRequestHandler):
+    """DeepL's ``POST /v2/translate`` (form fields, ``DeepL-Auth-Key`` header): each text comes back as
+    "[TARGET] text"; a key other than the server's ``key`` is refused with 403, as DeepL does. Every
+    request is kept on ``requests`` as (path, form fields, Authorization header)."""
+
+    def do_POST(self):
+        body = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        self.server.requests.append((self.path, body, self.headers.get("Authorization")))
+        if self.path != "/v2/translate":
+            self.send_error(404)
+            return
+        if self.headers.get("Authorization") != f"DeepL-Auth-Key {self.server.key}":
+            self.send_error(403)
+            return
+        translations = [
+            {"detected_source_language": body["source_lang"][0], "text": f"[{body['target_lang'][0]}] {text}"}
+            for text in body["text"]
+        ]
+        answer = json.dumps({"translations": translations}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format, *args):
+        pass
+
+
 @contextmanager
-def libretranslate_server():
-    """A LibreTranslate stand-in on loopback; yields the server (``url``, ``requests``)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _LibreTranslateHandler)
+def _stand_in(handler, **attributes):
+    """An HTTP server on a free loopback port in a thread; yields it with ``url`` and ``requests``."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.requests = []
     server.url = f"http://127.0.0.1:{server.server_address[1]}"
+    for name, value in attributes.items():
+        setattr(server, name, value)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -122,3 +154,13 @@ def libretranslate_server():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def libretranslate_server():
+    """A LibreTranslate stand-in on loopback; yields the server (``url``, ``requests``)."""
+    return _stand_in(_LibreTranslateHandler)
+
+
+def deepl_server(key="test-key"):
+    """A DeepL stand-in on loopback accepting ``key``; yields the server (``url``, ``requests``)."""
+    return _stand_in(_DeepLHandler, key=key)

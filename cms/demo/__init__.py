@@ -26,6 +26,13 @@ class SnippetRef:
 
 
 @dataclass(frozen=True)
+class ImageRef:
+    """A demo image, by its key in ``IMAGES`` (its file is in cms/demo/images/)."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class Place:
     """A Country (ISO 3166-1 alpha-2, "DZ") or a Region (ISO 3166-2, "DZ-23")."""
 

@@ -11,7 +11,7 @@ Rich text may link to a demo page with ``[[page:KEY]]`` in place of the page id.
 import datetime
 import zoneinfo
 
-from . import FromNow, PageRef, Place, SnippetRef
+from . import FromNow, ImageRef, PageRef, Place, SnippetRef
 
 LANGUAGE = "de"
 SITE_NAME = "Kommunale Zusammenarbeit"
@@ -25,6 +25,43 @@ FILL = "Vor dem Livegang zu ergänzen:"
 CONTACT_EMAIL = "skew.maghreb@engagement-global.de"
 CONTACT_PHONE = "+49 228 20 717-1343"
 CONTACT_LINE = f'<p>Kontakt SKEW: <a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>, {CONTACT_PHONE}</p>'
+
+# --- Images ------------------------------------------------------------------------------------
+# Simple illustrations drawn for the demo (scripts/draw_demo_images.py; files in cms/demo/images/).
+# The description is the German alternative text; the other languages' texts are in the demo PO
+# files (msgid = the description), as the pages' translations are.
+IMAGES = [
+    {
+        "key": "town-hall",
+        "file": "rathaus.png",
+        "title": "Illustration Rathaus",
+        "description": "Zeichnung eines weißen Rathauses mit Uhrturm und grünen Bogenfenstern unter blauem Himmel",
+    },
+    {
+        "key": "waste-sorting",
+        "file": "abfalltrennung.png",
+        "title": "Illustration Abfalltrennung",
+        "description": "Zeichnung von drei Mülltonnen in Blau, Gelb und Grün vor einer Reihe bunter Häuser",
+    },
+    {
+        "key": "solar-roofs",
+        "file": "solardaecher.png",
+        "title": "Illustration Solardächer",
+        "description": "Zeichnung von drei Häusern mit Solarmodulen auf den Dächern in der Sonne",
+    },
+    {
+        "key": "park",
+        "file": "park.png",
+        "title": "Illustration Park",
+        "description": "Zeichnung eines Parks mit Bäumen, einem Weg und einer Bank",
+    },
+    {
+        "key": "partnership",
+        "file": "partnerschaft.png",
+        "title": "Illustration Partnerschaft",
+        "description": "Zeichnung von zwei Städten an beiden Ufern eines Flusses, verbunden durch eine Brücke",
+    },
+]
 
 # --- Paragraphs quoted from the seed ------------------------------------------------------------
 SEED_INTRO = (
@@ -288,13 +325,19 @@ ALL_APPLICANT_TYPES = [SnippetRef("applicant_type", item["key"]) for item in APP
 SKEW_CONTACT = SnippetRef("contact_point", "skew")
 
 
+def image_block(key):
+    """An image block using the image's own alternative texts (empty strings, as the admin saves them:
+    wagtail-localize leaves those out of the translation, but not missing values)."""
+    return ("image", {"image": ImageRef(key), "alt_text": "", "decorative": False, "caption": "", "credit": ""})
+
+
 def contact_block():
     return ("contact", {"contact": SKEW_CONTACT})
 
 
-def topic_page(key, slug, title, summary, seed_words):
+def topic_page(key, slug, title, summary, seed_words, image=None):
     """A topic page: the seed names each topic once, in the list of what Algerian cities want to work on."""
-    return {
+    page = {
         "key": key,
         "type": "programmes.TopicPage",
         "parent": "topics",
@@ -322,6 +365,9 @@ def topic_page(key, slug, title, summary, seed_words):
             ],
         },
     }
+    if image:
+        page["fields"]["image"] = image
+    return page
 
 
 PAGES = [
@@ -371,6 +417,7 @@ PAGES = [
             "durchgeführt.",
             "body": [
                 ("rich_text", f"<p>{SEED_INTRO}</p>"),
+                image_block("partnership"),
                 ("heading", {"text": "Schwerpunkt Algerien", "level": "h2"}),
                 ("rich_text", SEED_ALGERIA),
                 ("heading", {"text": "Gestaltung der Zusammenarbeit", "level": "h2"}),
@@ -514,6 +561,7 @@ PAGES = [
         "Abfallmanagement ist eines der Themen, an denen Städte in Algerien mit deutschen kommunalen Partnern "
         "arbeiten möchten.",
         "Abfallmanagement",
+        image=ImageRef("waste-sorting"),
     ),
     topic_page(
         "topic-digital",
@@ -530,6 +578,7 @@ PAGES = [
         "Energieeffizienz ist eines der Themen, an denen Städte in Algerien mit deutschen kommunalen Partnern "
         "arbeiten möchten.",
         "Energieeffizienz",
+        image=ImageRef("solar-roofs"),
     ),
     topic_page(
         "topic-green",
@@ -538,6 +587,7 @@ PAGES = [
         "Grünflächengestaltung ist eines der Themen, an denen Städte in Algerien mit deutschen kommunalen Partnern "
         "arbeiten möchten.",
         "Grünflächengestaltung",
+        image=ImageRef("park"),
     ),
     topic_page(
         "topic-governance",
@@ -602,6 +652,7 @@ PAGES = [
                 ("rich_text", SEED_ALGERIA),
                 ("heading", {"text": "Gestaltung der Zusammenarbeit", "level": "h2"}),
                 ("rich_text", SEED_COOPERATION + SEED_ORGANISATIONS),
+                image_block("town-hall"),
             ],
             "how_to_apply": "<p>Wir beraten Sie gerne. Zum Einstieg lud das Vorhaben zu einer "
             '<a linktype="page" id="[[page:event]]">Informationsveranstaltung am 23. März 2021</a> ein '

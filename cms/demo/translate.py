@@ -136,6 +136,24 @@ class Translator:
             raise MissingSegmentsError(missing_summary(self.report))
         return self.report
 
+    def translate_image_alt_texts(self, images):
+        """Each image's alternative text per language, from the PO files (msgid = the German text, the
+        image's description). Images are not translatable objects: the texts are ``ImageAltText`` rows."""
+        from cms.models import ImageAltText
+
+        for locale, catalogue in self.catalogues.items():
+            for image in images:
+                wanted = catalogue.get(image.description)
+                if not wanted:
+                    self.report.missing[locale.language_code, f"image “{image.title}”"] = [image.description]
+                    continue
+                alt, created = ImageAltText.objects.get_or_create(image=image, locale=locale, defaults={"text": wanted})
+                action = "created" if created else "unchanged" if alt.text == wanted else "updated"
+                if action == "updated":
+                    alt.text = wanted
+                    alt.save()
+                self.report.counts[locale.language_code, "image alt text", action] += 1
+
     def source_for(self, item):
         source, created = TranslationSource.get_or_create_from_instance(item)
         if not created and json.loads(source.content_json) != serialise(

@@ -9,17 +9,23 @@ import zoneinfo
 
 import polib
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import Client
+from wagtail.images.models import Image, Rendition
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
+from cms.demo import content_de
 from cms.demo.localize_publish import save_page_translation
 from cms.demo.localize_slugs import translated_slug
 from cms.demo.translate import PO_DIR, po_path
-from cms.management.commands.load_demo_content import demo_key
+from cms.languages import bcp47
+from cms.management.commands.load_demo_content import IMAGE_DIR, demo_key
+from cms.models import ImageAltText
+from cms.renditions import SITE_RENDITIONS
 from home.models import HomePage
 from programmes.models import (
     ApplicantType,
@@ -51,6 +57,9 @@ COUNTED = [
     Translation,
     StringTranslation,
     LocaleSynchronization,
+    Image,
+    ImageAltText,
+    Rendition,
 ]
 TOPICS = {
     "Abfallmanagement",
@@ -284,3 +293,55 @@ def test_translation_is_published_inside_an_open_transaction(demo):
 def test_translated_slug(depth, given, expected):
     page = Page(slug="impressum", depth=depth)
     assert translated_slug(page, given, "en") == expected
+
+
+# --- Images -------------------------------------------------------------------------------------------
+
+
+def test_demo_images_are_small_and_have_alt_texts_in_every_language(demo):
+    images = Image.objects.filter(title__in=[spec["title"] for spec in content_de.IMAGES])
+    assert images.count() == len(content_de.IMAGES) >= 3
+    for spec in content_de.IMAGES:
+        assert (IMAGE_DIR / spec["file"]).stat().st_size <= 60 * 1024, spec["file"]
+    for image in images:
+        texts = dict(image.alt_texts.values_list("locale__language_code", "text"))
+        assert image.description and set(texts) == {"fr", "ar-dz", "en"}, image.title
+        assert all(text and text != image.description for text in texts.values()), image.title
+        # Made by the loader (as by the worker): a visitor's request never makes one.
+        assert set(image.renditions.values_list("filter_spec", flat=True)) == set(SITE_RENDITIONS), image.title
+
+
+def test_demo_images_are_shown_where_they_make_sense(demo):
+    german = Locale.objects.get(language_code="de")
+    topics_with_images = TopicPage.objects.filter(locale=german, image__isnull=False)
+    assert set(topics_with_images.values_list("title", flat=True)) == {
+        "Abfallmanagement",
+        "Energieeffizienz",
+        "Grünflächengestaltung",
+    }
+    programme = ProgrammePage.objects.get(locale=german)
+    call = CallForParticipationPage.objects.get(locale=german, slug="projektpartnerschaften-algerien")
+    for page in (programme, call):
+        assert [block.block_type for block in page.body].count("image") == 1, page.title
+
+
+def image_alts(html):
+    """(alt, lang) of the site's images (the placeholder while renditions are made counts as missing)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return {(img.get("alt"), img.get("lang")) for img in soup.select("main img")}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar-dz", "en", "de"])
+def test_pages_show_the_alt_text_of_their_language_marked_with_it(demo, client, language):
+    locale = Locale.objects.get(language_code=language)
+    by_title = {spec["title"]: spec for spec in content_de.IMAGES}
+    expected = {}
+    for image in Image.objects.filter(title__in=by_title):
+        text = image.description if language == "de" else image.alt_texts.get(locale=locale).text
+        expected[by_title[image.title]["key"]] = (text, bcp47(language))
+    waste = TopicPage.objects.get(locale=locale, translation_key=demo_key("page", "topic-waste"))
+    programme = ProgrammePage.objects.get(locale=locale)
+    call = CallForParticipationPage.objects.get(locale=locale, translation_key=demo_key("page", "call"))
+    assert expected["waste-sorting"] in image_alts(client.get(waste.url).content)
+    assert expected["partnership"] in image_alts(client.get(programme.url).content)
+    assert expected["town-hall"] in image_alts(client.get(call.url).content)

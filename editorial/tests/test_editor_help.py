@@ -276,9 +276,11 @@ class TestEditorGuide:
             "Neuer Veranstaltungsort, neue Organisation oder Kontaktstelle aus dem Formular",
             "Was die Freigabe meldet",
             "Anmeldungen für Excel exportieren",
+            "Alternativtexte in Ihrer Sprache",
         ):
             assert heading in html, heading
         assert reverse("editorial:outdated_translations") in html
+        assert reverse("editorial_alt_texts:alt_texts") in html
         # No English sentence left (every text goes through the German catalogue).
         for english in ("This guide explains", "Add child page", "Submit to Freigabe", "Sync with source"):
             assert english not in html

@@ -1,5 +1,5 @@
 """Optional machine pre-translation: configured by environment, off by default, through wagtail-localize's
-own "Translate with …" view, against a loopback server that speaks LibreTranslate's HTTP API. It fills
+own "Translate with …" view, against loopback servers that speak LibreTranslate's and DeepL's HTTP APIs. It fills
 a draft translation for review and never publishes; a provider that is down loses nothing."""
 
 import pytest
@@ -11,7 +11,8 @@ from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
 from cms.machine_translator_settings import machine_translator_settings
-from tests.services import closed_port, libretranslate_server
+from cms.machine_translators import ConfigurableDeepLTranslator
+from tests.services import closed_port, deepl_server, libretranslate_server
 
 from .conftest import locale
 
@@ -23,7 +24,9 @@ def test_off_by_default_and_checked_when_configured(settings):
         == "http://127.0.0.1:5000"
     )
     assert machine_translator_settings("DeepL", "", "key:fx")["CLASS"].endswith("DeepLTranslator")
-    for wrong in (("google", "", ""), ("deepl", "", ""), ("deepl", "https://x", "key"), ("libretranslate", "", "")):
+    deepl = machine_translator_settings("deepl", "https://deepl-proxy.example.org/", "key")
+    assert deepl["OPTIONS"]["API_URL"] == "https://deepl-proxy.example.org"
+    for wrong in (("google", "", ""), ("deepl", "", ""), ("deepl", "https://x", ""), ("libretranslate", "", "")):
         with pytest.raises(ImproperlyConfigured):
             machine_translator_settings(*wrong)
 
@@ -42,25 +45,74 @@ def machine_translate(client, translation):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
+def press_machine_translate(client, translation, settings, provider, url, key, name):
+    """The translation editor offers "Translate with <name>"; pressing it says so. Returns the French
+    page's live revision from before, to show that nothing was published."""
+    french = translation.get_target_instance()
+    live_revision = Page.objects.get(pk=french.pk).live_revision_id
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings(provider, url, key)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
+    assert name in editor
+    assert any(name in message for message in machine_translate(client, translation))
+    return live_revision
+
+
+def assert_suggested_for_review(translation, live_revision, text):
+    strings = StringTranslation.objects.filter(locale=locale("fr"))
+    assert strings.filter(data=text, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE).exists()
+    # For review only: nothing was published, visitors still see what they saw before.
+    french = Page.objects.get(pk=translation.get_target_instance().pk).specific
+    assert french.live_revision_id == live_revision and french.title == "Kontakt"
+
+
 @pytest.mark.django_db
 def test_libretranslate_fills_the_draft_for_review(client, users, french_translation, settings):
-    french = french_translation.get_target_instance()
-    live_revision = Page.objects.get(pk=french.pk).live_revision_id
     client.force_login(users.fr)
     with libretranslate_server() as server:
-        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings("libretranslate", server.url, "k")
-        editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
-        assert "LibreTranslate" in editor  # the translation editor offers the button
-        messages = machine_translate(client, french_translation)
+        live_revision = press_machine_translate(
+            client, french_translation, settings, "libretranslate", server.url, "k", "LibreTranslate"
+        )
     (path, body), *_ = server.requests
     assert path == "/translate" and (body["source"], body["target"], body["api_key"]) == ("de", "fr", "k")
     assert "Kontakt" in body["q"]
-    assert any("LibreTranslate" in message for message in messages)
-    strings = StringTranslation.objects.filter(locale=locale("fr"))
-    assert strings.filter(data="[fr] Kontakt", translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE).exists()
-    # For review only: nothing was published, visitors still see what they saw before.
-    french = Page.objects.get(pk=french.pk).specific
-    assert french.live_revision_id == live_revision and french.title == "Kontakt"
+    assert_suggested_for_review(french_translation, live_revision, "[fr] Kontakt")
+
+
+def test_deepl_address_is_upstreams_unless_one_is_configured():
+    def endpoint(**options):
+        return ConfigurableDeepLTranslator(options).get_api_endpoint()
+
+    assert endpoint(AUTH_KEY="key:fx") == "https://api-free.deepl.com/v2/translate"
+    assert endpoint(AUTH_KEY="key") == "https://api.deepl.com/v2/translate"
+    assert endpoint(AUTH_KEY="key", API_URL="http://127.0.0.1:9") == "http://127.0.0.1:9/v2/translate"
+
+
+@pytest.mark.django_db
+def test_deepl_fills_the_draft_for_review(client, users, french_translation, settings):
+    client.force_login(users.fr)
+    with deepl_server(key="secret") as server:
+        live_revision = press_machine_translate(
+            client, french_translation, settings, "deepl", server.url, "secret", "DeepL"
+        )
+    (path, body, authorization), *_ = server.requests
+    assert (path, authorization) == ("/v2/translate", "DeepL-Auth-Key secret")
+    assert (body["source_lang"], body["target_lang"], body["tag_handling"]) == (["DE"], ["FR"], ["xml"])
+    assert "Kontakt" in body["text"]
+    assert_suggested_for_review(french_translation, live_revision, "[FR] Kontakt")
+
+
+@pytest.mark.django_db
+def test_deepl_refusing_the_key_gives_a_message_and_fills_nothing(client, users, french_translation, settings):
+    client.force_login(users.fr)
+    with deepl_server(key="secret") as server:
+        settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_settings("deepl", server.url, "wrong")
+        messages = machine_translate(client, french_translation)
+    assert len(server.requests) == 1
+    assert messages == [
+        "Der maschinelle Übersetzungsdienst hat nicht geantwortet oder die Anfrage abgelehnt. Nichts wurde "
+        "geändert: Versuchen Sie es später noch einmal oder übersetzen Sie die Texte selbst."
+    ]
+    assert not StringTranslation.objects.filter(locale=locale("fr")).exists()
 
 
 @pytest.mark.django_db

@@ -53,6 +53,9 @@ class TestSetupRoles:
         codenames = set(fr.permissions.values_list("codename", flat=True))
         assert {"access_admin", "submit_translation", "change_organisation", "change_partnership"} <= codenames
         assert "add_organisation" not in codenames and "delete_organisation" not in codenames
+        # Alternative texts of images: translators and administrators; Redaktion writes them in the image form.
+        with_alt_texts = Group.objects.filter(permissions__codename="change_imagealttext")
+        assert set(with_alt_texts.values_list("name", flat=True)) == {*TRANSLATOR_GROUPS.values(), ADMIN_GROUP}
 
     def test_administratoren_are_granted_on_the_tree_root_and_approve(self, synced_site):
         pages = GroupPagePermission.objects.filter(group__name=ADMIN_GROUP).select_related("page", "permission")

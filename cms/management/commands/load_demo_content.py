@@ -11,12 +11,15 @@ second fills in all fields and publishes.
 """
 
 import datetime
+import io
 import re
 import uuid
 import zoneinfo
 from collections import Counter
+from pathlib import Path
 
 from django.apps import apps
+from django.core.files.images import ImageFile
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
@@ -24,14 +27,17 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.utils.file import hash_filelike
 from wagtail_localize.models import LocaleSynchronization, TranslatableObject, TranslationSource
 
-from cms.demo import FromNow, PageRef, Place, SnippetRef
+from cms.demo import FromNow, ImageRef, PageRef, Place, SnippetRef
 from cms.demo import content_de as content
 from cms.demo.indexing import deferred_index_updates
 from cms.demo.translate import PO_DIR, MissingSegmentsError, Translator, missing_summary, synchronise_locales
 from cms.public_url import PublicUrlError, site_fields
+from cms.renditions import make_renditions
 from home.models import HomePage, SiteSettings
 from programmes.models import (
     ApplicantType,
@@ -48,6 +54,7 @@ from programmes.models import (
 DEMO_NAMESPACE = uuid.UUID("6f1d3c52-8a43-5c7e-9a0b-4b7d2e1f0c11")
 EXTRA_LOCALES = ("fr", "ar-dz", "en")
 PAGE_TOKEN = re.compile(r"\[\[page:([\w-]+)\]\]")
+IMAGE_DIR = Path(content.__file__).resolve().parent / "images"
 
 # kind -> (model, content list, natural key fields used when the translation key is not found)
 SNIPPETS = {
@@ -96,6 +103,7 @@ class Loader:
         self.now = timezone.now()
         self.pages = {}
         self.snippets = {}
+        self.images = {}
         self.created_pages = set()
         self.counts = Counter()
 
@@ -105,6 +113,8 @@ class Loader:
             return self.pages[value.key]
         if isinstance(value, SnippetRef):
             return self.snippets[value.kind, value.key]
+        if isinstance(value, ImageRef):
+            return self.images[value.key]
         if isinstance(value, Place):
             if "-" in value.code:
                 return Region.objects.get(code=value.code)
@@ -147,7 +157,7 @@ class Loader:
                 else child.get_prep_value(child.get_default())
                 for name, child in block.child_blocks.items()
             }
-        if isinstance(value, PageRef | SnippetRef):
+        if isinstance(value, PageRef | SnippetRef | ImageRef):
             return self.resolve(value).pk
         return self.resolve(value)
 
@@ -223,6 +233,30 @@ class Loader:
         if changed:
             settings.save()
         self.counts["site settings", "created" if created else "updated" if changed else "unchanged"] += 1
+
+    # --- images -------------------------------------------------------------------------------
+    def load_images(self):
+        """The demo's illustrations (drawn by scripts/draw_demo_images.py), found again by title; the file
+        is replaced only when it differs. The worker's renditions are made here, not in a request."""
+        collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        for spec in content.IMAGES:
+            data = (IMAGE_DIR / spec["file"]).read_bytes()
+            image = find_demo_image(spec)
+            created = image is None
+            if created:
+                image = get_image_model()(title=spec["title"], collection=collection)
+            new_file = created or image.file_hash != hash_filelike(io.BytesIO(data))
+            if new_file:
+                image.file = ImageFile(io.BytesIO(data), name=spec["file"])
+                image._set_image_file_metadata()
+            if new_file or image.description != spec["description"]:
+                image.description = spec["description"]
+                image.save()
+                self.counts["image", "created" if created else "updated"] += 1
+            else:
+                self.counts["image", "unchanged"] += 1
+            make_renditions.call(image.pk)
+            self.images[spec["key"]] = image
 
     # --- snippets -----------------------------------------------------------------------------
     def load_snippets(self, kind):
@@ -319,6 +353,7 @@ class Loader:
     # --- the whole run --------------------------------------------------------------------------
     def load(self):
         self.load_locales()
+        self.load_images()
         for kind in SNIPPET_ORDER_BEFORE_PAGES:
             self.load_snippets(kind)
         self.find_or_create_pages()
@@ -335,6 +370,7 @@ class Loader:
         created = synchronise_locales(self.locale, targets)
         self.counts["locale synchronisation", "created" if created else "unchanged"] += len(targets)
         translator = Translator(self.locale, po_dir=po_dir, languages=EXTRA_LOCALES, strict=strict)
+        translator.translate_image_alt_texts(list(self.images.values()))
         translator.translate_all(self.translatable_items())
         return translator.report
 
@@ -351,6 +387,10 @@ class Loader:
             keys = [obj.pk for (item_kind, _key), obj in self.snippets.items() if item_kind == kind]
             items += list(model.objects.filter(pk__in=keys).order_by("pk"))
         return items
+
+
+def find_demo_image(spec):
+    return get_image_model().objects.filter(title=spec["title"]).order_by("pk").first()
 
 
 def reset_content():
@@ -398,6 +438,11 @@ def reset_content():
             translation_keys |= keys
             _total, per_model = model.objects.filter(translation_key__in=keys).delete()
             deleted[kind] += per_model.get(model._meta.label, 0)
+    for spec in content.IMAGES:  # after the pages that show them; alternative texts and renditions go with them
+        image = find_demo_image(spec)
+        if image is not None:
+            image.delete()
+            deleted["images"] += 1
     # Sources, translations, contexts and string translations go with their TranslatableObject.
     _total, per_model = TranslatableObject.objects.filter(translation_key__in=translation_keys).delete()
     deleted["leftover translation sources"] += per_model.get(TranslationSource._meta.label, 0)
