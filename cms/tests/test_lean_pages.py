@@ -189,7 +189,7 @@ def test_a_preview_is_rendered_anew_and_never_stored(client, site, monkeypatch):
     home.make_preview_request()
     assert not [key for key in recording.stored if ":fragment:" in key]
     client.get("/de/")
-    assert [key for key in recording.stored if ":fragment:home-listings:" in key]
+    assert [key for key in recording.stored if ":fragment:home-content:" in key]
 
 
 def test_a_new_phase_and_an_edited_contact_show_on_the_programme_page_at_once(client, site):
