@@ -19,9 +19,12 @@ While the cache cannot be reached every request works the value out, as without 
 
 import hashlib
 import time
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 
 from cms.page_cache import store
@@ -90,3 +93,24 @@ def cached_many(name, parts_per_item, build, request=None):
             cache.set_many({key: (value,) for key, value in fresh.items()}, timeout)
         values.update(fresh)
     return [values[key] for key in keys]
+
+
+class LazyValues:
+    """The dict of values ``build()`` returns, worked out once, on first use, in the language active when
+    this was made (also when read after the response, as tests do). A view puts ``lazy(names)`` in its
+    context: when the template's cached part (``{% published_fragment %}``) is a hit, nothing is built."""
+
+    def __init__(self, build):
+        self.build = build
+        self.language = get_language()
+
+    @cached_property
+    def values(self):
+        with translation.override(self.language):
+            return self.build()
+
+    def get(self, name):
+        return self.values[name]
+
+    def lazy(self, names):
+        return {name: SimpleLazyObject(partial(self.get, name)) for name in names}

@@ -8,6 +8,7 @@ language version.
 """
 
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
+from cms import content_cache
 from cms.api.http import conditional
 from cms.languages import bcp47
 from cms.localization import public_pages
@@ -58,6 +60,17 @@ def sitemap_partnerships(request):
 
 @conditional
 def sitemap_view(request):
+    # Only published content, no date-driven status (scheduled publishing and expiry are publishes and
+    # unpublishes): kept in the content cache until content changes.
+    body = content_cache.cached(
+        "sitemap", (request.get_host(),), partial(sitemap_xml, request), language="", until_next_change=False
+    )
+    # No Last-Modified: partnerships carry no date, and a sitemap older than one of them must not
+    # be answered with 304 to If-Modified-Since. The ETag (a hash of the body) covers every change.
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+
+
+def sitemap_xml(request):
     pages = sitemap_pages(request)
     # (key, url, lastmod): pages by translation key, partnerships by theirs (another model: keys never clash).
     entries = []
@@ -91,9 +104,7 @@ def sitemap_view(request):
                 )
         lines.append("</url>")
     lines.append("</urlset>")
-    # No Last-Modified: partnerships carry no date, and a sitemap older than one of them must not
-    # be answered with 304 to If-Modified-Since. The ETag (a hash of the body) covers every change.
-    return HttpResponse("\n".join(lines) + "\n", content_type="application/xml; charset=utf-8")
+    return "\n".join(lines) + "\n"
 
 
 def robots_txt(request):

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import content_cache
 from cms.blocks import BODY_HELP_TEXT, BodyBlock
 from cms.fields import optional_link
 from cms.forms import PlatformPageForm
@@ -61,18 +62,14 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.models import CallForParticipationPage, EventPage, Partnership, ProgrammePage
+        from programmes.models import CallForParticipationPage, EventPage, Partnership
 
         context = super().get_context(request, *args, **kwargs)
-        programme = None
-        if self.featured_programme_id:
-            programme = next(
-                iter(localize_all([self.featured_programme], queryset=public_pages(ProgrammePage.objects.live()))), None
-            )
-            if not programme.live:
-                programme = None
         context.update(
-            featured_programme=programme,
+            # Read from the content cache: the template shows it in its cached part.
+            featured_programme=content_cache.cached(
+                "featured-programme", (self.pk,), self.localized_featured_programme, request=request
+            ),
             upcoming_events=EventPage.objects.for_listing().upcoming().with_listing_relations()[:3],
             open_calls=CallForParticipationPage.objects.for_listing()
             .open()
@@ -82,6 +79,17 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
             network=SimpleLazyObject(lambda: partnership_figures(Partnership.objects.for_display())),
         )
         return context
+
+    def localized_featured_programme(self):
+        """The featured programme in the visitor's language where translated, if live and public; else None."""
+        from programmes.models import ProgrammePage
+
+        if not self.featured_programme_id:
+            return None
+        programme = next(
+            iter(localize_all([self.featured_programme], queryset=public_pages(ProgrammePage.objects.live()))), None
+        )
+        return programme if programme is not None and programme.live else None
 
 
 def partnership_figures(partnerships):

@@ -1,3 +1,4 @@
+from functools import partial
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
+from cms import content_cache
 from cms.languages import source_language
 from cms.localization import active_locale, localize_all, public_pages
 from programmes.models import CallForParticipationPage, CallStatus, EventPage, EventStatus, Partnership
@@ -19,6 +21,7 @@ from .query import (
     autocomplete_pages,
     autocomplete_partnerships,
     best_start,
+    clean_query,
     excerpt_hits,
     highlight,
     in_site_tree,
@@ -134,11 +137,41 @@ def site_results(form, query, locale, site=None):
 
 
 def search(request):
-    """Full-text search over the live, public pages and the partnerships, in the visitor's language."""
+    """Full-text search over the live, public pages and the partnerships, in the visitor's language.
+
+    The answer to a query (status, results, the page's HTML) is kept in the content cache per address
+    and language until published content changes or a shown status changes with the date
+    (cms/content_cache.py), and worked out only where it is not. Each answered first page still counts
+    in Wagtail's search statistics."""
+    query = clean_query(request.GET.get("q", ""))
+    answer = content_cache.LazyValues(partial(search_answer, request, query))
+    if not query:  # the form alone: nothing to search, nothing to keep
+        context = answer.values
+        return TemplateResponse(
+            request, "search/search.html", {**context, "search_cache_name": ""}, status=context["status"]
+        )
+    status, counted = content_cache.cached(
+        "search-status",
+        (request.get_host(), request.get_full_path()),
+        lambda: (answer.get("status"), answer.get("counted")),
+        request=request,
+    )
+    if counted:
+        Query.get(query).add_hit()
+    context = answer.lazy(
+        ("form", "page_obj", "answered", "results", "promoted", "search_messages", "filter_query", "unfiltered_query")
+    )
+    return TemplateResponse(
+        request, "search/search.html", {**context, "search_query": query, "search_cache_name": "search"}, status=status
+    )
+
+
+def search_answer(request, query):
+    """The search page's context for ``query``, its status and whether it is a first page of results
+    (counted in the search statistics)."""
     locale = active_locale()
     site = Site.find_for_request(request)
     form = SearchForm(request.GET or None, locale=locale)
-    query = form.query
     messages = form.messages
     status = 400 if messages else 200
     page_obj, results, promoted = None, [], []
@@ -160,9 +193,7 @@ def search(request):
         if page_obj is not None:
             promoted_base = []
             if page_obj.number == 1:
-                logged_query = Query.get(query)
-                logged_query.add_hit()
-                promoted_base = promoted_pages(logged_query, locale, site)
+                promoted_base = promoted_pages(Query.get(query), locale, site)
             items = list(page_obj)
             # One query for the specific pages of the whole result page, promotions included.
             specific = specific_pages(promoted_base + [item for item in items if isinstance(item, Page)])
@@ -173,7 +204,7 @@ def search(request):
                 elif item.pk in specific:
                     results.append(describe(specific[item.pk], terms, request))
     filters = form.active_filters()
-    context = {
+    return {
         "search_query": query,
         "form": form,
         "page_obj": page_obj,
@@ -183,8 +214,11 @@ def search(request):
         "filter_query": filter_query(query, filters),
         # Offered when nothing matches: the same query without the filters.
         "unfiltered_query": urlencode({"q": query}) if filters else "",
+        # A result page, also an empty one (not a bad page number).
+        "answered": page_obj is not None,
+        "status": status,
+        "counted": page_obj is not None and page_obj.number == 1,
     }
-    return TemplateResponse(request, "search/search.html", context, status=status)
 
 
 def filter_query(query, filters):

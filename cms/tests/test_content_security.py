@@ -4,6 +4,7 @@ import json
 import logging
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.http import HttpResponse
 from django.test import Client, override_settings
@@ -84,6 +85,32 @@ def test_the_api_and_the_feeds_may_load_and_run_nothing_and_may_be_loaded_by_oth
         assert "script-src" not in policy, path
         assert response["Cross-Origin-Resource-Policy"] == "cross-origin", path
         assert "Permissions-Policy" in response, path
+
+
+@pytest.mark.django_db
+def test_a_public_response_reuses_the_headers_built_for_its_kind(client, site, monkeypatch):
+    from csp import middleware as csp_middleware
+
+    built = []
+    build_policy = csp_middleware.build_policy
+    monkeypatch.setattr(csp_middleware, "build_policy", lambda *a, **kw: built.append(1) or build_policy(*a, **kw))
+    paths = ["/de/", "/api/v2/pages/?locale=de", "/widget/?lang=fr&kind=events"]
+    first = {path: client.get(path) for path in paths}
+    count = len(built)
+    again = {path: client.get(path) for path in paths}
+    # Only the widget (its own frame-ancestors, a view's policy) builds its header again.
+    assert len(built) - count == 2
+    for path in paths:
+        for header in (CSP, "Reporting-Endpoints"):
+            assert again[path][header] == first[path][header], (path, header)
+    assert parse(again["/de/"][CSP])["script-src"] == ["'self'"]
+    assert parse(again["/api/v2/pages/?locale=de"][CSP])["default-src"] == ["'none'"]
+    assert parse(again["/widget/?lang=fr&kind=events"][CSP])["frame-ancestors"] == ["*"]
+    # The policies are settings: a changed one is built anew.
+    policy = {"DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'", "data:"]}}
+    with override_settings(CONTENT_SECURITY_POLICY=policy):
+        assert parse(client.get("/de/")[CSP])["img-src"] == ["'self'", "data:"]
+    assert parse(client.get("/de/")[CSP])["img-src"] == ["'self'"]
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ cache (cms/site_chrome.py, cms/templatetags/content_cache_tags.py), and each is 
 after a change or, for listings, at the next date-driven change. The page cache is off (test settings):
 this is the path every cache miss takes."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,13 +20,14 @@ from programmes.factories import (
     CallForParticipationPageFactory,
     ContactPointFactory,
     EventPageFactory,
+    OrganisationFactory,
     ProgrammePageFactory,
     ProgrammePhasePageFactory,
     TopicPageFactory,
     publish_ancestors_in,
     translate_page,
 )
-from programmes.models import ContactPoint
+from programmes.models import ContactPoint, ProgrammeOrganisation
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +190,7 @@ def test_a_preview_is_rendered_anew_and_never_stored(client, site, monkeypatch):
     home.make_preview_request()
     assert not [key for key in recording.stored if ":fragment:" in key]
     client.get("/de/")
-    assert [key for key in recording.stored if ":fragment:home-listings:" in key]
+    assert [key for key in recording.stored if ":fragment:home-content:" in key]
 
 
 def test_a_new_phase_and_an_edited_contact_show_on_the_programme_page_at_once(client, site):
@@ -201,6 +202,61 @@ def test_a_new_phase_and_an_edited_contact_show_on_the_programme_page_at_once(cl
     contact.title = "Servicestelle Kommunen"
     contact.save()
     assert "Servicestelle Kommunen" in text(client.get(programme.url))
+
+
+def test_a_warm_home_or_programme_page_queries_nothing_for_what_it_shows(client, site):
+    programme = ProgrammePageFactory(
+        parent=site.home, slug="programm", contact_point=ContactPointFactory(), topics=[TopicPageFactory()]
+    )
+    ProgrammeOrganisation.objects.create(page=programme, organisation=OrganisationFactory(), role="implemented_by")
+    ProgrammePhasePageFactory(parent=programme)
+    home = site.home
+    home.featured_programme = programme
+    home.save_revision().publish()
+    # The programme page reads its own specific row, as every page does; the home page not even that.
+    for url, own in (("/de/", ()), (programme.url, ("programmes_programmepage",))):
+        sql = " ".join(warm_queries(client, url))
+        for table in {
+            "programmes_programmepage",
+            "programmes_programmephasepage",
+            "programmes_programmeorganisation",
+            "programmes_organisation",
+            "programmes_contactpoint",
+            "programmes_topicpage",
+            "programmes_country",
+        } - set(own):
+            assert f'FROM "{table}"' not in sql and f'JOIN "{table}"' not in sql, (url, table)
+
+
+def test_a_retitled_featured_programme_or_organisation_shows_at_once(client, site):
+    organisation = OrganisationFactory(name="GIZ")
+    programme = ProgrammePageFactory(parent=site.home, slug="programm", title="Programm Maghreb")
+    ProgrammeOrganisation.objects.create(page=programme, organisation=organisation, role="implemented_by")
+    home = site.home
+    home.featured_programme = programme
+    home.save_revision().publish()
+    assert "Programm Maghreb" in text(client.get("/de/")) and "GIZ" in text(client.get(programme.url))
+    programme.title = "Programm Nordafrika"
+    programme.save_revision().publish()
+    organisation.name = "Engagement Global"
+    organisation.save()
+    assert "Programm Nordafrika" in text(client.get("/de/"))
+    page = text(client.get(programme.url))
+    assert "Engagement Global" in page and "GIZ" not in page
+    programme.unpublish()
+    assert "Programm Nordafrika" not in text(client.get("/de/"))
+
+
+def test_a_phase_becomes_current_on_the_programme_page_at_midnight(client, site):
+    midnight = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=2), time()))
+    with freeze_time(midnight - timedelta(hours=1)) as clock:
+        programme = ProgrammePageFactory(parent=site.home, slug="programm")
+        ProgrammePhasePageFactory(parent=programme, start_date=midnight.date(), end_date=None)
+        assert "status--planned" in client.get(programme.url).content.decode()
+        clock.tick(timedelta(minutes=59, seconds=59))
+        assert "status--planned" in client.get(programme.url).content.decode()
+        clock.tick(timedelta(seconds=1))
+        assert "status--current" in client.get(programme.url).content.decode()
 
 
 def test_an_edited_contact_point_shows_in_its_contact_card_block_at_once(client, site):

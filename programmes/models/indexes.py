@@ -7,9 +7,6 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
-from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -62,9 +59,9 @@ class FilteredListingPage(PlatformPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Worked out on first use: a listing served from the content cache costs no query.
-        listing = Listing(self, request)
+        listing = content_cache.LazyValues(partial(self.build_listing, request))
         context.update(
-            {name: SimpleLazyObject(partial(listing.get, name)) for name in Listing.NAMES},
+            listing.lazy(("filter_form", "filter_messages", "page_obj", "items", "filter_query")),
             listing_cache_name=self.listing_cache_name,
             listing_status=partial(self.listing_status, request, listing),
         )
@@ -110,26 +107,6 @@ class FilteredListingPage(PlatformPage):
             status = response.context_data.get("listing_status", 200)
             response.status_code = status() if callable(status) else status
         return response
-
-
-class Listing:
-    """A listing page's filtered, paginated items, worked out once, on first use, in the language of
-    the request (also when read after the response, as tests do)."""
-
-    NAMES = ("filter_form", "filter_messages", "page_obj", "items", "filter_query")
-
-    def __init__(self, page, request):
-        self.page = page
-        self.request = request
-        self.language = get_language()
-
-    @cached_property
-    def values(self):
-        with translation.override(self.language):
-            return self.page.build_listing(self.request)
-
-    def get(self, name):
-        return self.values[name]
 
 
 class CallIndexPage(FilteredListingPage):
@@ -181,6 +158,7 @@ class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
     """
 
     subpage_types = []
+    listing_cache_name = "partnership-listing"
 
     class Meta:
         verbose_name = _("partnership index")

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
+from cms import content_cache
 from cms.fields import optional_link
 from cms.localization import active_locale, localize_all, public_pages
 from cms.pages import ContentPage
@@ -59,28 +60,43 @@ class ProgrammePage(ContentPage, TopicsMixin, CountriesMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy, as the listings: the template's cached part may not need them (published_fragment).
-        phases = self.phases().prefetch_related("focus_countries")
-        phase_keys = self.phases().values("translation_key")
+        # Worked out on first use: the template's cached parts (published_fragment) may not need them.
+        shown = content_cache.LazyValues(self.shown_content)
         context.update(
-            phases=phases,
-            topics=localize_all(self.topics.all(), queryset=_live_topics()),
-            countries=list(self.countries.all()),
-            organisation_roles=_localized_roles(self),
-            contact_point=_localized_contact(self.contact_point_id),
-            current_calls=CallForParticipationPage.objects.for_listing()
+            shown.lazy(
+                (
+                    "phases",
+                    "topics",
+                    "countries",
+                    "organisation_roles",
+                    "contact_point",
+                    "current_calls",
+                    "upcoming_events",
+                )
+            )
+        )
+        return context
+
+    def shown_content(self):
+        phase_keys = self.phases().values("translation_key")
+        return {
+            "phases": self.phases().prefetch_related("focus_countries"),
+            "topics": localize_all(self.topics.all(), queryset=_live_topics()),
+            "countries": list(self.countries.all()),
+            "organisation_roles": _localized_roles(self),
+            "contact_point": _localized_contact(self.contact_point_id),
+            "current_calls": CallForParticipationPage.objects.for_listing()
             .filter(phase__translation_key__in=phase_keys)
             .current()
             .with_listing_relations()[:6],
-            upcoming_events=EventPage.objects.for_listing()
+            "upcoming_events": EventPage.objects.for_listing()
             .filter(
                 models.Q(phase__translation_key__in=phase_keys)
                 | models.Q(related_call__phase__translation_key__in=phase_keys)
             )
             .upcoming()
             .with_listing_relations()[:6],
-        )
-        return context
+        }
 
 
 def _live_topics():

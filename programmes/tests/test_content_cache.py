@@ -18,7 +18,10 @@ from programmes.factories import (
     ApplicantTypeFactory,
     CallForParticipationPageFactory,
     ContactPointFactory,
+    CountryFactory,
     EventPageFactory,
+    PartnershipFactory,
+    RegionFactory,
     TopicPageFactory,
     VenueFactory,
     publish_ancestors_in,
@@ -204,6 +207,44 @@ def test_an_event_leaves_the_upcoming_list_the_minute_it_ends(site):
         assert "Laufende Sitzung" in html("/de/veranstaltungen/")
         clock.tick(timedelta(seconds=1))
         assert "Laufende Sitzung" not in html("/de/veranstaltungen/")
+
+
+PARTNERSHIPS = "/de/partnerschaften/"
+
+
+def test_a_warm_partnership_listing_does_not_query_for_its_items(site):
+    PartnershipFactory(german_partner="Sindelfingen", topics=[TopicPageFactory(title="Wasser")])
+    assert "Sindelfingen" in html(PARTNERSHIPS)
+    sql = queries(PARTNERSHIPS)
+    for table in ("programmes_partnership", "programmes_topicpage", "programmes_country"):
+        assert f'"{table}"' not in sql, table
+
+
+def test_each_change_of_a_partnership_shows_in_the_listing_at_once(site):
+    state = RegionFactory(code="DE-BW", name="Baden-Württemberg", country=CountryFactory(code="DE"))
+    first = PartnershipFactory(german_partner="Sindelfingen", maghreb_partner="Annaba", german_state=state)
+    assert "Baden-Württemberg" in html(PARTNERSHIPS)
+    first.german_partner = "Böblingen"
+    first.save()
+    page = html(PARTNERSHIPS)
+    assert "Böblingen" in page and "Sindelfingen" not in page
+    state.name = "Württemberg"
+    state.save()
+    assert "Württemberg" in html(PARTNERSHIPS) and "Baden-Württemberg" not in html(PARTNERSHIPS)
+    second = PartnershipFactory(german_partner="Stralsund", maghreb_partner="Meknès")
+    assert "Stralsund" in html(PARTNERSHIPS)
+    second.delete()
+    assert "Stralsund" not in html(PARTNERSHIPS)
+
+
+def test_each_address_of_the_partnership_listing_has_its_own_items_and_status(site):
+    PartnershipFactory(german_partner="Sindelfingen", country=CountryFactory(code="DZ"))
+    PartnershipFactory(german_partner="Stralsund", country=CountryFactory(code="MA"))
+    for _ in range(2):  # the second time from the content cache
+        morocco = html(f"{PARTNERSHIPS}?country=MA")
+        assert "Stralsund" in morocco and "Sindelfingen" not in morocco
+        assert Client().get(f"{PARTNERSHIPS}?country=XX").status_code == 400
+        assert Client().get(f"{PARTNERSHIPS}?page=99").status_code == 404
 
 
 # --- API ----------------------------------------------------------------------------------------------

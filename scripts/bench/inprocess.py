@@ -1,5 +1,6 @@
-"""Warm queries and CPU time per request, in-process, for the call and event pages, their listings,
-the search, the API list and detail, the feed and the calendar, in German, French and Arabic.
+"""Warm queries and CPU time per request, in-process, for the home and programme pages, the call and
+event pages, the call, event and partnership listings, the search, the sitemap, the API list and
+detail, the feed and the calendar, in German, French and Arabic.
 
 Runs the site through Django's test client (no server, no network), so that the figures show what
 the application costs and not the machine's load: CPU is this process's CPU time per request.
@@ -9,7 +10,8 @@ Needs the demo content (``manage.py load_demo_content``) in the database of ``DA
 
 Environment: ``N`` requests per URL (default 20), ``ONLY`` a comma-separated list of names,
 ``LANGS`` (default ``de,fr,ar-dz``), ``SHOW_QUERIES=1`` prints each URL's warm queries,
-``PROFILE=cumulative`` (or ``tottime``) prints a cProfile of 20 more requests.
+``PROFILE=cumulative`` (or ``tottime``) prints a cProfile of 20 more requests (``PROFILE_LINES`` rows,
+default 40).
 A benchmark, not a test: it asserts only that every URL answers 200.
 """
 
@@ -30,16 +32,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 def urls(language):
-    from programmes.models import CallForParticipationPage, CallIndexPage, EventIndexPage, EventPage
+    from home.models import HomePage
+    from programmes.models import (
+        CallForParticipationPage,
+        CallIndexPage,
+        EventIndexPage,
+        EventPage,
+        PartnershipIndexPage,
+        ProgrammePage,
+    )
     from scripts.bench.targets import SEARCH_QUERY, first_live, page_path
 
     call = first_live(CallForParticipationPage, language)
     return {
+        "home": page_path(first_live(HomePage, language)),
+        "programme": page_path(first_live(ProgrammePage, language)),
+        "partnerships": page_path(first_live(PartnershipIndexPage, language)),
         "call": page_path(call),
         "call_index": page_path(first_live(CallIndexPage, language)),
         "event": page_path(first_live(EventPage, language)),
         "event_index": page_path(first_live(EventIndexPage, language)),
         "search": f"/{language}/search/?q={SEARCH_QUERY}",
+        "sitemap": "/sitemap.xml",
         "api_list": f"/api/v2/pages/?type=programmes.CallForParticipationPage&fields=*&locale={language}",
         "api_detail": f"/api/v2/pages/{call.pk}/",
         "feed": f"/{language}/feeds/events.atom",
@@ -94,7 +108,9 @@ def main():
                     client.get(url)
                 profile.disable()
                 out = io.StringIO()
-                pstats.Stats(profile, stream=out).sort_stats(sort).print_stats(40)
+                pstats.Stats(profile, stream=out).sort_stats(sort).print_stats(
+                    int(os.environ.get("PROFILE_LINES", "40"))
+                )
                 print(out.getvalue())
 
 

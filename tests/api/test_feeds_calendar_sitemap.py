@@ -181,6 +181,35 @@ def test_sitemap_with_hreflang(client, api_content):
     assert len(kommt) == 1 and not entries[kommt[0]].findall(f"{XHTML}link")
 
 
+def sitemap_locations(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    return [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+
+
+def test_the_cached_sitemap_shows_each_change_at_once(client, site):
+    from programmes.factories import CallForParticipationPageFactory, PartnershipFactory
+
+    call = CallForParticipationPageFactory(slug="aufruf-abfall")
+    partnership = PartnershipFactory(german_partner="Sindelfingen", maghreb_partner="Annaba")
+    locations = sitemap_locations(client)
+    assert any(loc.endswith("/aufruf-abfall/") for loc in locations)
+    assert any(f"/{partnership.pk}-sindelfingen-annaba/" in loc for loc in locations)
+    call.slug = "aufruf-kreislauf"
+    call.save_revision().publish()
+    partnership.german_partner = "Herrenberg"
+    partnership.save()
+    second = CallForParticipationPageFactory(slug="aufruf-wasser")
+    locations = sitemap_locations(client)
+    assert any(loc.endswith("/aufruf-kreislauf/") for loc in locations)
+    assert not any(loc.endswith("/aufruf-abfall/") for loc in locations)
+    assert any(f"/{partnership.pk}-herrenberg-annaba/" in loc for loc in locations)
+    assert any(loc.endswith("/aufruf-wasser/") for loc in locations)
+    second.unpublish()
+    partnership.delete()
+    locations = sitemap_locations(client)
+    assert not any(loc.endswith("/aufruf-wasser/") or "-annaba/" in loc for loc in locations)
+
+
 def test_robots_txt(client, api_content):
     response = client.get("/robots.txt")
     assert response.status_code == 200
