@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from rest_framework.fields import Field, SkipField
 from wagtail import blocks
+from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
@@ -479,3 +480,30 @@ class _Prepared:
 
     def __init__(self, value):
         self.value = value
+
+
+# --- APIField shorthands for page types' PageApi.fields (cms/platform.py) ---------------------------
+
+
+def rich(name):
+    return APIField(name, serializer=RichTextField())
+
+
+def stream(name):
+    return APIField(name, serializer=StreamField())
+
+
+def value(name, source=None):
+    return APIField(name, serializer=ValueField(source=source) if source else ValueField())
+
+
+def zoned(name, source=None):
+    return APIField(name, serializer=ZonedDateTimeField(source=source) if source else ZonedDateTimeField())
+
+
+def related(name, many=False):
+    return APIField(name, serializer=RelatedField(many=many))
+
+
+def date(name):
+    return APIField(name, serializer=DateField())

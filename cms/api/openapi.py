@@ -8,26 +8,8 @@ from django.conf import settings
 
 from cms.public_url import root_url
 
-from .endpoints import PAGE_FILTERS, PAGE_ORDERINGS, api_page_models
-
-
-def nullable(schema):
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-STRING = {"type": "string"}
-INTEGER = {"type": "integer"}
-BOOLEAN = {"type": "boolean"}
-DATETIME = {"type": "string", "format": "date-time"}
-DATE = {"type": "string", "format": "date"}
-URL = {"type": "string", "format": "uri"}
-# Filters read either (cms/api/params.py parse_moment).
-MOMENT = {"anyOf": [DATETIME, DATE]}
-ID_MAX = 2**31 - 1  # ids are PostgreSQL integers
+from .endpoints import api_page_models, page_filters, page_orderings
+from .schema import BOOLEAN, DATE, DATETIME, INTEGER, MOMENT, STRING, URL, nullable, ref
 
 
 def obj(properties, required=None, additional=False):
@@ -365,7 +347,8 @@ def page_type_names():
 
 def paths():
     languages = [code for code, _name in settings.LANGUAGES]
-    orderings = [prefix + name for name in PAGE_ORDERINGS for prefix in ("", "-")]
+    orderings = [prefix + name for name in page_orderings() for prefix in ("", "-")]
+    filters = page_filters()
     common = [{"$ref": f"#/components/parameters/{name}"} for name in ("limit", "offset", "fields")]
     image_locale = query(
         "locale",
@@ -374,7 +357,18 @@ def paths():
     )
 
     def needs(name):
-        return " Needs type= " + " or ".join(f"programmes.{t}" for t in PAGE_FILTERS[name]) + "."
+        return " Needs type= " + " or ".join(model._meta.label for _filter, model in filters[name]) + "."
+
+    # The first page type's filter describes the parameter (cms/checks.py keeps their schemas equal).
+    filter_parameters = [
+        query(name, supported[0][0].schema, supported[0][0].description + needs(name))
+        for name, supported in filters.items()
+    ]
+    type_specific = [(name, types[0]._meta.label) for name, (_field, types) in page_orderings().items() if types]
+    order_description = "Sort order" + "".join(
+        f"{', ' if index else '; '}{name} {'' if index else 'needs '}type={label}"
+        for index, (name, label) in enumerate(type_specific)
+    )
 
     page_parameters = common + [
         query("type", {"type": "string", "enum": page_type_names()}, "Only pages of this type, with its fields."),
@@ -399,28 +393,11 @@ def paths():
         query(
             "order",
             {"type": "string", "enum": orderings},
-            "Sort order; start needs type=programmes.EventPage, deadline type=programmes.CallForParticipationPage.",
+            order_description + ".",
         ),
         query("child_of", {"type": "integer", "minimum": 1}, "Only children of this page id."),
         query("descendant_of", {"type": "integer", "minimum": 1}, "Only descendants of this page id."),
-        query("topic", STRING, "A topic's id or slug (in any language)." + needs("topic")),
-        query(
-            "country",
-            {"type": "string", "pattern": "^[A-Za-z]{2}$"},
-            "ISO 3166-1 alpha-2 code, for example DZ." + needs("country"),
-        ),
-        query("phase", STRING, "A programme phase's id or slug." + needs("phase")),
-        query("status", {"type": "string", "enum": ["upcoming", "open", "closed"]}, "Call status." + needs("status")),
-        query(
-            "eligible",
-            STRING,
-            "Applicant type code (the same in every language), for example staedte." + needs("eligible"),
-        ),
-        query("upcoming", BOOLEAN, "Events not yet over." + needs("upcoming")),
-        query("past", BOOLEAN, "Events that are over." + needs("past")),
-        query("from", MOMENT, "Events ending on or after this ISO 8601 date or date-time." + needs("from")),
-        query("to", MOMENT, "Events starting on or before this ISO 8601 date or date-time." + needs("to")),
-        query("format", {"type": "string", "enum": ["online", "on_site", "hybrid"]}, "Event format." + needs("format")),
+        *filter_parameters,
     ]
     detail_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 

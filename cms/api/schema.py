@@ -1,0 +1,19 @@
+"""JSON Schema building blocks of the OpenAPI document (cms/api/openapi.py) and of what apps contribute."""
+
+
+def nullable(schema):
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+BOOLEAN = {"type": "boolean"}
+DATETIME = {"type": "string", "format": "date-time"}
+DATE = {"type": "string", "format": "date"}
+URL = {"type": "string", "format": "uri"}
+# Filters read either (cms/api/params.py parse_moment).
+MOMENT = {"anyOf": [DATETIME, DATE]}

@@ -1,0 +1,136 @@
+"""System checks on what the apps contribute (cms/checks.py, platform.E002–E005)."""
+
+from django.urls import path
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from cms.api.filters import ChoiceFilter, CountryFilter
+from cms.checks import (
+    check_endpoint_names,
+    check_filter_names,
+    check_models_registered_once,
+    check_page_models_registered,
+    check_unique_names,
+    project_page_models,
+)
+from cms.platform import (
+    ApiEndpoint,
+    ApiObject,
+    Feed,
+    NavigationEntry,
+    PageApi,
+    PageType,
+    Section,
+    SnippetAccess,
+    Urls,
+    register,
+    registry,
+)
+
+
+def ids(messages):
+    return [message.id for message in messages]
+
+
+def endpoint(name):
+    return ApiEndpoint(name=name, endpoint=object, schema_name=name.title(), item_schema={}, summary=name)
+
+
+def feed(url_name, feed_path):
+    return Feed(url_name=url_name, path=feed_path, view=print, title=url_name)
+
+
+def test_the_installed_apps_pass_every_check():
+    checks = [check_page_models_registered, check_models_registered_once, check_endpoint_names]
+    for check in [*checks, check_filter_names, check_unique_names]:
+        assert check() == []
+
+
+def test_every_project_page_model_needs_a_page_type():
+    models = project_page_models()
+    assert {model._meta.app_label for model in models} == {"home", "programmes"}  # not wagtailcore.Page
+    registered = [PageType(model) for model in models if model._meta.model_name != "standardpage"]
+    with registry.override(*registered, app_label="home"):
+        messages = check_page_models_registered()
+    assert ids(messages) == ["platform.E001"]
+    assert messages[0].msg == "The page model home.StandardPage is not registered with the platform."
+    assert "home/contributions.py" in messages[0].hint
+
+
+def test_a_model_registered_twice_is_an_error():
+    with registry.override(PageType(Page), app_label="home"):
+        assert check_models_registered_once() == []
+        register(PageType(Page, on_topic_pages=True), app_label="programmes")
+        register(SnippetAccess(Image, translatable=False), SnippetAccess(Image, translatable=True), app_label="home")
+        messages = check_models_registered_once()
+    assert ids(messages) == ["platform.E002", "platform.E002"]
+    assert "PageType for 'wagtailcore.Page' is contributed 2 times (by home, programmes)" in messages[0].msg
+    assert "SnippetAccess for 'wagtailimages.Image'" in messages[1].msg
+
+
+def test_an_api_object_registered_twice_is_an_error():
+    build = ApiObject(Image, "Image", build=lambda image, request: {}, schema={})
+    with registry.override(build, ApiObject(Image, "Picture", build=build.build, schema={}), app_label="home"):
+        assert ids(check_models_registered_once()) == ["platform.E002"]
+
+
+def test_endpoint_names_are_unique_and_leave_the_core_names_alone():
+    with registry.override(endpoint("news"), app_label="home"):
+        assert check_endpoint_names() == []
+        register(endpoint("images"), endpoint("news"), app_label="programmes")
+        messages = check_endpoint_names()
+    assert ids(messages) == ["platform.E003", "platform.E003"]
+    assert "'images' is contributed 2 times (by cms, programmes)" in messages[0].msg
+    assert "'news' is contributed 2 times (by home, programmes)" in messages[1].msg
+
+
+def test_a_filter_must_not_shadow_a_core_parameter():
+    with registry.override(PageType(Page, api=PageApi(filters=[CountryFilter("locale", "")])), app_label="home"):
+        messages = check_filter_names()
+    assert ids(messages) == ["platform.E004"]
+    assert "'locale' of wagtailcore.Page (home) is a query parameter of the pages endpoint" in messages[0].msg
+
+
+def test_filters_sharing_a_name_need_the_same_schema():
+    plain, other_field = CountryFilter("country", "A country."), CountryFilter("country", "", field="focus_countries")
+    with registry.override(
+        PageType(Page, api=PageApi(filters=[plain])),
+        PageType(Image, api=PageApi(filters=[other_field])),
+        app_label="home",
+    ):
+        assert check_filter_names() == []  # same schema, other field: fine
+    status = ChoiceFilter("country", "", choices=("open", "closed"), method="with_status")
+    with registry.override(
+        PageType(Page, api=PageApi(filters=[plain])), PageType(Image, api=PageApi(filters=[status])), app_label="home"
+    ):
+        messages = check_filter_names()
+    assert ids(messages) == ["platform.E004"]
+    assert "'country' has 2 different schemas" in messages[0].msg
+
+
+def test_feeds_navigation_sections_and_url_names_are_unique():
+    unique = (
+        feed("news_feed", "feeds/news.atom"),
+        NavigationEntry("search", "search", "Search"),
+        PageType(Page, section=Section("Aktuelles", "aktuelles", order=1)),
+        Urls([path("a/", print, name="news_a")]),
+    )
+    with registry.override(*unique, app_label="home"):
+        assert check_unique_names() == []
+        register(
+            feed("news_feed", "feeds/other.atom"),
+            feed("other_feed", "feeds/news.atom"),
+            NavigationEntry("search", "other", "Suche"),
+            PageType(Image, section=Section("News", "aktuelles", order=2)),
+            Urls([path("b/", print, name="news_a")], position="root"),
+            app_label="programmes",
+        )
+        messages = check_unique_names()
+    assert ids(messages) == ["platform.E005"] * 5
+    assert [message.msg.split(" is contributed")[0] for message in messages] == [
+        "The URL name 'news_feed'",
+        "The URL name 'news_a'",
+        "The feed path 'feeds/news.atom'",
+        "The navigation key 'search'",
+        "The section slug 'aktuelles'",
+    ]
