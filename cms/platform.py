@@ -85,14 +85,14 @@ class ApiObject:
 
 @dataclass(frozen=True)
 class ApiEndpoint:
-    """A snippet endpoint under /api/v2/<name>/."""
+    """A snippet endpoint under /api/v2/<name>/ (a cms.api.endpoints.SnippetEndpoint), documented as
+    ``<schema_name>Item`` with these properties besides id and meta."""
 
     name: str
     endpoint: type
     schema_name: str
     item_schema: Mapping[str, Schema]
     summary: str
-    translatable: bool = True
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,17 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.api import APIField
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
 
 from cms.api import fields as f
 from cms.api.endpoints import SnippetEndpoint
 from cms.api.fields import date, related, rich, stream, value, zoned
 from cms.api.filters import BooleanFilter, ChoiceFilter, CodeFilter, CountryFilter, MomentFilter, RelatedPageFilter
+from cms.api.params import parse_choice
+from cms.api.schema import DATE, INTEGER, STRING, URL, nullable, ref
 from cms.image_alt import alt_texts_prefetch
-from cms.localization import localize_pairs
+from cms.localization import localize_pairs, public_pages
 from cms.platform import PageApi, Relation
 
 from .models import (
@@ -239,7 +243,6 @@ EVENT = PageApi(
 
 
 class OrganisationsEndpoint(SnippetEndpoint):
-    name = "organisations"
     model = Organisation
     filters = ("locale", "country", "kind", "search")
     select_related = ("locale", "country")
@@ -252,13 +255,17 @@ class OrganisationsEndpoint(SnippetEndpoint):
         value("description"),
     ]
     listing_fields = ["name", "short_name", "kind", "country", "website"]
-    kind_choices = [choice for choice, _label in Organisation.Kind.choices]
+    more_parameters = (("kind", {"type": "string", "enum": Organisation.Kind.values}, "Kind of organisation."),)
+
+    def filter_more(self, queryset, params):
+        if "kind" in params:
+            queryset = queryset.filter(kind=parse_choice("kind", params["kind"], Organisation.Kind.values))
+        return queryset
 
 
 class PlacesEndpoint(SnippetEndpoint):
     """Venues: the places where events happen, with their region and country (ISO 3166)."""
 
-    name = "places"
     model = Venue
     filters = ("locale", "country")
     select_related = ("locale", "country", "region")
@@ -274,7 +281,6 @@ class PlacesEndpoint(SnippetEndpoint):
 
 
 class CountriesEndpoint(SnippetEndpoint):
-    name = "countries"
     model = Country
     translatable = False
     filters = ()
@@ -283,7 +289,6 @@ class CountriesEndpoint(SnippetEndpoint):
 
 
 class RegionsEndpoint(SnippetEndpoint):
-    name = "regions"
     model = Region
     translatable = False
     filters = ("country",)
@@ -311,8 +316,13 @@ def _partnership_url(item, request):
     return item.get_url(request, item.locale, full=True, fallback=False)
 
 
+def _translation_keys(model, value):
+    """The translation keys of the live, public pages of ``model`` with this id or slug."""
+    lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
+    return list(public_pages(model.objects.live()).filter(lookup).values_list("translation_key", flat=True))
+
+
 class PartnershipsEndpoint(SnippetEndpoint):
-    name = "partnerships"
     model = Partnership
     site_search = True
     filters = ("locale", "country", "topic", "phase", "status", "search")
@@ -344,3 +354,87 @@ class PartnershipsEndpoint(SnippetEndpoint):
         "url",
     ]
     status_choices = ["planned", "active", "completed"]
+    more_parameters = (
+        ("topic", STRING, "A topic's id or slug."),
+        ("phase", STRING, "A programme phase's id or slug."),
+    )
+    search_description = (
+        "Full-text search as the site search does it: with locale, that language's "
+        "partnerships with its own stemming, in relevance order; without, every language."
+    )
+
+    def filter_more(self, queryset, params):
+        if "topic" in params:
+            keys = _translation_keys(TopicPage, params["topic"])
+            if not keys:
+                raise BadRequestError(f"unknown topic “{params['topic']}”")
+            queryset = queryset.filter(pk__in=self.model.objects.filter(topics__translation_key__in=keys).values("pk"))
+        if "phase" in params:
+            keys = _translation_keys(ProgrammePhasePage, params["phase"])
+            if not keys:
+                raise BadRequestError(f"unknown phase “{params['phase']}”")
+            queryset = queryset.filter(phase__translation_key__in=keys)
+        return queryset
+
+    def prepare_more(self, items):
+        """Topics and phase of each row, in the row's language, live and public only: three queries."""
+        topic_pairs = [(topic, item.locale_id) for item in items for topic in item.topics.all()]
+        topics = iter(localize_pairs(topic_pairs, public_pages(TopicPage.objects.live())))
+        phase_pairs = [(item.phase, item.locale_id) for item in items if item.phase_id and item.phase]
+        phases = iter(localize_pairs(phase_pairs, public_pages(ProgrammePhasePage.objects.live())))
+        for item in items:
+            item._api_topics = [next(topics) for _topic in item.topics.all()]
+            item._api_phase = next(phases) if item.phase_id and item.phase else None
+        candidates = {page.pk for item in items for page in [*item._api_topics, item._api_phase] if page is not None}
+        allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
+        for item in items:
+            item._api_topics = [topic for topic in item._api_topics if topic.pk in allowed]
+            if item._api_phase is not None and item._api_phase.pk not in allowed:
+                item._api_phase = None
+
+
+# Their items in the OpenAPI document, besides id and meta (contributions.py registers them).
+ORGANISATION_ITEM = {
+    "name": STRING,
+    "short_name": STRING,
+    "kind": STRING,
+    "country": nullable(ref("Country")),
+    "website": STRING,
+    "description": STRING,
+}
+PLACE_ITEM = {
+    "name": STRING,
+    "street_address": STRING,
+    "postal_code": STRING,
+    "locality": STRING,
+    "region": nullable(ref("Region")),
+    "country": ref("Country"),
+}
+COUNTRY_ITEM = {"code": STRING, "name": STRING}
+REGION_ITEM = {
+    "code": STRING,
+    "name": STRING,
+    "country": ref("Country"),
+    "valid_from": nullable(DATE),
+    "valid_until": nullable(DATE),
+}
+PARTNERSHIP_ITEM = {
+    "german_partner": STRING,
+    "german_state": nullable(ref("Region")),
+    "maghreb_partner": STRING,
+    "country": ref("Country"),
+    "region": nullable(ref("Region")),
+    "focus": STRING,
+    "topics": {"type": "array", "items": ref("PageRef")},
+    "phase": nullable(ref("PageRef")),
+    "since": nullable(INTEGER),
+    "status": {"type": "string", "enum": PartnershipsEndpoint.status_choices},
+    "sources": {"type": "array", "items": STRING},
+    "url": nullable(
+        {
+            **URL,
+            "description": "The partnership's page on the site, in its own language; null where "
+            "that language has no published partnership index.",
+        }
+    ),
+}

@@ -1,6 +1,6 @@
 """What the programmes app contributes to the platform (cms/platform.py)."""
 
-from cms.platform import PageType, register
+from cms.platform import ApiEndpoint, PageType, register
 
 from . import api
 from .models import (
@@ -25,4 +25,17 @@ register(
     PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX),
     PageType(CallForParticipationPage, api=api.CALL),
     PageType(EventPage, api=api.EVENT),
+)
+register(
+    ApiEndpoint(
+        "organisations",
+        api.OrganisationsEndpoint,
+        "Organisation",
+        api.ORGANISATION_ITEM,
+        "Organisations (reference data)",
+    ),
+    ApiEndpoint("places", api.PlacesEndpoint, "Place", api.PLACE_ITEM, "Venues of events"),
+    ApiEndpoint("countries", api.CountriesEndpoint, "Country", api.COUNTRY_ITEM, "Countries (ISO 3166-1)"),
+    ApiEndpoint("regions", api.RegionsEndpoint, "Region", api.REGION_ITEM, "Regions (ISO 3166-2)"),
+    ApiEndpoint("partnerships", api.PartnershipsEndpoint, "Partnership", api.PARTNERSHIP_ITEM, "Project partnerships"),
 )

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -659,7 +659,12 @@ class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIVi
 
 
 class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
-    """Read endpoint for a reference snippet; subclasses set model, api_fields, filters."""
+    """Read endpoint for a reference snippet; subclasses set model, api_fields, filters.
+
+    ``filters`` names the query parameters it accepts: locale, country, status (``status_choices``)
+    and search are read here; a subclass reads its own in ``filter_more`` and documents them in
+    ``more_parameters`` (name, JSON schema, description).
+    """
 
     base_serializer_class = LocalizedSnippetSerializer
     translatable = True
@@ -669,8 +674,9 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
     filters = ()
     select_related = ()
     prefetch_related = ()
-    kind_choices = ()
     status_choices = ()
+    more_parameters = ()
+    search_description = "Full-text search."
     body_fields = ["id"]
     nested_default_fields = ["id", "type", "detail_url"]
 
@@ -715,33 +721,14 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
             if len(code) != 2 or not code.isalpha():
                 raise BadRequestError(f"country must be an ISO 3166-1 alpha-2 code, not “{params['country']}”")
             queryset = queryset.filter(country__code=code)
-        if "kind" in params:
-            queryset = queryset.filter(kind=parse_choice("kind", params["kind"], self.kind_choices))
         if "status" in params:
             queryset = queryset.filter(status=parse_choice("status", params["status"], self.status_choices))
-        if "topic" in params:
-            from programmes.models import TopicPage
-
-            value = params["topic"]
-            lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
-            keys = public_pages(TopicPage.objects.live()).filter(lookup).values_list("translation_key", flat=True)
-            keys = list(keys)
-            if not keys:
-                raise BadRequestError(f"unknown topic “{value}”")
-            queryset = queryset.filter(pk__in=self.model.objects.filter(topics__translation_key__in=keys).values("pk"))
-        if "phase" in params:
-            from programmes.models import ProgrammePhasePage
-
-            value = params["phase"]
-            lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
-            keys = list(
-                public_pages(ProgrammePhasePage.objects.live()).filter(lookup).values_list("translation_key", flat=True)
-            )
-            if not keys:
-                raise BadRequestError(f"unknown phase “{value}”")
-            queryset = queryset.filter(phase__translation_key__in=keys)
+        queryset = self.filter_more(queryset, params)
         if params.get("search", "").strip():
             return self.search(queryset, params)
+        return queryset
+
+    def filter_more(self, queryset, params):
         return queryset
 
     def search(self, queryset, params):
@@ -802,26 +789,10 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
                     for other in versions[item.translation_key]
                     if other.pk != item.pk
                 ]
-        if hasattr(self.model, "topics"):
-            self._prepare_pages(items)
+        self.prepare_more(items)
 
-    def _prepare_pages(self, items):
-        """Topics and phase of each row, in the row's language, live and public only: three queries."""
-        from programmes.models import ProgrammePhasePage, TopicPage
-
-        topic_pairs = [(topic, item.locale_id) for item in items for topic in item.topics.all()]
-        topics = iter(localize_pairs(topic_pairs, public_pages(TopicPage.objects.live())))
-        phase_pairs = [(item.phase, item.locale_id) for item in items if item.phase_id and item.phase]
-        phases = iter(localize_pairs(phase_pairs, public_pages(ProgrammePhasePage.objects.live())))
-        for item in items:
-            item._api_topics = [next(topics) for _topic in item.topics.all()]
-            item._api_phase = next(phases) if item.phase_id and item.phase else None
-        candidates = {page.pk for item in items for page in [*item._api_topics, item._api_phase] if page is not None}
-        allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
-        for item in items:
-            item._api_topics = [topic for topic in item._api_topics if topic.pk in allowed]
-            if item._api_phase is not None and item._api_phase.pk not in allowed:
-                item._api_phase = None
+    def prepare_more(self, items):
+        """What a subclass's fields need, for all the items at once."""
 
 
 def _snippet_translations(item, request):

@@ -6,6 +6,7 @@ cannot drift from what the endpoints accept; tests validate real responses again
 
 from django.conf import settings
 
+from cms.platform import registry
 from cms.public_url import root_url
 
 from .endpoints import api_page_models, page_filters, page_orderings
@@ -222,59 +223,10 @@ def schemas():
         "ApplicantType": applicant_type,
         "Page": page,
         "PageListing": listing(ref("Page")),
-        "OrganisationItem": snippet(
-            {
-                "name": STRING,
-                "short_name": STRING,
-                "kind": STRING,
-                "country": nullable(ref("Country")),
-                "website": STRING,
-                "description": STRING,
-            }
-        ),
-        "PlaceItem": snippet(
-            {
-                "name": STRING,
-                "street_address": STRING,
-                "postal_code": STRING,
-                "locality": STRING,
-                "region": nullable(ref("Region")),
-                "country": ref("Country"),
-            }
-        ),
-        "CountryItem": snippet({"code": STRING, "name": STRING}, translatable=False),
-        "RegionItem": snippet(
-            {
-                "code": STRING,
-                "name": STRING,
-                "country": ref("Country"),
-                "valid_from": nullable(DATE),
-                "valid_until": nullable(DATE),
-            },
-            translatable=False,
-        ),
-        "PartnershipItem": snippet(
-            {
-                "german_partner": STRING,
-                "german_state": nullable(ref("Region")),
-                "maghreb_partner": STRING,
-                "country": ref("Country"),
-                "region": nullable(ref("Region")),
-                "focus": STRING,
-                "topics": {"type": "array", "items": ref("PageRef")},
-                "phase": nullable(ref("PageRef")),
-                "since": nullable(INTEGER),
-                "status": {"type": "string", "enum": ["planned", "active", "completed"]},
-                "sources": {"type": "array", "items": STRING},
-                "url": nullable(
-                    {
-                        **URL,
-                        "description": "The partnership's page on the site, in its own language; null where "
-                        "that language has no published partnership index.",
-                    }
-                ),
-            }
-        ),
+        **{
+            f"{contributed.schema_name}Item": snippet(contributed.item_schema, contributed.endpoint.translatable)
+            for contributed in registry.api_endpoints()
+        },
         "ImageItem": obj(
             {
                 "id": INTEGER,
@@ -300,8 +252,8 @@ def schemas():
             required=["id"],
         ),
     }
-    for name in ("OrganisationItem", "PlaceItem", "CountryItem", "RegionItem", "PartnershipItem", "ImageItem"):
-        result[name.replace("Item", "Listing")] = listing(ref(name))
+    for name in [contributed.schema_name for contributed in registry.api_endpoints()] + ["Image"]:
+        result[f"{name}Listing"] = listing(ref(f"{name}Item"))
     result["DocumentListing"] = listing(ref("DocumentItem"))
     return result
 
@@ -401,11 +353,6 @@ def paths():
     ]
     detail_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
 
-    search_description = {
-        "partnerships": "Full-text search as the site search does it: with locale, that language's "
-        "partnerships with its own stemming, in relevance order; without, every language.",
-    }
-
     def find_path(name, summary, by_path=False):
         """find/: Wagtail's lookup, a redirect to the detail URL; fields (and nothing else) goes along."""
         parameters = [
@@ -456,7 +403,14 @@ def paths():
             }
         }
 
-    def snippet_paths(name, schema, filters, summary):
+    def snippet_paths(contributed):
+        name, schema, summary, endpoint = (
+            contributed.name,
+            contributed.schema_name,
+            contributed.summary,
+            contributed.endpoint,
+        )
+        filters = endpoint.filters
         parameters = list(common)
         if "locale" in filters:
             parameters.append(query("locale", {"type": "string", "enum": languages}, "Only items in this language."))
@@ -464,24 +418,11 @@ def paths():
             parameters.append(
                 query("country", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "ISO 3166-1 alpha-2 code.")
             )
-        if "kind" in filters:
-            parameters.append(
-                query(
-                    "kind",
-                    {"type": "string", "enum": ["ministry", "agency", "municipality", "municipal_company", "other"]},
-                    "Kind of organisation.",
-                )
-            )
         if "status" in filters:
-            parameters.append(
-                query("status", {"type": "string", "enum": ["planned", "active", "completed"]}, "Status.")
-            )
-        if "topic" in filters:
-            parameters.append(query("topic", STRING, "A topic's id or slug."))
-        if "phase" in filters:
-            parameters.append(query("phase", STRING, "A programme phase's id or slug."))
+            parameters.append(query("status", {"type": "string", "enum": list(endpoint.status_choices)}, "Status."))
+        parameters += [query(*parameter) for parameter in endpoint.more_parameters]
         if "search" in filters:
-            parameters.append(query("search", STRING, search_description.get(name, "Full-text search.")))
+            parameters.append(query("search", STRING, endpoint.search_description))
         return {
             f"/api/v2/{name}/": {
                 "get": {
@@ -577,22 +518,8 @@ def paths():
         **find_path("documents", "Documents"),
         **find_path("pages", "Pages", by_path=True),
     }
-    result.update(
-        snippet_paths(
-            "organisations", "Organisation", ("locale", "country", "kind", "search"), "Organisations (reference data)"
-        )
-    )
-    result.update(snippet_paths("places", "Place", ("locale", "country"), "Venues of events"))
-    result.update(snippet_paths("countries", "Country", (), "Countries (ISO 3166-1)"))
-    result.update(snippet_paths("regions", "Region", ("country",), "Regions (ISO 3166-2)"))
-    result.update(
-        snippet_paths(
-            "partnerships",
-            "Partnership",
-            ("locale", "country", "topic", "phase", "status", "search"),
-            "Project partnerships",
-        )
-    )
+    for contributed in registry.api_endpoints():
+        result.update(snippet_paths(contributed))
     # Query parameters that an operation does not list are refused with a 400.
     return result
 

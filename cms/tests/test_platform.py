@@ -94,3 +94,17 @@ def test_sections_navigation_and_services_are_sorted_and_looked_up():
         assert [entry.key for entry in registry.navigation()] == ["a", "z"]
         assert registry.service("site_search") is len
         assert registry.service("missing", default=max) is max
+
+
+def test_the_apps_contributions_modules_are_discovered():
+    labels = [page_type.model._meta.label for page_type in registry.page_types()]
+    # INSTALLED_APPS order: home before programmes; each app in the order it registers.
+    assert labels[:3] == ["home.HomePage", "home.StandardPage", "programmes.ProgrammePage"]
+    assert "programmes.EventPage" in labels
+    assert [endpoint.name for endpoint in registry.api_endpoints()] == [
+        "organisations",
+        "places",
+        "countries",
+        "regions",
+        "partnerships",
+    ]
