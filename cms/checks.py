@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import checks
 from django.urls import URLPattern
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from cms.api.params import CORE_ENDPOINTS, PAGE_PARAMETERS
 from cms.platform import ApiEndpoint, ApiObject, Feed, NavigationEntry, PageType, SnippetAccess, Urls, registry
@@ -130,6 +130,24 @@ def check_models_registered_once(app_configs=None, **kwargs):
             "Register each model once, in the contributions.py of the app that defines it.",
         )
     return problems
+
+
+@checks.register()
+def check_relations_have_api_objects(app_configs=None, **kwargs):
+    """platform.E006: the API shows a related page as a link, anything else as its ApiObject; a
+    relation to a model without one fails only when a page that has it is requested."""
+    shown = tuple(api_object.model for api_object in registry.api_objects())
+    return [
+        checks.Error(
+            f"The API field {name!r} of {page_type.model._meta.label} relates to {rel.model._meta.label}, "
+            "which has no ApiObject.",
+            hint="Register ApiObject(model, name, build, schema) in the contributions.py of the model's app.",
+            id="platform.E006",
+        )
+        for page_type in registry.page_types()
+        for name, rel in page_type.api.relations.items()
+        if not issubclass(rel.model, (Page, *shown))
+    ]
 
 
 @checks.register()

@@ -79,7 +79,7 @@ class ApiObject:
 
     model: type
     name: str  # the schema name in the OpenAPI document
-    build: Callable[[Any, Any], dict]  # (instance, request or None) -> JSON object
+    build: Callable[[Any], dict]  # instance -> JSON object
     schema: Schema
 
 

@@ -21,7 +21,7 @@ from cms.api.endpoints import SnippetEndpoint
 from cms.api.fields import date, related, rich, stream, value, zoned
 from cms.api.filters import BooleanFilter, ChoiceFilter, CodeFilter, CountryFilter, MomentFilter, RelatedPageFilter
 from cms.api.params import parse_choice
-from cms.api.schema import DATE, INTEGER, STRING, URL, nullable, ref
+from cms.api.schema import DATE, INTEGER, STRING, URL, nullable, obj, ref
 from cms.image_alt import alt_texts_prefetch
 from cms.localization import localize_pairs, public_pages
 from cms.platform import PageApi, Relation
@@ -41,6 +41,96 @@ from .models import (
     Venue,
 )
 
+# --- Small objects: how page fields and snippets show these models (registered as ApiObject) ---
+
+
+def country_object(country):
+    if country is None:
+        return None
+    return {"id": country.pk, "code": country.code, "name": str(country.name)}
+
+
+def region_object(region):
+    if region is None:
+        return None
+    return {"id": region.pk, "code": region.code, "name": str(region.display_name)}
+
+
+def applicant_type_object(item):
+    return {"id": item.pk, "code": item.code, "name": item.name}
+
+
+def organisation_object(org):
+    if org is None:
+        return None
+    return {
+        "id": org.pk,
+        "name": org.name,
+        "short_name": org.short_name,
+        "kind": org.kind,
+        "website": org.website,
+        "country": country_object(org.country) if org.country_id else None,
+    }
+
+
+def contact_object(contact):
+    if contact is None:
+        return None
+    return {
+        "id": contact.pk,
+        "title": contact.title,
+        "email": contact.email,
+        "phone": contact.phone,
+        "url": contact.url,
+        "address": contact.address,
+    }
+
+
+def venue_object(venue):
+    if venue is None:
+        return None
+    return {
+        "id": venue.pk,
+        "name": venue.name,
+        "street_address": venue.street_address,
+        "postal_code": venue.postal_code,
+        "locality": venue.locality,
+        "region": region_object(venue.region) if venue.region_id else None,
+        "country": country_object(venue.country),
+    }
+
+
+COUNTRY_SCHEMA = obj({"id": INTEGER, "code": {"type": "string", "pattern": "^[A-Z]{2}$"}, "name": STRING})
+REGION_SCHEMA = obj({"id": INTEGER, "code": STRING, "name": STRING})
+VENUE_SCHEMA = obj(
+    {
+        "id": INTEGER,
+        "name": STRING,
+        "street_address": STRING,
+        "postal_code": STRING,
+        "locality": STRING,
+        "region": nullable(ref("Region")),
+        "country": ref("Country"),
+    }
+)
+ORGANISATION_SCHEMA = obj(
+    {
+        "id": INTEGER,
+        "name": STRING,
+        "short_name": STRING,
+        "kind": STRING,
+        "website": STRING,
+        "country": nullable(ref("Country")),
+    }
+)
+CONTACT_POINT_SCHEMA = obj(
+    {"id": INTEGER, "title": STRING, "email": STRING, "phone": STRING, "url": STRING, "address": STRING}
+)
+APPLICANT_TYPE_SCHEMA = obj({"id": INTEGER, "code": STRING, "name": STRING})
+
+
+# --- Pages ----------------------------------------------------------------------------------
+
 
 def _event_ical_url(page, request):
     return f.absolute(reverse("event_ical", args=[page.pk]), request)
@@ -52,7 +142,7 @@ def _sources(page, request):
 
 def _organisation_roles(page, request):
     roles = getattr(page, "_api_related", {}).get("_organisation_roles", [])
-    return [{"role": role, "organisation": f.organisation_object(org)} for role, org in roles]
+    return [{"role": role, "organisation": organisation_object(org)} for role, org in roles]
 
 
 def prepare_roles(pages, request):
@@ -250,7 +340,7 @@ class OrganisationsEndpoint(SnippetEndpoint):
         value("name"),
         value("short_name"),
         value("kind"),
-        APIField("country", serializer=f.CallbackField(lambda o, r: f.country_object(o.country))),
+        APIField("country", serializer=f.CallbackField(lambda o, r: country_object(o.country))),
         value("website"),
         value("description"),
     ]
@@ -274,8 +364,8 @@ class PlacesEndpoint(SnippetEndpoint):
         value("street_address"),
         value("postal_code"),
         value("locality"),
-        APIField("region", serializer=f.CallbackField(lambda v, r: f.region_object(v.region))),
-        APIField("country", serializer=f.CallbackField(lambda v, r: f.country_object(v.country))),
+        APIField("region", serializer=f.CallbackField(lambda v, r: region_object(v.region))),
+        APIField("country", serializer=f.CallbackField(lambda v, r: country_object(v.country))),
     ]
     listing_fields = ["name", "locality", "region", "country"]
 
@@ -296,7 +386,7 @@ class RegionsEndpoint(SnippetEndpoint):
     api_fields = [
         value("code"),
         value("name", source="display_name"),
-        APIField("country", serializer=f.CallbackField(lambda v, r: f.country_object(v.country))),
+        APIField("country", serializer=f.CallbackField(lambda v, r: country_object(v.country))),
         date("valid_from"),
         date("valid_until"),
     ]
@@ -330,10 +420,10 @@ class PartnershipsEndpoint(SnippetEndpoint):
     prefetch_related = ("topics",)
     api_fields = [
         value("german_partner"),
-        APIField("german_state", serializer=f.CallbackField(lambda p, r: f.region_object(p.german_state))),
+        APIField("german_state", serializer=f.CallbackField(lambda p, r: region_object(p.german_state))),
         value("maghreb_partner"),
-        APIField("country", serializer=f.CallbackField(lambda p, r: f.country_object(p.country))),
-        APIField("region", serializer=f.CallbackField(lambda p, r: f.region_object(p.region))),
+        APIField("country", serializer=f.CallbackField(lambda p, r: country_object(p.country))),
+        APIField("region", serializer=f.CallbackField(lambda p, r: region_object(p.region))),
         value("focus"),
         APIField("topics", serializer=f.CallbackField(_partnership_topics)),
         APIField("phase", serializer=f.CallbackField(_partnership_phase)),

@@ -1,18 +1,24 @@
 """What the programmes app contributes to the platform (cms/platform.py)."""
 
-from cms.platform import ApiEndpoint, PageType, register
+from cms.platform import ApiEndpoint, ApiObject, PageType, register
 
 from . import api
 from .models import (
+    ApplicantType,
     CallForParticipationPage,
     CallIndexPage,
+    ContactPoint,
+    Country,
     EventIndexPage,
     EventPage,
+    Organisation,
     PartnershipIndexPage,
     ProgrammePage,
     ProgrammePhasePage,
+    Region,
     TopicIndexPage,
     TopicPage,
+    Venue,
 )
 
 register(
@@ -38,4 +44,12 @@ register(
     ApiEndpoint("countries", api.CountriesEndpoint, "Country", api.COUNTRY_ITEM, "Countries (ISO 3166-1)"),
     ApiEndpoint("regions", api.RegionsEndpoint, "Region", api.REGION_ITEM, "Regions (ISO 3166-2)"),
     ApiEndpoint("partnerships", api.PartnershipsEndpoint, "Partnership", api.PARTNERSHIP_ITEM, "Project partnerships"),
+)
+register(
+    ApiObject(Country, "Country", api.country_object, api.COUNTRY_SCHEMA),
+    ApiObject(Region, "Region", api.region_object, api.REGION_SCHEMA),
+    ApiObject(Venue, "Venue", api.venue_object, api.VENUE_SCHEMA),
+    ApiObject(Organisation, "Organisation", api.organisation_object, api.ORGANISATION_SCHEMA),
+    ApiObject(ContactPoint, "ContactPoint", api.contact_object, api.CONTACT_POINT_SCHEMA),
+    ApiObject(ApplicantType, "ApplicantType", api.applicant_type_object, api.APPLICANT_TYPE_SCHEMA),
 )

@@ -283,7 +283,6 @@ BASELINE = {
     },
     "layers": {
         "cms.api.endpoints -> search.query",
-        "cms.api.fields -> programmes.models",
         "cms.api.views -> programmes.models",
         "cms.management.commands.load_demo_content -> home.models",
         "cms.management.commands.load_demo_content -> participation.services",
@@ -330,7 +329,6 @@ BASELINE = {
     "function-local first-party imports": {
         "cms.api.endpoints -> search.query",
         "cms.api.fields -> cms.localization",
-        "cms.api.fields -> programmes.models",
         "cms.api.router -> cms.api.endpoints",
         "cms.api.router -> cms.api.preview",
         "cms.api.router -> cms.api.views",

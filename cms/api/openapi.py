@@ -10,20 +10,12 @@ from cms.platform import registry
 from cms.public_url import root_url
 
 from .endpoints import api_page_models, page_filters, page_orderings
-from .schema import BOOLEAN, DATE, DATETIME, INTEGER, MOMENT, STRING, URL, nullable, ref
-
-
-def obj(properties, required=None, additional=False):
-    schema = {"type": "object", "properties": properties, "additionalProperties": additional}
-    schema["required"] = list(properties) if required is None else required
-    return schema
+from .schema import BOOLEAN, DATE, DATETIME, INTEGER, MOMENT, STRING, URL, nullable, obj, ref
 
 
 def schemas():
     languages = [code for code, _name in settings.LANGUAGES]
     page_ref = obj({"id": INTEGER, "title": STRING, "slug": STRING, "url": nullable(URL)})
-    country = obj({"id": INTEGER, "code": {"type": "string", "pattern": "^[A-Z]{2}$"}, "name": STRING})
-    region = obj({"id": INTEGER, "code": STRING, "name": STRING})
     rendition = obj({"url": URL, "width": INTEGER, "height": INTEGER})
     alt_lang = {
         "type": "string",
@@ -88,29 +80,6 @@ def schemas():
         "description": "A StreamField block. Rich text is HTML with absolute URLs; images are renditions.",
     }
     stream = {"type": "array", "items": ref("Block")}
-    venue = obj(
-        {
-            "id": INTEGER,
-            "name": STRING,
-            "street_address": STRING,
-            "postal_code": STRING,
-            "locality": STRING,
-            "region": nullable(ref("Region")),
-            "country": ref("Country"),
-        }
-    )
-    organisation = obj(
-        {
-            "id": INTEGER,
-            "name": STRING,
-            "short_name": STRING,
-            "kind": STRING,
-            "website": STRING,
-            "country": nullable(ref("Country")),
-        }
-    )
-    contact = obj({"id": INTEGER, "title": STRING, "email": STRING, "phone": STRING, "url": STRING, "address": STRING})
-    applicant_type = obj({"id": INTEGER, "code": STRING, "name": STRING})
     rich_text = {"type": "string", "description": "HTML; links and images use absolute public URLs."}
     zoned = nullable({**DATETIME, "description": "ISO 8601 with the offset of the item's time zone."})
 
@@ -210,17 +179,13 @@ def schemas():
             }
         ),
         "PageRef": page_ref,
-        "Country": country,
-        "Region": region,
         "Rendition": rendition,
         "Image": image,
         "Translation": translation,
         "PageMeta": page_meta,
         "Block": block,
-        "Venue": venue,
-        "Organisation": organisation,
-        "ContactPoint": contact,
-        "ApplicantType": applicant_type,
+        # The objects page fields and snippets refer to (ApiObject contributions).
+        **{api_object.name: api_object.schema for api_object in registry.api_objects()},
         "Page": page,
         "PageListing": listing(ref("Page")),
         **{

@@ -17,3 +17,9 @@ DATE = {"type": "string", "format": "date"}
 URL = {"type": "string", "format": "uri"}
 # Filters read either (cms/api/params.py parse_moment).
 MOMENT = {"anyOf": [DATETIME, DATE]}
+
+
+def obj(properties, required=None, additional=False):
+    schema = {"type": "object", "properties": properties, "additionalProperties": additional}
+    schema["required"] = list(properties) if required is None else required
+    return schema

@@ -10,6 +10,7 @@ from cms.checks import (
     check_filter_names,
     check_models_registered_once,
     check_page_models_registered,
+    check_relations_have_api_objects,
     check_unique_names,
     project_page_models,
 )
@@ -20,6 +21,7 @@ from cms.platform import (
     NavigationEntry,
     PageApi,
     PageType,
+    Relation,
     Section,
     SnippetAccess,
     Urls,
@@ -41,7 +43,8 @@ def feed(url_name, feed_path):
 
 
 def test_the_installed_apps_pass_every_check():
-    checks = [check_page_models_registered, check_models_registered_once, check_endpoint_names]
+    checks = [check_page_models_registered, check_relations_have_api_objects, check_models_registered_once]
+    checks.append(check_endpoint_names)
     for check in [*checks, check_filter_names, check_unique_names]:
         assert check() == []
 
@@ -69,9 +72,21 @@ def test_a_model_registered_twice_is_an_error():
 
 
 def test_an_api_object_registered_twice_is_an_error():
-    build = ApiObject(Image, "Image", build=lambda image, request: {}, schema={})
+    build = ApiObject(Image, "Image", build=lambda image: {}, schema={})
     with registry.override(build, ApiObject(Image, "Picture", build=build.build, schema={}), app_label="home"):
         assert ids(check_models_registered_once()) == ["platform.E002"]
+
+
+def test_a_relation_needs_an_api_object_unless_it_is_a_page():
+    relations = {"parent": Relation(Page), "picture": Relation(Image, many=True)}
+    with registry.override(PageType(Page, api=PageApi(relations=relations)), app_label="home"):
+        messages = check_relations_have_api_objects()
+        register(ApiObject(Image, "Picture", build=lambda image: {}, schema={}), app_label="home")
+        assert check_relations_have_api_objects() == []
+    assert ids(messages) == ["platform.E006"]
+    assert messages[0].msg == (
+        "The API field 'picture' of wagtailcore.Page relates to wagtailimages.Image, which has no ApiObject."
+    )
 
 
 def test_endpoint_names_are_unique_and_leave_the_core_names_alone():
