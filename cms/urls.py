@@ -9,10 +9,10 @@ from cms import health, media, routing
 from cms import sitemap as platform_sitemap
 from cms.api.router import urlpatterns as api_urlpatterns
 from cms.content_security import reports as csp_reports
+from cms.platform import registry
 from editorial import approval, site_history
 from editorial_tools import preview_links
 from programmes import calendar as event_calendar
-from programmes import feeds as programme_feeds
 from search import views as search_views
 from security import page_passwords
 from security import well_known as security_well_known
@@ -48,9 +48,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("participation/", include("participation.urls")),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("feeds/calls.atom", programme_feeds.CallsFeed(), name="calls_feed"),
-    path("feeds/events.atom", programme_feeds.EventsFeed(), name="events_feed"),
-    path("calendar/events.ics", event_calendar.events_ics, name="events_ical"),
+    *(path(feed.path, feed.view, name=feed.url_name) for feed in registry.feeds()),
     # Before Wagtail's own at the same address: page passwords are throttled (security/page_passwords.py).
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

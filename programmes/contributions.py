@@ -1,8 +1,10 @@
 """What the programmes app contributes to the platform (cms/platform.py)."""
 
-from cms.platform import ApiEndpoint, ApiObject, PageType, register
+from django.utils.translation import gettext_lazy as _
 
-from . import api
+from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, register
+
+from . import api, calendar, feeds
 from .models import (
     ApplicantType,
     CallForParticipationPage,
@@ -52,4 +54,9 @@ register(
     ApiObject(Organisation, "Organisation", api.organisation_object, api.ORGANISATION_SCHEMA),
     ApiObject(ContactPoint, "ContactPoint", api.contact_object, api.CONTACT_POINT_SCHEMA),
     ApiObject(ApplicantType, "ApplicantType", api.applicant_type_object, api.APPLICANT_TYPE_SCHEMA),
+)
+register(
+    Feed("calls_feed", "feeds/calls.atom", feeds.CallsFeed(), _("Calls for participation (Atom feed)")),
+    Feed("events_feed", "feeds/events.atom", feeds.EventsFeed(), _("Events (Atom feed)")),
+    Feed("events_ical", "calendar/events.ics", calendar.events_ics, _("Events (calendar)"), "text/calendar"),
 )

@@ -296,7 +296,6 @@ BASELINE = {
         "cms.urls -> editorial.site_history",
         "cms.urls -> editorial_tools.preview_links",
         "cms.urls -> programmes.calendar",
-        "cms.urls -> programmes.feeds",
         "cms.urls -> search.views",
         "cms.urls -> security.page_passwords",
         "cms.urls -> security.well_known",
