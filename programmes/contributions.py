@@ -1,10 +1,11 @@
 """What the programmes app contributes to the platform (cms/platform.py)."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, register
+from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, Urls, register
 
-from . import api, calendar, feeds
+from . import api, calendar, feeds, widget
 from .models import (
     ApplicantType,
     CallForParticipationPage,
@@ -59,4 +60,13 @@ register(
     Feed("calls_feed", "feeds/calls.atom", feeds.CallsFeed(), _("Calls for participation (Atom feed)")),
     Feed("events_feed", "feeds/events.atom", feeds.EventsFeed(), _("Events (Atom feed)")),
     Feed("events_ical", "calendar/events.ics", calendar.events_ics, _("Events (calendar)"), "text/calendar"),
+)
+register(
+    Urls(
+        [
+            path("calendar/events/<int:pk>.ics", calendar.event_ics, name="event_ical"),
+            path("widget/", include(widget)),
+        ],
+        position="root",
+    ),
 )
