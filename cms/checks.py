@@ -208,3 +208,36 @@ def check_unique_names(app_configs=None, **kwargs):
         *_clashes(navigation, "The navigation key", "platform.E005", hint),
         *_clashes(sections, "The section slug", "platform.E005", hint),
     ]
+
+
+@checks.register()
+def check_models_in_their_app(app_configs=None, **kwargs):
+    """platform.E008: an app contributes its own models; registering another app's model would make
+    it depend on whether that app is installed, and the design of a model live in two places."""
+    return [
+        checks.Error(
+            f"{type(c).__name__} for {c.model._meta.label} is contributed by the app {app!r}.",
+            hint=f"Register it in {c.model._meta.app_label}/contributions.py.",
+            obj=c.model,
+            id="platform.E008",
+        )
+        for kind in (PageType, ApiObject, SnippetAccess)
+        for app, c in registry.contributions_by_app(kind)
+        if c.model._meta.app_label != app
+    ]
+
+
+@checks.register()
+def check_one_site_root(app_configs=None, **kwargs):
+    """platform.E009: site setup makes one home page per language from the PageType marked site_root."""
+    roots = [pt.model._meta.label for pt in registry.page_types() if pt.site_root]
+    if len(roots) == 1:
+        return []
+    found = ", ".join(roots) if roots else "none"
+    return [
+        checks.Error(
+            f"Exactly one page type must be the site root (site_root=True); found {found}.",
+            hint="Mark the home page's PageType with site_root=True, and only that one.",
+            id="platform.E009",
+        )
+    ]

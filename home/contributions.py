@@ -9,6 +9,7 @@ from .models import HomePage, StandardPage
 register(
     PageType(
         HomePage,
+        site_root=True,
         api=PageApi(
             fields=[value("intro"), related("featured_programme"), stream("body"), value("footer_note")],
             relations={"featured_programme": Relation(ProgrammePage)},

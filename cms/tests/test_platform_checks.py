@@ -1,4 +1,4 @@
-"""System checks on what the apps contribute (cms/checks.py, platform.E002–E005)."""
+"""System checks on what the apps contribute (cms/checks.py, platform.E001–E009)."""
 
 from django.urls import path
 from wagtail.images.models import Image
@@ -8,7 +8,9 @@ from cms.api.filters import ChoiceFilter, CountryFilter
 from cms.checks import (
     check_endpoint_names,
     check_filter_names,
+    check_models_in_their_app,
     check_models_registered_once,
+    check_one_site_root,
     check_page_models_registered,
     check_relations_have_api_objects,
     check_unique_names,
@@ -45,7 +47,7 @@ def feed(url_name, feed_path):
 def test_the_installed_apps_pass_every_check():
     checks = [check_page_models_registered, check_relations_have_api_objects, check_models_registered_once]
     checks.append(check_endpoint_names)
-    for check in [*checks, check_filter_names, check_unique_names]:
+    for check in [*checks, check_filter_names, check_unique_names, check_models_in_their_app, check_one_site_root]:
         assert check() == []
 
 
@@ -149,3 +151,29 @@ def test_feeds_navigation_sections_and_url_names_are_unique():
         "The navigation key 'search'",
         "The section slug 'aktuelles'",
     ]
+
+
+def test_an_app_registers_only_its_own_models():
+    home_page, standard_page = project_page_models_of("home")
+    with registry.override(PageType(home_page), app_label="home"):
+        register(PageType(standard_page), ApiObject(Image, "Picture", build=print, schema={}), app_label="programmes")
+        messages = check_models_in_their_app()
+    assert ids(messages) == ["platform.E008", "platform.E008"]
+    assert messages[0].msg == "PageType for home.StandardPage is contributed by the app 'programmes'."
+    assert messages[1].hint == "Register it in wagtailimages/contributions.py."
+
+
+def project_page_models_of(app_label):
+    return sorted((m for m in project_page_models() if m._meta.app_label == app_label), key=lambda m: m.__name__)
+
+
+def test_exactly_one_page_type_is_the_site_root():
+    home_page, standard_page = project_page_models_of("home")
+    with registry.override(PageType(home_page, site_root=True), app_label="home"):
+        assert check_one_site_root() == []
+        register(PageType(standard_page, site_root=True), app_label="home")
+        messages = check_one_site_root()
+    assert ids(messages) == ["platform.E009"]
+    assert "found home.HomePage, home.StandardPage" in messages[0].msg
+    with registry.override(PageType(home_page), app_label="home"):
+        assert "found none" in check_one_site_root()[0].msg
