@@ -241,3 +241,20 @@ def check_one_site_root(app_configs=None, **kwargs):
             id="platform.E009",
         )
     ]
+
+
+@checks.register()
+def check_api_fields_have_schemas(app_configs=None, **kwargs):
+    """platform.E007: the OpenAPI document describes a page field by the schema its PageApi gives; a
+    field without one would be served but undocumented."""
+    return [
+        checks.Error(
+            f"The API field {name!r} of {page_type.model._meta.label} has no schema.",
+            hint=f"Add {name!r} to the schema of its PageApi (a JSON schema, cms/api/schema.py has the parts).",
+            obj=page_type.model,
+            id="platform.E007",
+        )
+        for page_type in registry.page_types()
+        for name in (getattr(api_field, "name", api_field) for api_field in page_type.api.fields)
+        if name not in page_type.api.schema
+    ]

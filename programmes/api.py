@@ -21,7 +21,20 @@ from cms.api.endpoints import SnippetEndpoint
 from cms.api.fields import date, related, rich, stream, value, zoned
 from cms.api.filters import BooleanFilter, ChoiceFilter, CodeFilter, CountryFilter, MomentFilter, RelatedPageFilter
 from cms.api.params import parse_choice
-from cms.api.schema import DATE, INTEGER, STRING, URL, nullable, obj, ref
+from cms.api.schema import (
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    PAGE_REF,
+    RICH_TEXT,
+    STREAM,
+    STRING,
+    URL,
+    ZONED,
+    nullable,
+    obj,
+    ref,
+)
 from cms.image_alt import alt_texts_prefetch
 from cms.localization import localize_pairs, public_pages
 from cms.platform import PageApi, Relation
@@ -210,7 +223,29 @@ EVENT_FILTERS = (
     ChoiceFilter("format", "Event format.", choices=tuple(EventFormat.values), lookup="event_format"),
 )
 
-INTRO = PageApi(fields=[value("intro")])
+COUNTRY_LIST = {"type": "array", "items": ref("Country")}
+TOPIC_LIST = {"type": "array", "items": ref("PageRef")}
+CONTACT = nullable(ref("ContactPoint"))
+# One field across calls, events and phases: the Page schema documents every type's values.
+STATUS = {
+    "type": "string",
+    "enum": [
+        "upcoming",
+        "open",
+        "closed",
+        "ongoing",
+        "past",
+        "cancelled",
+        "postponed",
+        "planned",
+        "current",
+        "completed",
+    ],
+    "description": "Derived from the dates: calls upcoming/open/closed; events upcoming/ongoing/past/"
+    "cancelled/postponed; phases planned/current/completed.",
+}
+
+INTRO = PageApi(fields=[value("intro")], schema={"intro": STRING})
 
 PROGRAMME = PageApi(
     fields=[
@@ -222,6 +257,14 @@ PROGRAMME = PageApi(
         related("contact_point"),
     ],
     relations={"countries": COUNTRIES, "topics": TOPICS, "contact_point": CONTACT_POINT},
+    schema={
+        "summary": STRING,
+        "body": STREAM,
+        "countries": COUNTRY_LIST,
+        "topics": TOPIC_LIST,
+        "organisations": {"type": "array", "items": obj({"role": STRING, "organisation": ref("Organisation")})},
+        "contact_point": CONTACT,
+    },
     listing=["summary"],
     filters=(TOPIC_FILTER, COUNTRY_FILTER),
     prepare=prepare_roles,
@@ -239,18 +282,29 @@ PROGRAMME_PHASE = PageApi(
         APIField("sources", serializer=f.CallbackField(_sources)),
     ],
     relations={"focus_countries": COUNTRIES},
+    schema={
+        "start_date": DATE,
+        "end_date": nullable(DATE),
+        "date_precision": {"type": "string", "enum": ["day", "year"]},
+        "status": STATUS,
+        "focus_countries": COUNTRY_LIST,
+        "summary": STRING,
+        "body": STREAM,
+        "sources": {"type": "array", "items": STRING},
+    },
     listing=["summary", "start_date", "end_date", "status"],
     filters=(FOCUS_COUNTRY_FILTER,),
 )
 
 TOPIC_PAGE = PageApi(
     fields=[value("summary"), APIField("image", serializer=f.ImageField()), stream("body")],
+    schema={"summary": STRING, "image": nullable(ref("Image")), "body": STREAM},
     listing=["summary", "image"],
     select_related=("image",),
     prefetch_related=("image__renditions", alt_texts_prefetch("image__alt_texts")),
 )
 
-PARTNERSHIP_INDEX = PageApi(fields=[value("intro")], resolve_route=partnership_route)
+PARTNERSHIP_INDEX = PageApi(fields=[value("intro")], schema={"intro": STRING}, resolve_route=partnership_route)
 
 CALL = PageApi(
     fields=[
@@ -279,6 +333,25 @@ CALL = PageApi(
         "countries": COUNTRIES,
         "phase": PHASE,
         "contact_point": CONTACT_POINT,
+    },
+    schema={
+        "summary": STRING,
+        "status": STATUS,
+        "time_zone": STRING,
+        "opening": ZONED,
+        "deadline": ZONED,
+        "deadline_note": STRING,
+        "eligible_types": {"type": "array", "items": ref("ApplicantType")},
+        "offer": RICH_TEXT,
+        "expectations": RICH_TEXT,
+        "topics": TOPIC_LIST,
+        "countries": COUNTRY_LIST,
+        "phase": PAGE_REF,
+        "body": STREAM,
+        "how_to_apply": RICH_TEXT,
+        "documents": STREAM,
+        "faq": STREAM,
+        "contact_point": CONTACT,
     },
     listing=["summary", "status", "opening", "deadline", "eligible_types", "topics", "countries"],
     filters=(TOPIC_FILTER, PHASE_FILTER, COUNTRY_FILTER, STATUS_FILTER, ELIGIBLE_FILTER),
@@ -322,6 +395,33 @@ EVENT = PageApi(
         "countries": COUNTRIES,
         "related_call": Relation(CallForParticipationPage),
         "phase": PHASE,
+    },
+    schema={
+        "summary": STRING,
+        "status": STATUS,
+        "time_zone": STRING,
+        "start": ZONED,
+        "end": ZONED,
+        "all_day": BOOLEAN,
+        "schedule": {"type": "string", "enum": ["scheduled", "cancelled", "postponed"]},
+        "event_format": {"type": "string", "enum": ["online", "on_site", "hybrid"]},
+        "venue": nullable(ref("Venue")),
+        "online_platform": STRING,
+        "online_url": {"type": "string", "description": "Empty unless the editor made the access link public."},
+        "online_details": STRING,
+        "registration_url": STRING,
+        "registration_deadline": ZONED,
+        "registration_is_open": BOOLEAN,
+        "capacity": nullable(INTEGER),
+        "languages": {"type": "array", "items": STRING},
+        "interpretation": STRING,
+        "organiser": nullable(ref("Organisation")),
+        "topics": TOPIC_LIST,
+        "countries": COUNTRY_LIST,
+        "related_call": PAGE_REF,
+        "phase": PAGE_REF,
+        "body": STREAM,
+        "ical_url": URL,
     },
     listing=["summary", "status", "start", "end", "all_day", "event_format", "venue", "topics", "countries"],
     filters=(TOPIC_FILTER, PHASE_FILTER, COUNTRY_FILTER, *EVENT_FILTERS),

@@ -10,7 +10,7 @@ from cms.platform import registry
 from cms.public_url import root_url
 
 from .endpoints import api_page_models, page_filters, page_orderings
-from .schema import BOOLEAN, DATE, DATETIME, INTEGER, MOMENT, STRING, URL, nullable, obj, ref
+from .schema import BOOLEAN, DATETIME, INTEGER, MOMENT, STRING, URL, nullable, obj, ref
 
 
 def schemas():
@@ -79,81 +79,7 @@ def schemas():
         "required": ["type", "value"],
         "description": "A StreamField block. Rich text is HTML with absolute URLs; images are renditions.",
     }
-    stream = {"type": "array", "items": ref("Block")}
-    rich_text = {"type": "string", "description": "HTML; links and images use absolute public URLs."}
-    zoned = nullable({**DATETIME, "description": "ISO 8601 with the offset of the item's time zone."})
-
-    page_fields = {
-        "id": INTEGER,
-        "meta": ref("PageMeta"),
-        "title": STRING,
-        # Shared and per-type fields; which appear depends on the type (see the page types table).
-        "summary": STRING,
-        "intro": STRING,
-        "body": stream,
-        "footer_note": STRING,
-        "featured_programme": nullable(ref("PageRef")),
-        "easy_language": BOOLEAN,
-        "countries": {"type": "array", "items": ref("Country")},
-        "focus_countries": {"type": "array", "items": ref("Country")},
-        "topics": {"type": "array", "items": ref("PageRef")},
-        "organisations": {
-            "type": "array",
-            "items": obj({"role": STRING, "organisation": ref("Organisation")}),
-        },
-        "contact_point": nullable(ref("ContactPoint")),
-        "start_date": DATE,
-        "end_date": nullable(DATE),
-        "date_precision": {"type": "string", "enum": ["day", "year"]},
-        "status": {
-            "type": "string",
-            "enum": [
-                "upcoming",
-                "open",
-                "closed",
-                "ongoing",
-                "past",
-                "cancelled",
-                "postponed",
-                "planned",
-                "current",
-                "completed",
-            ],
-            "description": "Derived from the dates: calls upcoming/open/closed; events upcoming/ongoing/past/"
-            "cancelled/postponed; phases planned/current/completed.",
-        },
-        "sources": {"type": "array", "items": STRING},
-        "image": nullable(ref("Image")),
-        "time_zone": STRING,
-        "opening": zoned,
-        "deadline": zoned,
-        "deadline_note": STRING,
-        "eligible_types": {"type": "array", "items": ref("ApplicantType")},
-        "offer": rich_text,
-        "expectations": rich_text,
-        "phase": nullable(ref("PageRef")),
-        "how_to_apply": rich_text,
-        "documents": stream,
-        "faq": stream,
-        "start": zoned,
-        "end": zoned,
-        "all_day": BOOLEAN,
-        "schedule": {"type": "string", "enum": ["scheduled", "cancelled", "postponed"]},
-        "event_format": {"type": "string", "enum": ["online", "on_site", "hybrid"]},
-        "venue": nullable(ref("Venue")),
-        "online_platform": STRING,
-        "online_url": {"type": "string", "description": "Empty unless the editor made the access link public."},
-        "online_details": STRING,
-        "registration_url": STRING,
-        "registration_deadline": zoned,
-        "registration_is_open": BOOLEAN,
-        "capacity": nullable(INTEGER),
-        "languages": {"type": "array", "items": STRING},
-        "interpretation": STRING,
-        "organiser": nullable(ref("Organisation")),
-        "related_call": nullable(ref("PageRef")),
-        "ical_url": URL,
-    }
+    page_fields = {"id": INTEGER, "meta": ref("PageMeta"), "title": STRING, **page_type_fields()}
     page = obj(page_fields, required=["id"])
 
     def snippet(fields, translatable=True):
@@ -221,6 +147,18 @@ def schemas():
         result[f"{name}Listing"] = listing(ref(f"{name}Item"))
     result["DocumentListing"] = listing(ref("DocumentItem"))
     return result
+
+
+def page_type_fields():
+    """The union of the page types' API fields (which appear depends on the type: see the page types
+    table); a field whose schema differs between types accepts each of them."""
+    alternatives = {}
+    for page_type in registry.page_types():
+        for name, schema in page_type.api.schema.items():
+            found = alternatives.setdefault(name, [])
+            if schema not in found:
+                found.append(schema)
+    return {name: found[0] if len(found) == 1 else {"anyOf": found} for name, found in alternatives.items()}
 
 
 def query(name, schema, description, required=False):

@@ -1,11 +1,13 @@
 """System checks on what the apps contribute (cms/checks.py, platform.E001–E009)."""
 
 from django.urls import path
+from wagtail.api import APIField
 from wagtail.images.models import Image
 from wagtail.models import Page
 
 from cms.api.filters import ChoiceFilter, CountryFilter
 from cms.checks import (
+    check_api_fields_have_schemas,
     check_endpoint_names,
     check_filter_names,
     check_models_in_their_app,
@@ -47,7 +49,14 @@ def feed(url_name, feed_path):
 def test_the_installed_apps_pass_every_check():
     checks = [check_page_models_registered, check_relations_have_api_objects, check_models_registered_once]
     checks.append(check_endpoint_names)
-    for check in [*checks, check_filter_names, check_unique_names, check_models_in_their_app, check_one_site_root]:
+    for check in [
+        *checks,
+        check_filter_names,
+        check_unique_names,
+        check_models_in_their_app,
+        check_one_site_root,
+        check_api_fields_have_schemas,
+    ]:
         assert check() == []
 
 
@@ -177,3 +186,11 @@ def test_exactly_one_page_type_is_the_site_root():
     assert "found home.HomePage, home.StandardPage" in messages[0].msg
     with registry.override(PageType(home_page), app_label="home"):
         assert "found none" in check_one_site_root()[0].msg
+
+
+def test_every_api_field_needs_a_schema():
+    api = PageApi(fields=["intro", APIField("summary")], schema={"intro": {"type": "string"}})
+    with registry.override(PageType(Page, api=api), app_label="home"):
+        messages = check_api_fields_have_schemas()
+    assert ids(messages) == ["platform.E007"]
+    assert messages[0].msg == "The API field 'summary' of wagtailcore.Page has no schema."
