@@ -12,11 +12,11 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from rest_framework.exceptions import APIException
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -40,9 +40,10 @@ from cms.image_alt import alt_for, default_language, with_alt_text_columns
 from cms.languages import bcp47, direction
 from cms.localization import attach_source_versions, localize_pairs, prefer_active_locale, public_pages
 from cms.media import public_collection_members
+from cms.platform import PageApi, registry
 
 from . import fields as f
-from .params import parse_bool, parse_choice, parse_int, parse_locale, parse_moment
+from .params import PAGE_PARAMETERS, parse_bool, parse_choice, parse_int, parse_locale, parse_moment
 
 SEARCH_LIMIT = 500
 
@@ -135,43 +136,44 @@ class StrictParametersMixin:
 
 # --- Pages -----------------------------------------------------------------------------------
 
-PAGE_FILTERS = {
-    # parameter: the page types (by model name) that support it
-    "topic": ("ProgrammePage", "CallForParticipationPage", "EventPage"),
-    "country": ("ProgrammePage", "CallForParticipationPage", "EventPage", "ProgrammePhasePage"),
-    "phase": ("CallForParticipationPage", "EventPage"),
-    "status": ("CallForParticipationPage",),
-    "eligible": ("CallForParticipationPage",),
-    "upcoming": ("EventPage",),
-    "past": ("EventPage",),
-    "from": ("EventPage",),
-    "to": ("EventPage",),
-    "format": ("EventPage",),
-}
-
-PAGE_ORDERINGS = {
-    "title": ("title", None),
-    "first_published_at": ("first_published_at", None),
-    "last_published_at": ("last_published_at", None),
-    "id": ("id", None),
-    "start": ("start", ("EventPage",)),
-    "deadline": ("deadline", ("CallForParticipationPage",)),
+# Orderings of every page type; page types add their own (PageApi.orderings).
+CORE_ORDERINGS = {
+    "title": "title",
+    "first_published_at": "first_published_at",
+    "last_published_at": "last_published_at",
+    "id": "id",
 }
 
 
 def page_config(model):
-    from programmes.api import API_PAGES, PageAPI
-
-    for klass in model.__mro__:
-        if klass in API_PAGES:
-            return API_PAGES[klass]
-    return PageAPI(fields=[])
+    page_type = registry.page_type(model)
+    return page_type.api if page_type else PageApi()
 
 
 def api_page_models():
-    from programmes.api import API_PAGES
+    return [page_type.model for page_type in registry.page_types()]
 
-    return list(API_PAGES)
+
+def page_filters():
+    """{parameter: [(filter, page type model)]} of every page type's filters. The types that share one
+    filter object come together, in the order the filter objects first appear."""
+    by_filter = defaultdict(dict)
+    for page_type in registry.page_types():
+        for api_filter in page_type.api.filters:
+            by_filter[api_filter.name].setdefault(api_filter, []).append(page_type.model)
+    return {
+        name: [(api_filter, model) for api_filter, models in groups.items() for model in models]
+        for name, groups in by_filter.items()
+    }
+
+
+def page_orderings():
+    """{order: (field, the page types that support it, or None for every type)}."""
+    orderings = {name: (field_name, None) for name, field_name in CORE_ORDERINGS.items()}
+    for page_type in registry.page_types():
+        for name, field_name in page_type.api.orderings.items():
+            orderings.setdefault(name, (field_name, []))[1].append(page_type.model)
+    return orderings
 
 
 def _translations(page, request):
@@ -202,11 +204,11 @@ class LocalizedSnippetSerializer(BaseSerializer):
 class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [ChildOfFilter, DescendantOfFilter]
-    known_query_parameters = frozenset(
-        ["limit", "offset", "fields", "order", "search", "type", "locale", "fallback", "updated_since"]
-        + ["child_of", "descendant_of"]
-        + list(PAGE_FILTERS)
-    )
+
+    @property
+    def known_query_parameters(self):
+        return PAGE_PARAMETERS | frozenset(page_filters())
+
     meta_fields = [
         "type",
         "detail_url",
@@ -293,7 +295,9 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         many-valued relations prefetched (``self.prefetch``) only for the items not in the content cache."""
         config = page_config(self.page_model)
         related = [name for name, rel in config.relations.items() if not rel.many]
-        queryset = queryset.select_related("locale", *config.select_related, *self._nested_select(config))
+        # What a related object is shown with (a venue's country and region) is joined too.
+        nested = [f"{name}__{path}" for name in related for path in config.relations[name].select_related]
+        queryset = queryset.select_related("locale", *config.select_related, *nested)
         self.prefetch = [*config.prefetch_related, *(name for name, rel in config.relations.items() if rel.many)]
         return queryset.select_related(*related)
 
@@ -317,27 +321,15 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
             request=request,
         )
 
-    @staticmethod
-    def _nested_select(config):
-        from programmes.models import Organisation, Venue
-
-        paths = []
-        for name, rel in config.relations.items():
-            if rel.model is Venue and not rel.many:
-                paths += [f"{name}__country", f"{name}__region"]
-            if rel.model is Organisation and not rel.many:
-                paths.append(f"{name}__country")
-        return paths
-
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)  # child_of, descendant_of
         params = self.request.GET
         model = self.page_model
-        for name in PAGE_FILTERS:
-            if name in params and model.__name__ not in PAGE_FILTERS[name]:
+        for name, supported in page_filters().items():
+            models = [supported_model for _filter, supported_model in supported]
+            if name in params and model not in models:
                 raise BadRequestError(
-                    f"the {name} filter needs type= one of: "
-                    + ", ".join(f"programmes.{type_name}" for type_name in PAGE_FILTERS[name])
+                    f"the {name} filter needs type= one of: " + ", ".join(m._meta.label for m in models)
                 )
         self.search_locale = None
         if "locale" in params:
@@ -353,81 +345,24 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
             raise BadRequestError("fallback needs locale")
         if "updated_since" in params:
             queryset = queryset.filter(last_published_at__gte=parse_moment("updated_since", params["updated_since"]))
-        if "topic" in params:
-            queryset = self._filter_by_page(queryset, "topics", params["topic"], "topic", "TopicPage")
-        if "phase" in params:
-            queryset = self._filter_by_page(queryset, "phase", params["phase"], "phase", "ProgrammePhasePage")
-        if "country" in params:
-            queryset = self._filter_country(queryset, params["country"])
-        if "status" in params:
-            status = parse_choice("status", params["status"], ["upcoming", "open", "closed"])
-            queryset = queryset.with_status(status)
-        if "eligible" in params:
-            from programmes.models import ApplicantType
-
-            code = params["eligible"]
-            if not ApplicantType.objects.filter(code=code).exists():
-                codes = sorted(set(ApplicantType.objects.values_list("code", flat=True)))
-                raise BadRequestError(f"unknown applicant type “{code}”; known: {', '.join(codes)}")
-            queryset = queryset.filter(pk__in=model.objects.filter(eligible_types__code=code).values("pk"))
-        queryset = self._filter_events(queryset, params)
+        for api_filter in page_config(model).filters:
+            if api_filter.name in params:
+                queryset = api_filter.apply(queryset, params[api_filter.name], params, model)
         return self._order_and_search(queryset, params)
-
-    def _filter_by_page(self, queryset, field_name, value, label, model_name):
-        from programmes.models import ProgrammePhasePage, TopicPage
-
-        target = {"TopicPage": TopicPage, "ProgrammePhasePage": ProgrammePhasePage}[model_name]
-        lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
-        keys = list(public_pages(target.objects.live()).filter(lookup).values_list("translation_key", flat=True))
-        if not keys:
-            raise BadRequestError(f"unknown {label} “{value}” (give its id or its slug in any language)")
-        matching = self.page_model.objects.filter(**{f"{field_name}__translation_key__in": keys}).values("pk")
-        return queryset.filter(pk__in=matching)
-
-    def _filter_country(self, queryset, value):
-        import pycountry
-
-        code = value.strip().upper()
-        if len(code) != 2 or not pycountry.countries.get(alpha_2=code):
-            raise BadRequestError(f"country must be an ISO 3166-1 alpha-2 code such as DZ, MA, TN or DE, not “{value}”")
-        field_name = "focus_countries" if self.page_model.__name__ == "ProgrammePhasePage" else "countries"
-        matching = self.page_model.objects.filter(**{f"{field_name}__code": code}).values("pk")
-        return queryset.filter(pk__in=matching)
-
-    def _filter_events(self, queryset, params):
-        now = timezone.now()
-        if "upcoming" in params and parse_bool("upcoming", params["upcoming"]):
-            queryset = queryset.filter(end__gt=now)
-        if "past" in params and parse_bool("past", params["past"]):
-            queryset = queryset.filter(end__lte=now)
-        start = parse_moment("from", params["from"]) if "from" in params else None
-        end = parse_moment("to", params["to"], end_of_day=True) if "to" in params else None
-        if start and end and end < start:
-            raise BadRequestError("to must not be before from")
-        if start:
-            queryset = queryset.filter(end__gte=start)
-        if end:
-            queryset = queryset.filter(start__lte=end)
-        if "format" in params:
-            from programmes.models import EventFormat
-
-            queryset = queryset.filter(
-                event_format=parse_choice("format", params["format"], [c for c, _label in EventFormat.choices])
-            )
-        return queryset
 
     def _order_and_search(self, queryset, params):
         ordering = None
         if "order" in params:
             value = params["order"]
             name = value.removeprefix("-")
-            if name not in PAGE_ORDERINGS:
+            orderings = page_orderings()
+            if name not in orderings:
                 raise BadRequestError(
-                    f"cannot order by “{value}”; known: {', '.join(PAGE_ORDERINGS)} (prefix - for descending)"
+                    f"cannot order by “{value}”; known: {', '.join(orderings)} (prefix - for descending)"
                 )
-            field_name, types = PAGE_ORDERINGS[name]
-            if types and self.page_model.__name__ not in types:
-                raise BadRequestError(f"order={name} needs type=programmes.{types[0]}")
+            field_name, types = orderings[name]
+            if types and self.page_model not in types:
+                raise BadRequestError(f"order={name} needs type={types[0]._meta.label}")
             ordering = ("-" if value.startswith("-") else "") + field_name
         if "search" in params and params["search"].strip():
             return self._search(queryset, params, ordering)
@@ -528,27 +463,21 @@ def find_by_path(request, html_path):
         return None
     if not public_pages(Page.objects.filter(pk=page.pk)).exists():
         return None
-    if _is_partnership_route(page, args):
-        partnership, _versions = page.shown_partnership(args[2]["pk"])
-        return partnership
+    resolve_route = page_config(type(page)).resolve_route
+    if resolve_route is not None:
+        # A page's own sub-path (RoutablePageMixin) may show another object, such as a partnership.
+        try:
+            routed = resolve_route(page, args)
+        except Http404:
+            return None
+        if routed is not None:
+            return routed
     page = Page.objects.filter(pk=page.alias_of_id or page.pk)
     return public_pages(page.live()).filter(alias_of__isnull=True).first()
 
 
-def _is_partnership_route(page, args):
-    """Whether routing ended on a partnership's page under a partnership index."""
-    from programmes.models import PartnershipIndexPage
-
-    # RoutablePageMixin routes to itself with (view, args, kwargs) for a sub-page.
-    if not isinstance(page, PartnershipIndexPage) or len(args) != 3:
-        return False
-    return getattr(args[0], "__name__", "") == "partnership_view"
-
-
 def prepare_pages(items, request):
     """Attach to each page its related objects (localized) and its translations, in a fixed number of queries."""
-    from programmes.models import Organisation, Venue
-
     if not items:
         return
     # Translations: other live, public, real versions.
@@ -578,10 +507,8 @@ def prepare_pages(items, request):
             queryset = None
             if issubclass(rel.model, Page):
                 queryset = public_pages(rel.model.objects.live())
-            elif rel.model is Venue:
-                queryset = Venue.objects.select_related("country", "region")
-            elif rel.model is Organisation:
-                queryset = Organisation.objects.select_related("country")
+            elif rel.select_related:
+                queryset = rel.model.objects.select_related(*rel.select_related)
             values = {page.pk: (list(getattr(page, name).all()) if rel.many else getattr(page, name)) for page in pages}
             localized = _localize(values, pages, queryset, rel.many)
             if issubclass(rel.model, Page):
@@ -593,8 +520,8 @@ def prepare_pages(items, request):
                         localized[pk] = value if value is not None and value.pk in allowed else None
             for page in pages:
                 page._api_related[name] = localized[page.pk]
-        if hasattr(model, "organisation_roles"):
-            _prepare_roles(pages)
+        if config.prepare is not None:
+            config.prepare(pages, request)
 
 
 def _localize(values, pages, queryset, many):
@@ -627,20 +554,6 @@ def _visible_pages(values, model, many):
     if not pks:
         return set()
     return set(public_pages(Page.objects.live().filter(pk__in=pks)).values_list("pk", flat=True))
-
-
-def _prepare_roles(pages):
-    """Programme pages' organisations with their roles, in each page's language, in two queries."""
-    from programmes.models import Organisation, ProgrammeOrganisation
-
-    roles = defaultdict(list)
-    rows = ProgrammeOrganisation.objects.filter(page__in=pages).select_related("organisation__country")
-    for role in rows.order_by("page_id", "sort_order", "pk"):
-        roles[role.page_id].append(role)
-    pairs = [(role.organisation, page.locale_id) for page in pages for role in roles[page.pk]]
-    organisations = iter(localize_pairs(pairs, Organisation.objects.select_related("country")))
-    for page in pages:
-        page._api_related["_organisation_roles"] = [(role.role, next(organisations)) for role in roles[page.pk]]
 
 
 # --- Images and documents ------------------------------------------------------------------------
@@ -746,7 +659,12 @@ class DocumentsEndpoint(MediaListingMixin, StrictParametersMixin, DocumentsAPIVi
 
 
 class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
-    """Read endpoint for a reference snippet; subclasses set model, api_fields, filters."""
+    """Read endpoint for a reference snippet; subclasses set model, api_fields, filters.
+
+    ``filters`` names the query parameters it accepts: locale, country, status (``status_choices``)
+    and search are read here; a subclass reads its own in ``filter_more`` and documents them in
+    ``more_parameters`` (name, JSON schema, description).
+    """
 
     base_serializer_class = LocalizedSnippetSerializer
     translatable = True
@@ -756,8 +674,9 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
     filters = ()
     select_related = ()
     prefetch_related = ()
-    kind_choices = ()
     status_choices = ()
+    more_parameters = ()
+    search_description = "Full-text search."
     body_fields = ["id"]
     nested_default_fields = ["id", "type", "detail_url"]
 
@@ -802,33 +721,14 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
             if len(code) != 2 or not code.isalpha():
                 raise BadRequestError(f"country must be an ISO 3166-1 alpha-2 code, not “{params['country']}”")
             queryset = queryset.filter(country__code=code)
-        if "kind" in params:
-            queryset = queryset.filter(kind=parse_choice("kind", params["kind"], self.kind_choices))
         if "status" in params:
             queryset = queryset.filter(status=parse_choice("status", params["status"], self.status_choices))
-        if "topic" in params:
-            from programmes.models import TopicPage
-
-            value = params["topic"]
-            lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
-            keys = public_pages(TopicPage.objects.live()).filter(lookup).values_list("translation_key", flat=True)
-            keys = list(keys)
-            if not keys:
-                raise BadRequestError(f"unknown topic “{value}”")
-            queryset = queryset.filter(pk__in=self.model.objects.filter(topics__translation_key__in=keys).values("pk"))
-        if "phase" in params:
-            from programmes.models import ProgrammePhasePage
-
-            value = params["phase"]
-            lookup = Q(pk=int(value)) if value.isdigit() and len(value) < 10 else Q(slug=value)
-            keys = list(
-                public_pages(ProgrammePhasePage.objects.live()).filter(lookup).values_list("translation_key", flat=True)
-            )
-            if not keys:
-                raise BadRequestError(f"unknown phase “{value}”")
-            queryset = queryset.filter(phase__translation_key__in=keys)
+        queryset = self.filter_more(queryset, params)
         if params.get("search", "").strip():
             return self.search(queryset, params)
+        return queryset
+
+    def filter_more(self, queryset, params):
         return queryset
 
     def search(self, queryset, params):
@@ -889,26 +789,10 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
                     for other in versions[item.translation_key]
                     if other.pk != item.pk
                 ]
-        if hasattr(self.model, "topics"):
-            self._prepare_pages(items)
+        self.prepare_more(items)
 
-    def _prepare_pages(self, items):
-        """Topics and phase of each row, in the row's language, live and public only: three queries."""
-        from programmes.models import ProgrammePhasePage, TopicPage
-
-        topic_pairs = [(topic, item.locale_id) for item in items for topic in item.topics.all()]
-        topics = iter(localize_pairs(topic_pairs, public_pages(TopicPage.objects.live())))
-        phase_pairs = [(item.phase, item.locale_id) for item in items if item.phase_id and item.phase]
-        phases = iter(localize_pairs(phase_pairs, public_pages(ProgrammePhasePage.objects.live())))
-        for item in items:
-            item._api_topics = [next(topics) for _topic in item.topics.all()]
-            item._api_phase = next(phases) if item.phase_id and item.phase else None
-        candidates = {page.pk for item in items for page in [*item._api_topics, item._api_phase] if page is not None}
-        allowed = set(public_pages(Page.objects.live().filter(pk__in=candidates)).values_list("pk", flat=True))
-        for item in items:
-            item._api_topics = [topic for topic in item._api_topics if topic.pk in allowed]
-            if item._api_phase is not None and item._api_phase.pk not in allowed:
-                item._api_phase = None
+    def prepare_more(self, items):
+        """What a subclass's fields need, for all the items at once."""
 
 
 def _snippet_translations(item, request):

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from rest_framework.fields import Field, SkipField
 from wagtail import blocks
+from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
@@ -27,6 +28,7 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter,
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.image_alt import alt_for, with_alt_text_columns
+from cms.platform import registry
 from cms.public_url import absolute, root_url
 from cms.renditions import IMAGE_RENDITION, THUMBNAIL_RENDITION, existing
 from cms.timezones import in_zone
@@ -47,62 +49,6 @@ def page_link(page, request):
     if page is None:
         return None
     return {"id": page.pk, "title": page.title, "slug": page.slug, "url": page.get_full_url(request)}
-
-
-def country_object(country):
-    if country is None:
-        return None
-    return {"id": country.pk, "code": country.code, "name": str(country.name)}
-
-
-def region_object(region):
-    if region is None:
-        return None
-    return {"id": region.pk, "code": region.code, "name": str(region.display_name)}
-
-
-def applicant_type_object(item):
-    return {"id": item.pk, "code": item.code, "name": item.name}
-
-
-def organisation_object(org):
-    if org is None:
-        return None
-    return {
-        "id": org.pk,
-        "name": org.name,
-        "short_name": org.short_name,
-        "kind": org.kind,
-        "website": org.website,
-        "country": country_object(org.country) if org.country_id else None,
-    }
-
-
-def contact_object(contact):
-    if contact is None:
-        return None
-    return {
-        "id": contact.pk,
-        "title": contact.title,
-        "email": contact.email,
-        "phone": contact.phone,
-        "url": contact.url,
-        "address": contact.address,
-    }
-
-
-def venue_object(venue):
-    if venue is None:
-        return None
-    return {
-        "id": venue.pk,
-        "name": venue.name,
-        "street_address": venue.street_address,
-        "postal_code": venue.postal_code,
-        "locality": venue.locality,
-        "region": region_object(venue.region) if venue.region_id else None,
-        "country": country_object(venue.country),
-    }
 
 
 def image_object(image, request, spec=IMAGE_RENDITION, language=None):
@@ -144,23 +90,15 @@ def document_object(document, request):
 
 
 def object_for(value, request):
-    """The small object for whatever a relation points at."""
-    from programmes.models import ApplicantType, ContactPoint, Country, Organisation, Region, Venue
-
+    """The small object for whatever a relation points at: a page link, or what its app registered
+    for the model (ApiObject, cms/platform.py)."""
     if value is None:
         return None
     if isinstance(value, Page):
         return page_link(value, request)
-    for model, build in (
-        (Country, country_object),
-        (Region, region_object),
-        (ApplicantType, applicant_type_object),
-        (Organisation, organisation_object),
-        (ContactPoint, contact_object),
-        (Venue, venue_object),
-    ):
-        if isinstance(value, model):
-            return build(value)
+    for api_object in registry.api_objects():
+        if isinstance(value, api_object.model):
+            return api_object.build(value)
     raise TypeError(f"No API representation for {type(value).__name__}")
 
 
@@ -479,3 +417,30 @@ class _Prepared:
 
     def __init__(self, value):
         self.value = value
+
+
+# --- APIField shorthands for page types' PageApi.fields (cms/platform.py) ---------------------------
+
+
+def rich(name):
+    return APIField(name, serializer=RichTextField())
+
+
+def stream(name):
+    return APIField(name, serializer=StreamField())
+
+
+def value(name, source=None):
+    return APIField(name, serializer=ValueField(source=source) if source else ValueField())
+
+
+def zoned(name, source=None):
+    return APIField(name, serializer=ZonedDateTimeField(source=source) if source else ZonedDateTimeField())
+
+
+def related(name, many=False):
+    return APIField(name, serializer=RelatedField(many=many))
+
+
+def date(name):
+    return APIField(name, serializer=DateField())

@@ -6,41 +6,16 @@ cannot drift from what the endpoints accept; tests validate real responses again
 
 from django.conf import settings
 
+from cms.platform import registry
 from cms.public_url import root_url
 
-from .endpoints import PAGE_FILTERS, PAGE_ORDERINGS, api_page_models
-
-
-def nullable(schema):
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-STRING = {"type": "string"}
-INTEGER = {"type": "integer"}
-BOOLEAN = {"type": "boolean"}
-DATETIME = {"type": "string", "format": "date-time"}
-DATE = {"type": "string", "format": "date"}
-URL = {"type": "string", "format": "uri"}
-# Filters read either (cms/api/params.py parse_moment).
-MOMENT = {"anyOf": [DATETIME, DATE]}
-ID_MAX = 2**31 - 1  # ids are PostgreSQL integers
-
-
-def obj(properties, required=None, additional=False):
-    schema = {"type": "object", "properties": properties, "additionalProperties": additional}
-    schema["required"] = list(properties) if required is None else required
-    return schema
+from .endpoints import api_page_models, page_filters, page_orderings
+from .schema import BOOLEAN, DATETIME, INTEGER, MOMENT, STRING, URL, nullable, obj, ref
 
 
 def schemas():
     languages = [code for code, _name in settings.LANGUAGES]
     page_ref = obj({"id": INTEGER, "title": STRING, "slug": STRING, "url": nullable(URL)})
-    country = obj({"id": INTEGER, "code": {"type": "string", "pattern": "^[A-Z]{2}$"}, "name": STRING})
-    region = obj({"id": INTEGER, "code": STRING, "name": STRING})
     rendition = obj({"url": URL, "width": INTEGER, "height": INTEGER})
     alt_lang = {
         "type": "string",
@@ -104,104 +79,7 @@ def schemas():
         "required": ["type", "value"],
         "description": "A StreamField block. Rich text is HTML with absolute URLs; images are renditions.",
     }
-    stream = {"type": "array", "items": ref("Block")}
-    venue = obj(
-        {
-            "id": INTEGER,
-            "name": STRING,
-            "street_address": STRING,
-            "postal_code": STRING,
-            "locality": STRING,
-            "region": nullable(ref("Region")),
-            "country": ref("Country"),
-        }
-    )
-    organisation = obj(
-        {
-            "id": INTEGER,
-            "name": STRING,
-            "short_name": STRING,
-            "kind": STRING,
-            "website": STRING,
-            "country": nullable(ref("Country")),
-        }
-    )
-    contact = obj({"id": INTEGER, "title": STRING, "email": STRING, "phone": STRING, "url": STRING, "address": STRING})
-    applicant_type = obj({"id": INTEGER, "code": STRING, "name": STRING})
-    rich_text = {"type": "string", "description": "HTML; links and images use absolute public URLs."}
-    zoned = nullable({**DATETIME, "description": "ISO 8601 with the offset of the item's time zone."})
-
-    page_fields = {
-        "id": INTEGER,
-        "meta": ref("PageMeta"),
-        "title": STRING,
-        # Shared and per-type fields; which appear depends on the type (see the page types table).
-        "summary": STRING,
-        "intro": STRING,
-        "body": stream,
-        "footer_note": STRING,
-        "featured_programme": nullable(ref("PageRef")),
-        "easy_language": BOOLEAN,
-        "countries": {"type": "array", "items": ref("Country")},
-        "focus_countries": {"type": "array", "items": ref("Country")},
-        "topics": {"type": "array", "items": ref("PageRef")},
-        "organisations": {
-            "type": "array",
-            "items": obj({"role": STRING, "organisation": ref("Organisation")}),
-        },
-        "contact_point": nullable(ref("ContactPoint")),
-        "start_date": DATE,
-        "end_date": nullable(DATE),
-        "date_precision": {"type": "string", "enum": ["day", "year"]},
-        "status": {
-            "type": "string",
-            "enum": [
-                "upcoming",
-                "open",
-                "closed",
-                "ongoing",
-                "past",
-                "cancelled",
-                "postponed",
-                "planned",
-                "current",
-                "completed",
-            ],
-            "description": "Derived from the dates: calls upcoming/open/closed; events upcoming/ongoing/past/"
-            "cancelled/postponed; phases planned/current/completed.",
-        },
-        "sources": {"type": "array", "items": STRING},
-        "image": nullable(ref("Image")),
-        "time_zone": STRING,
-        "opening": zoned,
-        "deadline": zoned,
-        "deadline_note": STRING,
-        "eligible_types": {"type": "array", "items": ref("ApplicantType")},
-        "offer": rich_text,
-        "expectations": rich_text,
-        "phase": nullable(ref("PageRef")),
-        "how_to_apply": rich_text,
-        "documents": stream,
-        "faq": stream,
-        "start": zoned,
-        "end": zoned,
-        "all_day": BOOLEAN,
-        "schedule": {"type": "string", "enum": ["scheduled", "cancelled", "postponed"]},
-        "event_format": {"type": "string", "enum": ["online", "on_site", "hybrid"]},
-        "venue": nullable(ref("Venue")),
-        "online_platform": STRING,
-        "online_url": {"type": "string", "description": "Empty unless the editor made the access link public."},
-        "online_details": STRING,
-        "registration_url": STRING,
-        "registration_deadline": zoned,
-        "registration_is_open": BOOLEAN,
-        "capacity": nullable(INTEGER),
-        "languages": {"type": "array", "items": STRING},
-        "interpretation": STRING,
-        "organiser": nullable(ref("Organisation")),
-        "related_call": nullable(ref("PageRef")),
-        "ical_url": URL,
-    }
+    page_fields = {"id": INTEGER, "meta": ref("PageMeta"), "title": STRING, **page_type_fields()}
     page = obj(page_fields, required=["id"])
 
     def snippet(fields, translatable=True):
@@ -227,72 +105,19 @@ def schemas():
             }
         ),
         "PageRef": page_ref,
-        "Country": country,
-        "Region": region,
         "Rendition": rendition,
         "Image": image,
         "Translation": translation,
         "PageMeta": page_meta,
         "Block": block,
-        "Venue": venue,
-        "Organisation": organisation,
-        "ContactPoint": contact,
-        "ApplicantType": applicant_type,
+        # The objects page fields and snippets refer to (ApiObject contributions).
+        **{api_object.name: api_object.schema for api_object in registry.api_objects()},
         "Page": page,
         "PageListing": listing(ref("Page")),
-        "OrganisationItem": snippet(
-            {
-                "name": STRING,
-                "short_name": STRING,
-                "kind": STRING,
-                "country": nullable(ref("Country")),
-                "website": STRING,
-                "description": STRING,
-            }
-        ),
-        "PlaceItem": snippet(
-            {
-                "name": STRING,
-                "street_address": STRING,
-                "postal_code": STRING,
-                "locality": STRING,
-                "region": nullable(ref("Region")),
-                "country": ref("Country"),
-            }
-        ),
-        "CountryItem": snippet({"code": STRING, "name": STRING}, translatable=False),
-        "RegionItem": snippet(
-            {
-                "code": STRING,
-                "name": STRING,
-                "country": ref("Country"),
-                "valid_from": nullable(DATE),
-                "valid_until": nullable(DATE),
-            },
-            translatable=False,
-        ),
-        "PartnershipItem": snippet(
-            {
-                "german_partner": STRING,
-                "german_state": nullable(ref("Region")),
-                "maghreb_partner": STRING,
-                "country": ref("Country"),
-                "region": nullable(ref("Region")),
-                "focus": STRING,
-                "topics": {"type": "array", "items": ref("PageRef")},
-                "phase": nullable(ref("PageRef")),
-                "since": nullable(INTEGER),
-                "status": {"type": "string", "enum": ["planned", "active", "completed"]},
-                "sources": {"type": "array", "items": STRING},
-                "url": nullable(
-                    {
-                        **URL,
-                        "description": "The partnership's page on the site, in its own language; null where "
-                        "that language has no published partnership index.",
-                    }
-                ),
-            }
-        ),
+        **{
+            f"{contributed.schema_name}Item": snippet(contributed.item_schema, contributed.endpoint.translatable)
+            for contributed in registry.api_endpoints()
+        },
         "ImageItem": obj(
             {
                 "id": INTEGER,
@@ -318,10 +143,22 @@ def schemas():
             required=["id"],
         ),
     }
-    for name in ("OrganisationItem", "PlaceItem", "CountryItem", "RegionItem", "PartnershipItem", "ImageItem"):
-        result[name.replace("Item", "Listing")] = listing(ref(name))
+    for name in [contributed.schema_name for contributed in registry.api_endpoints()] + ["Image"]:
+        result[f"{name}Listing"] = listing(ref(f"{name}Item"))
     result["DocumentListing"] = listing(ref("DocumentItem"))
     return result
+
+
+def page_type_fields():
+    """The union of the page types' API fields (which appear depends on the type: see the page types
+    table); a field whose schema differs between types accepts each of them."""
+    alternatives = {}
+    for page_type in registry.page_types():
+        for name, schema in page_type.api.schema.items():
+            found = alternatives.setdefault(name, [])
+            if schema not in found:
+                found.append(schema)
+    return {name: found[0] if len(found) == 1 else {"anyOf": found} for name, found in alternatives.items()}
 
 
 def query(name, schema, description, required=False):
@@ -365,7 +202,8 @@ def page_type_names():
 
 def paths():
     languages = [code for code, _name in settings.LANGUAGES]
-    orderings = [prefix + name for name in PAGE_ORDERINGS for prefix in ("", "-")]
+    orderings = [prefix + name for name in page_orderings() for prefix in ("", "-")]
+    filters = page_filters()
     common = [{"$ref": f"#/components/parameters/{name}"} for name in ("limit", "offset", "fields")]
     image_locale = query(
         "locale",
@@ -374,7 +212,18 @@ def paths():
     )
 
     def needs(name):
-        return " Needs type= " + " or ".join(f"programmes.{t}" for t in PAGE_FILTERS[name]) + "."
+        return " Needs type= " + " or ".join(model._meta.label for _filter, model in filters[name]) + "."
+
+    # The first page type's filter describes the parameter (cms/checks.py keeps their schemas equal).
+    filter_parameters = [
+        query(name, supported[0][0].schema, supported[0][0].description + needs(name))
+        for name, supported in filters.items()
+    ]
+    type_specific = [(name, types[0]._meta.label) for name, (_field, types) in page_orderings().items() if types]
+    order_description = "Sort order" + "".join(
+        f"{', ' if index else '; '}{name} {'' if index else 'needs '}type={label}"
+        for index, (name, label) in enumerate(type_specific)
+    )
 
     page_parameters = common + [
         query("type", {"type": "string", "enum": page_type_names()}, "Only pages of this type, with its fields."),
@@ -399,35 +248,13 @@ def paths():
         query(
             "order",
             {"type": "string", "enum": orderings},
-            "Sort order; start needs type=programmes.EventPage, deadline type=programmes.CallForParticipationPage.",
+            order_description + ".",
         ),
         query("child_of", {"type": "integer", "minimum": 1}, "Only children of this page id."),
         query("descendant_of", {"type": "integer", "minimum": 1}, "Only descendants of this page id."),
-        query("topic", STRING, "A topic's id or slug (in any language)." + needs("topic")),
-        query(
-            "country",
-            {"type": "string", "pattern": "^[A-Za-z]{2}$"},
-            "ISO 3166-1 alpha-2 code, for example DZ." + needs("country"),
-        ),
-        query("phase", STRING, "A programme phase's id or slug." + needs("phase")),
-        query("status", {"type": "string", "enum": ["upcoming", "open", "closed"]}, "Call status." + needs("status")),
-        query(
-            "eligible",
-            STRING,
-            "Applicant type code (the same in every language), for example staedte." + needs("eligible"),
-        ),
-        query("upcoming", BOOLEAN, "Events not yet over." + needs("upcoming")),
-        query("past", BOOLEAN, "Events that are over." + needs("past")),
-        query("from", MOMENT, "Events ending on or after this ISO 8601 date or date-time." + needs("from")),
-        query("to", MOMENT, "Events starting on or before this ISO 8601 date or date-time." + needs("to")),
-        query("format", {"type": "string", "enum": ["online", "on_site", "hybrid"]}, "Event format." + needs("format")),
+        *filter_parameters,
     ]
     detail_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
-
-    search_description = {
-        "partnerships": "Full-text search as the site search does it: with locale, that language's "
-        "partnerships with its own stemming, in relevance order; without, every language.",
-    }
 
     def find_path(name, summary, by_path=False):
         """find/: Wagtail's lookup, a redirect to the detail URL; fields (and nothing else) goes along."""
@@ -479,7 +306,14 @@ def paths():
             }
         }
 
-    def snippet_paths(name, schema, filters, summary):
+    def snippet_paths(contributed):
+        name, schema, summary, endpoint = (
+            contributed.name,
+            contributed.schema_name,
+            contributed.summary,
+            contributed.endpoint,
+        )
+        filters = endpoint.filters
         parameters = list(common)
         if "locale" in filters:
             parameters.append(query("locale", {"type": "string", "enum": languages}, "Only items in this language."))
@@ -487,24 +321,11 @@ def paths():
             parameters.append(
                 query("country", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "ISO 3166-1 alpha-2 code.")
             )
-        if "kind" in filters:
-            parameters.append(
-                query(
-                    "kind",
-                    {"type": "string", "enum": ["ministry", "agency", "municipality", "municipal_company", "other"]},
-                    "Kind of organisation.",
-                )
-            )
         if "status" in filters:
-            parameters.append(
-                query("status", {"type": "string", "enum": ["planned", "active", "completed"]}, "Status.")
-            )
-        if "topic" in filters:
-            parameters.append(query("topic", STRING, "A topic's id or slug."))
-        if "phase" in filters:
-            parameters.append(query("phase", STRING, "A programme phase's id or slug."))
+            parameters.append(query("status", {"type": "string", "enum": list(endpoint.status_choices)}, "Status."))
+        parameters += [query(*parameter) for parameter in endpoint.more_parameters]
         if "search" in filters:
-            parameters.append(query("search", STRING, search_description.get(name, "Full-text search.")))
+            parameters.append(query("search", STRING, endpoint.search_description))
         return {
             f"/api/v2/{name}/": {
                 "get": {
@@ -600,22 +421,8 @@ def paths():
         **find_path("documents", "Documents"),
         **find_path("pages", "Pages", by_path=True),
     }
-    result.update(
-        snippet_paths(
-            "organisations", "Organisation", ("locale", "country", "kind", "search"), "Organisations (reference data)"
-        )
-    )
-    result.update(snippet_paths("places", "Place", ("locale", "country"), "Venues of events"))
-    result.update(snippet_paths("countries", "Country", (), "Countries (ISO 3166-1)"))
-    result.update(snippet_paths("regions", "Region", ("country",), "Regions (ISO 3166-2)"))
-    result.update(
-        snippet_paths(
-            "partnerships",
-            "Partnership",
-            ("locale", "country", "topic", "phase", "status", "search"),
-            "Project partnerships",
-        )
-    )
+    for contributed in registry.api_endpoints():
+        result.update(snippet_paths(contributed))
     # Query parameters that an operation does not list are refused with a 400.
     return result
 

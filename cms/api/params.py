@@ -7,6 +7,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.api.v2.utils import BadRequestError
 
+# Names the core reserves (cms/checks.py keeps contributions off them): its endpoints under /api/v2/
+# and the pages endpoint's own query parameters; page types add filters beside these.
+CORE_ENDPOINTS = frozenset(["pages", "images", "documents", "page_preview"])
+PAGE_PARAMETERS = frozenset(
+    ["limit", "offset", "fields", "order", "search", "type", "locale", "fallback", "updated_since"]
+    + ["child_of", "descendant_of"]
+)
+
 TRUE = {"true", "1", "yes"}
 FALSE = {"false", "0", "no"}
 

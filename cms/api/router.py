@@ -3,6 +3,8 @@
 from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from cms.platform import registry
+
 from .http import conditional
 
 
@@ -19,14 +21,6 @@ class PlatformAPIRouter(WagtailAPIRouter):
 
 
 def build_router():
-    from programmes.api import (
-        CountriesEndpoint,
-        OrganisationsEndpoint,
-        PartnershipsEndpoint,
-        PlacesEndpoint,
-        RegionsEndpoint,
-    )
-
     from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
     from .preview import PagePreviewEndpoint
 
@@ -34,11 +28,8 @@ def build_router():
     router.register_endpoint("pages", PagesEndpoint)
     router.register_endpoint("images", ImagesEndpoint)
     router.register_endpoint("documents", DocumentsEndpoint)
-    router.register_endpoint("organisations", OrganisationsEndpoint)
-    router.register_endpoint("places", PlacesEndpoint)
-    router.register_endpoint("countries", CountriesEndpoint)
-    router.register_endpoint("regions", RegionsEndpoint)
-    router.register_endpoint("partnerships", PartnershipsEndpoint)
+    for contributed in registry.api_endpoints():
+        router.register_endpoint(contributed.name, contributed.endpoint)
     router.register_endpoint("page_preview", PagePreviewEndpoint)
     return router
 

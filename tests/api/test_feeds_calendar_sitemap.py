@@ -91,9 +91,15 @@ def test_atom_feeds_are_valid_rfc_4287(client, api_content, code, feed, listing,
 
 def test_feed_links_in_head(client, api_content):
     html = client.get("/fr/").content.decode()
-    assert '<link rel="alternate" type="application/atom+xml" href="/fr/feeds/calls.atom"' in html
-    assert 'href="/fr/feeds/events.atom"' in html
-    assert 'type="text/calendar" href="/fr/calendar/events.ics"' in html
+    # Contributed by programmes (cms.platform.Feed), in this order, with their titles translated.
+    assert (
+        '<link rel="alternate" type="application/atom+xml" href="/fr/feeds/calls.atom"'
+        ' title="Appels à participation (flux Atom)">\n'
+        '    <link rel="alternate" type="application/atom+xml" href="/fr/feeds/events.atom"'
+        ' title="Événements (flux Atom)">\n'
+        '    <link rel="alternate" type="text/calendar" href="/fr/calendar/events.ics"'
+        ' title="Événements (calendrier)">\n'
+    ) in html
 
 
 def parse_ics(client, url):
