@@ -37,6 +37,7 @@ from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from cms.demo.localize_publish import save_page_translation
 from cms.demo.localize_slugs import translated_slug
+from cms.models import ImageAltText
 
 PO_DIR = Path(__file__).resolve().parent / "locale"
 TARGET_LANGUAGES = ("fr", "ar-dz", "en")
@@ -139,8 +140,6 @@ class Translator:
     def translate_image_alt_texts(self, images):
         """Each image's alternative text per language, from the PO files (msgid = the German text, the
         image's description). Images are not translatable objects: the texts are ``ImageAltText`` rows."""
-        from cms.models import ImageAltText
-
         for locale, catalogue in self.catalogues.items():
             for image in images:
                 wanted = catalogue.get(image.description)
