@@ -17,7 +17,17 @@ from django.urls import URLPattern
 from wagtail.models import Page, get_page_models
 
 from cms.api.params import CORE_ENDPOINTS, PAGE_PARAMETERS
-from cms.platform import ApiEndpoint, ApiObject, Feed, NavigationEntry, PageType, SnippetAccess, Urls, registry
+from cms.platform import (
+    ApiEndpoint,
+    ApiObject,
+    Feed,
+    NavigationEntry,
+    PageType,
+    SitemapSource,
+    SnippetAccess,
+    Urls,
+    registry,
+)
 from cms.public_url import check_default_site, check_public_url
 
 checks.register(check_public_url)
@@ -190,8 +200,8 @@ def check_filter_names(app_configs=None, **kwargs):
 
 @checks.register()
 def check_unique_names(app_configs=None, **kwargs):
-    """platform.E005: URL names (feeds' included), feed paths, navigation keys and section slugs are
-    looked up by name, so one name means one thing."""
+    """platform.E005: URL names (feeds' included), feed paths, navigation keys, section slugs and sitemap
+    source names ("page" is the core's) are looked up by name, so one name means one thing."""
     feeds = registry.contributions_by_app(Feed)
     url_names = [(feed.url_name, app) for app, feed in feeds] + [
         (pattern.name, app)
@@ -201,12 +211,16 @@ def check_unique_names(app_configs=None, **kwargs):
     ]
     navigation = [(entry.key, app) for app, entry in registry.contributions_by_app(NavigationEntry)]
     sections = [(pt.section.slug, app) for app, pt in registry.contributions_by_app(PageType) if pt.section]
+    sitemap_sources = [("page", "cms")] + [
+        (source.name, app) for app, source in registry.contributions_by_app(SitemapSource)
+    ]
     hint = "Names are global: prefix them with the app's name."
     return [
         *_clashes(url_names, "The URL name", "platform.E005", hint),
         *_clashes([(feed.path, app) for app, feed in feeds], "The feed path", "platform.E005", hint),
         *_clashes(navigation, "The navigation key", "platform.E005", hint),
         *_clashes(sections, "The section slug", "platform.E005", hint),
+        *_clashes(sitemap_sources, "The sitemap source name", "platform.E005", hint),
     ]
 
 

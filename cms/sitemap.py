@@ -2,9 +2,9 @@
 
 Every live, public, real page is listed once under its own URL; its <xhtml:link> alternates name
 each live real translation plus x-default (the German version). Aliases (pages not yet translated)
-are not listed: they show the German text, whose own URL is the canonical one. Partnerships
-(snippets with a page under the partnership index) are listed the same way, one entry per
-language version.
+are not listed: they show the German text, whose own URL is the canonical one. Apps add entries that
+are not pages (such as partnerships, snippets with a page of their own) as ``SitemapSource``
+contributions (cms/platform.py), listed the same way, one entry per language version.
 """
 
 from collections import defaultdict
@@ -20,6 +20,7 @@ from cms import content_cache
 from cms.api.http import conditional
 from cms.languages import bcp47
 from cms.localization import public_pages
+from cms.platform import registry
 from cms.public_url import absolute
 
 
@@ -37,27 +38,6 @@ def sitemap_pages(request):
     return result
 
 
-def sitemap_partnerships(request):
-    """(partnership, full URL) for every partnership in a language with a published partnership index.
-
-    Each language version is listed under its own language's index; the source-language version
-    a language without a translation falls back to is not listed again (like an alias).
-    """
-    from programmes.models import Partnership
-    from programmes.models.partnerships import landing_pages
-
-    landing = landing_pages()
-    if not landing:
-        return []
-    items = Partnership.objects.filter(locale_id__in=landing).select_related("locale").order_by("locale_id", "pk")
-    result = []
-    for item in items:
-        url = item.get_url(request, item.locale, full=True, fallback=False)
-        if url:
-            result.append((item, url))
-    return result
-
-
 @conditional
 def sitemap_view(request):
     # Only published content, no date-driven status (scheduled publishing and expiry are publishes and
@@ -72,14 +52,16 @@ def sitemap_view(request):
 
 def sitemap_xml(request):
     pages = sitemap_pages(request)
-    # (key, url, lastmod): pages by translation key, partnerships by theirs (another model: keys never clash).
+    # (key, language, url, lastmod): pages by translation key, each source's entries by their own key,
+    # namespaced by the source's name so that keys of different models never clash.
     entries = []
     for page in pages:
         url = page.get_full_url(request)
         if url:
             entries.append((("page", page.translation_key), page.locale.language_code, url, page.last_published_at))
-    for item, url in sitemap_partnerships(request):
-        entries.append((("partnership", item.translation_key), item.locale.language_code, url, None))
+    for source in registry.sitemap_sources():
+        for key, url, code, lastmod in source.entries(request):
+            entries.append(((source.name, key), code, url, lastmod))
     by_key = defaultdict(dict)
     for key, code, url, _lastmod in entries:
         by_key[key][code] = url

@@ -3,9 +3,9 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, Urls, register
+from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, SitemapSource, Urls, register
 
-from . import api, calendar, feeds, widget
+from . import api, calendar, feeds, sitemap, widget
 from .models import (
     ApplicantType,
     CallForParticipationPage,
@@ -70,3 +70,4 @@ register(
         position="root",
     ),
 )
+register(SitemapSource("partnership", sitemap.partnership_entries))

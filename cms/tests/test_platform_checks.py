@@ -27,6 +27,7 @@ from cms.platform import (
     PageType,
     Relation,
     Section,
+    SitemapSource,
     SnippetAccess,
     Urls,
     register,
@@ -140,6 +141,7 @@ def test_feeds_navigation_sections_and_url_names_are_unique():
         NavigationEntry("search", "search", "Search"),
         PageType(Page, section=Section("Aktuelles", "aktuelles", order=1)),
         Urls([path("a/", print, name="news_a")]),
+        SitemapSource("news", list),
     )
     with registry.override(*unique, app_label="home"):
         assert check_unique_names() == []
@@ -149,16 +151,20 @@ def test_feeds_navigation_sections_and_url_names_are_unique():
             NavigationEntry("search", "other", "Suche"),
             PageType(Image, section=Section("News", "aktuelles", order=2)),
             Urls([path("b/", print, name="news_a")], position="root"),
+            SitemapSource("news", list),
+            SitemapSource("page", list),  # the core's name for pages
             app_label="programmes",
         )
         messages = check_unique_names()
-    assert ids(messages) == ["platform.E005"] * 5
+    assert ids(messages) == ["platform.E005"] * 7
     assert [message.msg.split(" is contributed")[0] for message in messages] == [
         "The URL name 'news_feed'",
         "The URL name 'news_a'",
         "The feed path 'feeds/news.atom'",
         "The navigation key 'search'",
         "The section slug 'aktuelles'",
+        "The sitemap source name 'page'",
+        "The sitemap source name 'news'",
     ]
 
 
