@@ -165,6 +165,17 @@ class Service:
     implementation: Any
 
 
+@dataclass(frozen=True)
+class SiteSearch:
+    """The site search's matching, which the API uses to find what a visitor would find: the
+    implementation of the "site_search" Service (the search app's). Without it the API falls back to
+    Wagtail's search backend."""
+
+    pages: Callable  # (queryset, text, locale, *, order_by_relevance) -> results in that language
+    every_language: Callable  # (queryset, text, *, order_by_relevance) -> each word tried in every language
+    snippets: Callable  # (queryset, text, locale) -> a translatable snippet's rows as that language shows them
+
+
 class Registry:
     def __init__(self):
         self._by_app: dict[str, list] = {}

@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from cms.platform import Urls, register
+from cms.platform import Service, SiteSearch, Urls, register
 
-from . import views
+from . import query, views
 
 register(
     Urls(
@@ -12,5 +12,12 @@ register(
             path("search/", views.search, name="search"),
             path("search/suggest/", views.suggest, name="search_suggest"),
         ]
+    ),
+    # The API's ?search= finds what the site search finds (cms/api/endpoints.py).
+    Service(
+        "site_search",
+        SiteSearch(
+            pages=query.search_pages, every_language=query.search_every_language, snippets=query.search_partnerships
+        ),
     ),
 )

@@ -369,22 +369,24 @@ class PagesEndpoint(StrictParametersMixin, PagesAPIViewSet):
         return queryset.order_by(ordering or "path", "pk")
 
     def _search(self, queryset, params, ordering):
-        """The site search's own function (search.query), on exactly what the other filters let through.
+        """The site search's own matching (the "site_search" service), on exactly what the other filters
+        let through; Wagtail's search backend where no app offers it.
 
         With ``locale``, the pages a visitor of that language finds (in relevance order unless
         ``order`` is given), restricted as ``locale`` and ``fallback`` say; without, the pages of
         every language, each query word tried in every language.
         """
-        from search.query import search_every_language, search_pages
-
         # The backend filters on indexed fields only: the other filters apply through the ids.
         candidates = self._with_relations(self.page_model.objects.filter(pk__in=queryset.values("pk")))
         if ordering:
             candidates = candidates.order_by(ordering, "id")
+        site_search = registry.service("site_search")
+        if site_search is None:
+            return get_search_backend().search(params["search"], candidates, order_by_relevance=not ordering)
         locale = self.search_locale
         if locale is None:
-            return search_every_language(candidates, params["search"], order_by_relevance=not ordering)
-        return search_pages(candidates, params["search"], locale, order_by_relevance=not ordering)
+            return site_search.every_language(candidates, params["search"], order_by_relevance=not ordering)
+        return site_search.pages(candidates, params["search"], locale, order_by_relevance=not ordering)
 
     # -- Views ----------------------------------------------------------------------------
 
@@ -735,21 +737,20 @@ class SnippetEndpoint(StrictParametersMixin, BaseAPIViewSet):
         """Full-text search on what the other filters let through.
 
         Endpoints with ``site_search`` (partnerships) search as the site search does: the rows of
-        ``locale`` (else every language) with the per-language matching of search.query, in
-        relevance order. Others search the model with Wagtail's search and keep their order.
+        ``locale`` (else every language) with the site search's per-language matching (the
+        "site_search" service), in relevance order. Others search the model with Wagtail's search and keep their order.
         """
-        if not self.site_search:
+        site_search = registry.service("site_search") if self.site_search else None
+        if site_search is None:
             results = get_search_backend().search(params["search"], self.model.objects.all())
             return queryset.filter(pk__in=[item.pk for item in results[:SEARCH_LIMIT]])
-        from search.query import search_every_language, search_partnerships
-
         # The backend filters on indexed fields only: the other filters apply through the ids.
         candidates = self.model._default_manager.filter(pk__in=queryset.values("pk"))
         candidates = candidates.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
         if "locale" in params:
             locale = Locale.objects.filter(language_code=params["locale"]).first()
-            return search_partnerships(candidates, params["search"], locale) if locale else candidates.none()
-        return search_every_language(candidates, params["search"])
+            return site_search.snippets(candidates, params["search"], locale) if locale else candidates.none()
+        return site_search.every_language(candidates, params["search"])
 
     def listing_view(self, request):
         self.check_query_parameters()

@@ -1,7 +1,8 @@
 """The API's search parameter is the site search: same query and language, same pages and partnerships.
 
 The site search at /<lang>/search/ and /api/v2/pages/?search=…&locale=… both call
-search.query.search_pages (partnerships: search_partnerships). Checked here over the fixed
+search.query.search_pages (partnerships: search_partnerships): the API reaches it as the search app's
+"site_search" service (search/contributions.py), without importing the search app. Checked here over the fixed
 per-language query set of search/tests/corpus.py plus queries that match several items, on the
 database in use (run with DATABASE_URL=postgres://… for PostgreSQL).
 """
@@ -9,6 +10,7 @@ database in use (run with DATABASE_URL=postgres://… for PostgreSQL).
 import pytest
 from wagtail.models import Locale, Page
 
+from cms.platform import registry
 from home.factories import build_minimal_site
 from programmes.factories import CallForParticipationPageFactory, PartnershipFactory
 from programmes.models import Partnership
@@ -167,3 +169,14 @@ def test_control_characters_are_a_400_or_removed(client, api_content):
     assert client.get("/api/v2/pages/", {"search": "Abfall\x00"}).status_code == 400
     data = client.get("/api/v2/pages/", {"search": "\u202eAbfall\u202c", "locale": "de"}).json()
     assert "Aufruf Abfall" in [item["title"] for item in data["items"]]
+
+
+def test_without_the_site_search_service_the_api_searches_with_wagtail(client, corpus, monkeypatch):
+    """A platform without the search app still answers ?search= (Wagtail's backend, no per-language
+    analysis): the core depends on the service only when an app offers it."""
+    _site, pages, partnerships = corpus
+    assert registry.service("site_search") is not None  # the search app's, used by the tests above
+    monkeypatch.setattr(registry, "service", lambda name, default=None: default)
+    assert pages["waste"]["de"].pk in api_ids(client, "/api/v2/pages/", search="Abfall", locale="de")
+    found = api_ids(client, "/api/v2/partnerships/", search="Oujda")
+    assert found and set(found) <= set(Partnership.objects.values_list("pk", flat=True))
