@@ -274,15 +274,12 @@ BASELINE = {
         ("search.backends", "search.backends.postgres", "search.backends.sqlite"),
     },
     "app cycles": {
-        ("cms", "home", "participation", "programmes", "search"),
+        ("cms", "home", "participation", "programmes"),
     },
     "layers": {
-        "cms.api.endpoints -> search.query",
         "cms.management.commands.load_demo_content -> home.models",
         "cms.management.commands.load_demo_content -> participation.services",
         "cms.management.commands.load_demo_content -> programmes.models",
-        "cms.templatetags.site_tags -> home.models",
-        "cms.templatetags.site_tags -> programmes.models",
         "editorial.panels -> programmes.models",
         "editorial.site_setup -> home.models",
         "editorial.site_setup -> programmes.reference_data",
@@ -308,7 +305,6 @@ BASELINE = {
         "cms.demo.content_de: programmes.TopicPage",
     },
     "function-local first-party imports": {
-        "cms.api.endpoints -> search.query",
         "cms.api.fields -> cms.localization",
         "cms.api.router -> cms.api.endpoints",
         "cms.api.router -> cms.api.preview",
@@ -321,8 +317,6 @@ BASELINE = {
         "cms.management.commands.load_demo_content -> participation.services",
         "cms.page_cache -> cms.page_cache.store",
         "cms.request_cache -> cms.site_chrome",
-        "cms.templatetags.site_tags -> home.models",
-        "cms.templatetags.site_tags -> programmes.models",
         "editorial.roles -> editorial.workflow",
         "editorial.signals -> editorial.workflow",
         "editorial.site_setup -> home.models",

@@ -10,7 +10,6 @@ import re
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -84,14 +83,6 @@ def _locale(request):
 
 def _public(queryset, request):
     return public_pages(queryset.live())
-
-
-def _site_settings(request):
-    from home.models import SiteSettings
-
-    if request is None or _site(request) is None:
-        return None
-    return SiteSettings.for_request(request)
 
 
 def _home_pages(request):
@@ -318,72 +309,6 @@ def _ancestors_from_home(page):
             return list(page.get_ancestors().filter(depth__gte=2))
         ancestors.append(current)
     return ancestors[::-1]
-
-
-@register.simple_tag(takes_context=True)
-def footer_links(context):
-    """The legal pages chosen in the site settings, each in the visitor's language where it is live."""
-    request = context.get("request")
-    site = _site(request)
-    return site_chrome.cached("footer_links", site, get_language(), lambda: _footer_links(request)) if site else []
-
-
-def _footer_links(request):
-    from home.models import SiteSettings
-
-    site_settings = _site_settings(request)
-    if site_settings is None:
-        return []
-    chosen = [getattr(site_settings, f"{name}_id") for name in SiteSettings.FOOTER_PAGE_FIELDS]
-    chosen_ids = [pk for pk in chosen if pk]
-    if not chosen_ids:
-        return []
-    locale = _locale(request)
-    keys = Page.objects.filter(pk__in=chosen_ids).values("translation_key")
-    # One query returns both the chosen pages and their translations in the visitor's language.
-    pages = list(
-        _public(Page.objects.filter(translation_key__in=keys), request)
-        .filter(Q(pk__in=chosen_ids) | Q(locale=locale))
-        .select_related("locale")
-    )
-    by_pk = {page.pk: page for page in pages}
-    by_key = {page.translation_key: page for page in pages if page.locale_id == locale.pk}
-    links = []
-    for pk in chosen_ids:
-        source = by_pk.get(pk)
-        if source is None:
-            continue
-        page = by_key.get(source.translation_key, source)
-        lang = content_lang(page)
-        links.append({"title": page.title, "url": page.get_url(request), "lang": lang, "attrs": lang_attrs(page)})
-    return links
-
-
-@register.simple_tag(takes_context=True)
-def footer_contact(context):
-    """The site's contact point in the visitor's language (one query, organisation included)."""
-    request = context.get("request")
-    site = _site(request)
-    if site is None:
-        return None
-    return site_chrome.cached("footer_contact", site, get_language(), lambda: _footer_contact(request))
-
-
-def _footer_contact(request):
-    from programmes.models import ContactPoint
-
-    site_settings = _site_settings(request)
-    if site_settings is None or not site_settings.contact_point_id:
-        return None
-    locale = _locale(request)
-    pk = site_settings.contact_point_id
-    key = ContactPoint.objects.filter(pk=pk).values("translation_key")[:1]
-    candidates = list(
-        ContactPoint.objects.select_related("organisation").filter(Q(pk=pk) | Q(translation_key=key, locale=locale))
-    )
-    return next((c for c in candidates if c.locale_id == locale.pk), None) or next(
-        (c for c in candidates if c.pk == pk), None
-    )
 
 
 @register.simple_tag(takes_context=True)

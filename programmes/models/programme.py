@@ -84,7 +84,7 @@ class ProgrammePage(ContentPage, TopicsMixin, CountriesMixin):
             "topics": localize_all(self.topics.all(), queryset=_live_topics()),
             "countries": list(self.countries.all()),
             "organisation_roles": _localized_roles(self),
-            "contact_point": _localized_contact(self.contact_point_id),
+            "contact_point": ContactPoint.chosen_in(self.contact_point_id, active_locale()),
             "current_calls": CallForParticipationPage.objects.for_listing()
             .filter(phase__translation_key__in=phase_keys)
             .current()
@@ -101,22 +101,6 @@ class ProgrammePage(ContentPage, TopicsMixin, CountriesMixin):
 
 def _live_topics():
     return public_pages(TopicPage.objects.live())
-
-
-def _localized_contact(pk):
-    """The contact point in the visitor's language, else as chosen, with its organisation: one query."""
-    if pk is None:
-        return None
-    locale = active_locale()
-    key = ContactPoint.objects.filter(pk=pk).values("translation_key")[:1]
-    candidates = list(
-        ContactPoint.objects.select_related("organisation").filter(
-            models.Q(pk=pk) | models.Q(translation_key=key, locale=locale)
-        )
-    )
-    return next((c for c in candidates if c.locale_id == locale.pk), None) or next(
-        (c for c in candidates if c.pk == pk), None
-    )
 
 
 def _localized_roles(programme):

@@ -245,6 +245,22 @@ class ContactPoint(TranslatableMixin, models.Model):
     def phone_uri(self):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
 
+    @classmethod
+    def chosen_in(cls, pk, locale):
+        """Contact point ``pk`` in ``locale``, else as chosen (the site settings' or a programme's), with
+        its organisation: one query."""
+        if pk is None:
+            return None
+        key = cls.objects.filter(pk=pk).values("translation_key")[:1]
+        candidates = list(
+            cls.objects.select_related("organisation").filter(
+                models.Q(pk=pk) | models.Q(translation_key=key, locale=locale)
+            )
+        )
+        return next((c for c in candidates if c.locale_id == locale.pk), None) or next(
+            (c for c in candidates if c.pk == pk), None
+        )
+
 
 class Venue(TranslatableMixin, ClusterableModel):
     """A place where events happen, with a postal address."""
