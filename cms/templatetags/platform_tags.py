@@ -20,3 +20,18 @@ def feed_links():
         '<link rel="alternate" type="{}" href="{}" title="{}">',
         ((feed.media_type, reverse(feed.url_name), feed.title) for feed in registry.feeds() if feed.in_head),
     )
+
+
+@register.simple_tag(takes_context=True)
+def contributed_navigation(context):
+    """The main menu's entries that apps contribute (after the site's own pages): label, address in
+    the active language, and whether the request is that page."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    return [
+        {
+            "label": entry.label,
+            "url": reverse(entry.url_name),
+            "current": bool(match and match.url_name == entry.url_name),
+        }
+        for entry in registry.navigation()
+    ]
