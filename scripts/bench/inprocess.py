@@ -40,6 +40,8 @@ def urls(language):
         EventPage,
         PartnershipIndexPage,
         ProgrammePage,
+        ProgrammePhasePage,
+        TopicPage,
     )
     from scripts.bench.targets import SEARCH_QUERY, first_live, page_path
 
@@ -47,6 +49,8 @@ def urls(language):
     return {
         "home": page_path(first_live(HomePage, language)),
         "programme": page_path(first_live(ProgrammePage, language)),
+        "phase": page_path(first_live(ProgrammePhasePage, language)),
+        "topic": page_path(first_live(TopicPage, language)),
         "partnerships": page_path(first_live(PartnershipIndexPage, language)),
         "call": page_path(call),
         "call_index": page_path(first_live(CallIndexPage, language)),
