@@ -7,6 +7,7 @@ this is the path every cache miss takes."""
 from datetime import datetime, time, timedelta
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -283,3 +284,16 @@ def test_wagtail_still_takes_site_and_route_from_the_request(rf):
     request._wagtail_route_for_request = route = object()
     assert Site.find_for_request(request) is site
     assert Page.route_for_request(request, "/de/") is route
+
+
+def test_a_warm_topic_page_looks_up_no_image_and_an_edited_alt_text_shows_at_once(client, site, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    image = wagtail_factories.ImageFactory(title="Deponie", description="Eine Deponie am Stadtrand")
+    topic = TopicPageFactory(image=image)
+    sql = " ".join(warm_queries(client, topic.url))
+    assert "wagtailimages_" not in sql  # neither the image nor its renditions, for the hero or og:image
+    assert "Eine Deponie am Stadtrand" in client.get(topic.url).content.decode()
+    image.description = "Die Deponie nach der Sanierung"
+    image.save()
+    html = client.get(topic.url).content.decode()
+    assert "Die Deponie nach der Sanierung" in html and "Eine Deponie am Stadtrand" not in html
