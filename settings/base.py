@@ -262,6 +262,9 @@ CACHES = cache_settings(
 # seconds at most, and never past the next date-driven change (a call closing, an event starting).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() != "off"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# Each process keeps copies of the entries it served lately (cms/page_cache/store.py), up to this size:
+# a hit then reads a few bytes from Redis instead of the whole response.
+PAGE_CACHE_RECENT_BYTES = int(os.environ.get("PAGE_CACHE_RECENT_MB", "32")) * 2**20
 # Seconds a CDN may keep a page (Cache-Control s-maxage, cut at the next change); 0: it asks every time.
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "0"))
 # The CDN or caching proxy sent the purges (wagtail.contrib.frontend_cache); none unless configured.

@@ -107,7 +107,7 @@ class PageCacheMiddleware:
         entry = entry_for(request, response, generation, expires_at, language)
         if entry is not None:
             if entry.vary:
-                marker = Entry(0, [], b"", entry.created, generation=generation, vary=entry.vary)
+                marker = Entry(0, [], b"", entry.created, generation, expires_at, vary=entry.vary)
                 remember_vary(base, entry.vary)
                 store.put(base, marker, expires_at)
                 store.put(store.variant_key(base, request, entry.vary), entry, expires_at)

@@ -10,14 +10,21 @@ is computed from live content once per generation and again whenever that instan
 The cache is the default one (Redis in production, cms/cache.py): when it cannot be reached, reads
 are misses and writes are dropped, so a request is then rendered, never failed.
 
+Each process also keeps the entries it read or stored lately (``recent``), so that a hit of a large
+response (the sitemap, an API list) reads only the small generation from the cache: an entry at an
+address is replaced only under a new generation, after its expiry, or when its tags change (checked on
+every hit), so a copy whose generation is still the current one is what the cache holds.
+
 Tags (``depends_on``) have versions of their own, outside the generation: ``bump_tag`` makes only the
 entries that depend on one tag stale. A tag whose version is lost gets a new random one, so a lost
 version never matches an old entry.
 """
 
 import hashlib
+import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -95,13 +102,27 @@ def base_key(request, language):
 
 def lookup(keys):
     """(current generation, [what is stored at each key or None]) in one round trip; the generation is
-    None when the cache cannot be reached. Entries still have to be checked against the generation."""
+    None when the cache cannot be reached. Entries still have to be checked against the generation.
+
+    When this process has a copy of every entry under the current generation, only the generation is
+    read (a few bytes instead of the whole response)."""
+    copies = [recent.get(key) for key in keys]
+    if None not in copies:
+        current = generation()
+        if current is None:
+            return None, [None for _key in keys]
+        if all(copy.generation == current for copy in copies):
+            return current, copies
     found = cache.get_many([GENERATION_KEY, *keys])
     current = found.get(GENERATION_KEY)
     if current is None:  # never set, evicted, or the cache is down
         return generation(), [None for _key in keys]
     remember_generation(current)
-    return current, [found.get(key) for key in keys]
+    entries = [found.get(key) for key in keys]
+    for key, entry in zip(keys, entries, strict=True):
+        if entry is not None and entry.generation == current:
+            recent.put(key, entry)
+    return current, entries
 
 
 def remember_generation(current):
@@ -116,10 +137,61 @@ def variant_key(key, request, headers):
 
 
 def get(key):
-    return cache.get(key)
+    entry = cache.get(key)
+    if entry is not None:
+        recent.put(key, entry)
+    return entry
 
 
-def put(key, value, expires_at):
+def put(key, entry, expires_at):
     timeout = int(expires_at - time.time())
     if timeout >= 1:
-        cache.set(key, value, timeout)
+        cache.set(key, entry, timeout)
+        recent.put(key, entry)
+
+
+class RecentEntries:
+    """Entries by key, the least recently used dropped beyond ``max_bytes`` of content, and each
+    dropped at its ``expires_at`` (the cache's timeout for it). Shared by a process's threads."""
+
+    OVERHEAD = 1024  # bytes counted per entry besides its content: headers, the key
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry.expires_at <= time.time():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        cost = len(entry.content) + self.OVERHEAD
+        if cost > self.max_bytes:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.size += cost
+            while self.size > self.max_bytes:
+                self._drop(next(iter(self.entries)))
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _drop(self, key):
+        self.size -= len(self.entries.pop(key).content) + self.OVERHEAD
+
+
+recent = RecentEntries(settings.PAGE_CACHE_RECENT_BYTES)

@@ -11,6 +11,7 @@ from django.test import Client, override_settings
 from django.urls import path
 
 from cms.cache_settings import cache_settings
+from cms.page_cache import store
 from cms.urls import urlpatterns as site_urlpatterns
 from participation.models import Registration
 from participation.tests.conftest import form_token, registration_data
@@ -268,3 +269,48 @@ def test_a_cached_page_carries_a_nonce_that_matches_its_own_header(client, site,
         assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
         nonces.append(nonce)
     assert nonces[0] != nonces[1]
+
+
+def test_a_hit_with_a_current_copy_in_the_process_reads_only_the_generation(client, site, monkeypatch):
+    from django.core.cache import cache
+
+    client.get("/sitemap.xml")
+    read = []
+    for name in ("get", "get_many"):
+        real = getattr(cache, name)
+        monkeypatch.setattr(
+            cache, name, lambda keys, *args, _real=real, **kwargs: read.append(keys) or _real(keys, *args, **kwargs)
+        )
+    assert client.get("/sitemap.xml")["X-Cache"] == "HIT"
+    assert read == [store.GENERATION_KEY]
+
+
+def test_a_copy_in_the_process_is_not_served_after_a_change_or_its_expiry(client, site, settings, monkeypatch):
+    event = EventPageFactory(capacity=5)
+    client.get("/de/veranstaltungen/")
+    assert client.get("/de/veranstaltungen/")["X-Cache"] == "HIT"
+    event.title = "Umbenannt"
+    event.save_revision().publish()
+    changed = client.get("/de/veranstaltungen/")
+    assert changed["X-Cache"] == "MISS" and "Umbenannt" in changed.content.decode()
+    assert client.get("/de/veranstaltungen/")["X-Cache"] == "HIT"
+    # Past the entry's expiry (at the latest PAGE_CACHE_TIMEOUT) the copy goes with the cache's entry.
+    later = store.time.time() + settings.PAGE_CACHE_TIMEOUT + 1
+    monkeypatch.setattr(store.time, "time", lambda: later)
+    assert client.get("/de/veranstaltungen/")["X-Cache"] == "MISS"
+
+
+def test_recent_entries_keep_the_most_recently_used_within_their_size():
+    from cms.page_cache.middleware import Entry
+
+    def entry(size):
+        return Entry(200, [], b"x" * size, 0, "g", expires_at=store.time.time() + 60)
+
+    recent = store.RecentEntries(max_bytes=3 * (100 + store.RecentEntries.OVERHEAD))
+    for key in "abc":
+        recent.put(key, entry(100))
+    recent.get("a")  # used: "b" is now the least recently used
+    recent.put("d", entry(100))
+    assert [key for key in "abcd" if recent.get(key)] == ["a", "c", "d"]
+    recent.put("huge", entry(10_000))  # larger than the whole budget: not kept, nothing evicted for it
+    assert recent.get("huge") is None and recent.size == 3 * (100 + store.RecentEntries.OVERHEAD)
