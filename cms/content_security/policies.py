@@ -11,6 +11,7 @@ Four kinds, all built from settings (settings/base.py):
 """
 
 import copy
+import functools
 import logging
 from functools import wraps
 from urllib.parse import urlsplit
@@ -18,6 +19,8 @@ from urllib.parse import urlsplit
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +96,6 @@ def embeddable_by_partners(view):
     return wrapped
 
 
-_media_origins = {}
 STORAGE_SETTINGS = (
     "MEDIA_URL",
     "AWS_STORAGE_BUCKET_NAME",
@@ -105,13 +107,17 @@ STORAGE_SETTINGS = (
 )
 
 
+@functools.cache
 def configured_media_origin():
     """``media_origin()`` of the default storage, worked out once per configuration (not per request, nor
     per preview: Wagtail's preview sets up the middleware anew each time)."""
-    key = repr((settings.STORAGES.get("default"), *(getattr(settings, name, None) for name in STORAGE_SETTINGS)))
-    if key not in _media_origins:
-        _media_origins[key] = media_origin()
-    return _media_origins[key]
+    return media_origin()
+
+
+@receiver(setting_changed)
+def _forget_media_origin(setting, **kwargs):
+    if setting == "STORAGES" or setting in STORAGE_SETTINGS:
+        configured_media_origin.cache_clear()
 
 
 def media_origin(storage=None):

@@ -153,7 +153,7 @@ def considered(request):
     if path == "/" or path.startswith(EXCLUDED_PREFIXES) or any(part in path for part in EXCLUDED_PARTS):
         return False
     cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "Authorization" in request.headers:
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META:
         return False
     return True
 

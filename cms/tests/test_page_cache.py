@@ -149,6 +149,8 @@ def test_logged_in_editors_post_and_admin_are_never_served_from_the_cache(client
     assert "X-Cache" not in admin_client.get("/admin/")
     assert "X-Cache" not in Client().post("/de/veranstaltungen/")
     assert "X-Cache" not in Client().get("/healthz")
+    # Credentials in a header (an API client): never answered from, or stored in, the shared cache.
+    assert "X-Cache" not in Client().get("/de/veranstaltungen/", headers={"authorization": "Bearer abc"})
 
 
 def test_private_responses_are_not_stored(client, site):
