@@ -17,6 +17,8 @@ See docs/performance.md, "Caching".
 
 import secrets
 
+# This package is imported while Django loads the apps (INSTALLED_APPS): store, and what it imports,
+# must need no model.
 from . import store
 
 _tag_sources = {}
