@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
         # Importing checks registers the system checks; renditions are queued on upload and publish.
         from cms import checks, renditions  # noqa: F401
         from cms.localize_fixes import synchronized_fields
-        from cms.request_cache import remember_locales_per_request
+        from cms.site_chrome import remember_locales_per_request
 
         renditions.connect()
         # Publishing a source page re-publishes its live translations' synchronised fields (times, places).

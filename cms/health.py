@@ -22,6 +22,10 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django_tasks import task_backends
+from django_tasks.exceptions import InvalidTaskBackendError
+
+from cms.queue import queue_health
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +81,6 @@ def check_storage():
 def check_task_backend():
     """The task backend is configured, passes its own checks and, when it stores tasks, no task has
     waited for a worker too long (cms/queue.py)."""
-    from django_tasks import task_backends
-    from django_tasks.exceptions import InvalidTaskBackendError
-
-    from cms.queue import queue_health
-
     try:
         backend = task_backends["default"]
     except InvalidTaskBackendError as error:

@@ -15,11 +15,12 @@ themselves can bring every language's text along at no extra query (``with_alt_t
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 
 from cms.languages import bcp47, default_language
+from cms.models import ImageAltText
 
 
 class Alt(NamedTuple):
@@ -58,8 +59,6 @@ def alt_for(image, language=None):
 
 def alt_texts_prefetch(lookup="alt_texts"):
     """For ``prefetch_related``: ``lookup`` is the path to the images' alt texts (``"image__alt_texts"``)."""
-    from cms.models import ImageAltText
-
     return Prefetch(lookup, queryset=ImageAltText.objects.select_related("locale"))
 
 
@@ -88,10 +87,6 @@ def _column(language):
 def with_alt_text_columns(images):
     """An image queryset with each other language's text as a column of its own (one subquery each),
     so that ``alt_for`` needs no query whatever the languages of what is shown."""
-    from django.db.models import OuterRef, Subquery
-
-    from cms.models import ImageAltText
-
     others = [code for code, _name in settings.LANGUAGES if code != default_language()]
     return images.annotate(
         **{

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from PIL.Image import DecompressionBombError, DecompressionBombWarning
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+from wagtail.models import Locale
 
 from .image_alt import default_language
+from .models import ImageAltText
 from .upload_forms import StoreFileOnValidationMixin
 
 
@@ -80,8 +82,6 @@ class AccessibleImageForm(StoreFileOnValidationMixin, BaseImageForm):
 
     def add_alt_text_fields(self):
         """One optional field per other language, right after the description."""
-        from wagtail.models import Locale
-
         order = [code for code, _name in settings.LANGUAGES]
         locales = sorted(
             Locale.objects.exclude(language_code=default_language()),
@@ -117,8 +117,6 @@ class AccessibleImageForm(StoreFileOnValidationMixin, BaseImageForm):
         self.save_alt_texts()
 
     def save_alt_texts(self):
-        from .models import ImageAltText
-
         with transaction.atomic():
             for name, locale in self.alt_text_locales.items():
                 if name not in self.cleaned_data:

@@ -22,7 +22,10 @@ from django.core.management import call_command, get_commands
 from django.db import IntegrityError, OperationalError
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import task, task_backends
+from django_tasks_db import DatabaseBackend
+
+from .models import ScheduledJobRun
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +83,6 @@ def registered():
 
 def claim(job, now):
     """True if this scheduler won the job's current period (and must run it)."""
-    from .models import ScheduledJobRun
-
     period = job.period_start(now)
     try:
         try:
@@ -108,8 +109,6 @@ def claim(job, now):
 
 def run_job(job, now=None):
     """Run ``job`` for the current period unless another scheduler did. Returns True if it ran here."""
-    from .models import ScheduledJobRun
-
     now = now or timezone.now()
     if not claim(job, now):
         return False
@@ -136,9 +135,6 @@ def run_due(now=None):
 
 
 def _prune_task_results():
-    from django_tasks import task_backends
-    from django_tasks_db import DatabaseBackend
-
     if isinstance(task_backends["default"], DatabaseBackend):
         call_command("prune_db_task_results", "--queue-name", "*", verbosity=0, stdout=io.StringIO())
 

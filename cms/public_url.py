@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import checks
+from django.db import DatabaseError
 from wagtail.models import Site
 
 from cms.request_cache import memo
@@ -102,20 +104,15 @@ def absolute(url, request=None):
 
 def check_public_url(app_configs=None, **kwargs):
     """PUBLIC_URL must be an address a Site can stand for (registered in CmsConfig.ready)."""
-    from django.core.checks import Error
-
     try:
         public_address()
     except PublicUrlError as error:
-        return [Error(str(error), hint="For example https://kommunal.example.org", id="cms.E020")]
+        return [checks.Error(str(error), hint="For example https://kommunal.example.org", id="cms.E020")]
     return []
 
 
 def check_default_site(app_configs=None, databases=None, **kwargs):
     """The default Site must be at PUBLIC_URL, or page URLs point elsewhere (only with --database)."""
-    from django.core.checks import Warning
-    from django.db import DatabaseError
-
     if not databases:
         return []
     try:
@@ -125,7 +122,7 @@ def check_default_site(app_configs=None, databases=None, **kwargs):
         return []  # a bad PUBLIC_URL is cms.E020; a database without tables has no Site yet
     if current != address.root_url:
         return [
-            Warning(
+            checks.Warning(
                 f"The default Site answers at {current}, PUBLIC_URL is {address.root_url}: page URLs, feeds and "
                 "e-mails would point at the Site's address.",
                 hint="Run manage.py setup_site.",

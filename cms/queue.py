@@ -7,14 +7,13 @@ same thing from the outside: with no worker (or too few) it grows.
 from datetime import timedelta
 
 from django.utils import timezone
+from django_tasks import task_backends
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 
 def queue_health(max_wait=timedelta(minutes=5)):
     """(ok, detail): ok unless a task has been ready to run for longer than ``max_wait``."""
-    from django_tasks import task_backends
-    from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
     backend = task_backends["default"]
     if not isinstance(backend, DatabaseBackend):
         return True, f"{type(backend).__name__}: tasks run where they are enqueued"

@@ -15,11 +15,14 @@ import logging
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import ForeignKey
+from django.db.models.signals import post_save
 from django.dispatch import Signal
 from django_tasks import task
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter, SourceImageIOError
+from wagtail.models import Page
+from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
 
@@ -93,8 +96,6 @@ def make_renditions(image_id):
 @task()
 def make_page_renditions(page_id):
     """The renditions of every image a published page shows (its image fields and StreamField blocks)."""
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return 0
@@ -140,8 +141,5 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_save
-    from wagtail.signals import page_published
-
     post_save.connect(on_image_saved, sender=get_image_model(), dispatch_uid="cms_renditions_image_saved")
     page_published.connect(on_page_published, dispatch_uid="cms_renditions_page_published")

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health, media, routing
 from cms import sitemap as platform_sitemap
-from cms.api.router import urlpatterns as api_urlpatterns
+from cms.api.urls import urlpatterns as api_urlpatterns
 from cms.content_security import reports as csp_reports
 from cms.platform import registry
 
@@ -29,7 +29,7 @@ urlpatterns = [
     *registry.urls("root"),
     # The policies' report-uri names this path (settings: CONTENT_SECURITY_POLICY*).
     path("csp-report/", csp_reports.csp_report, name="csp_report"),
-    *api_urlpatterns(),
+    *api_urlpatterns,
 ]
 
 if settings.DEBUG:

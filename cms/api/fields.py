@@ -28,6 +28,7 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter,
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.image_alt import alt_for, with_alt_text_columns
+from cms.localization import public_pages
 from cms.platform import registry
 from cms.public_url import absolute, root_url
 from cms.renditions import IMAGE_RENDITION, THUMBNAIL_RENDITION, existing
@@ -220,8 +221,6 @@ class _Resolver:
     @staticmethod
     def _pages(wanted):
         """(id, language) → the live, public page to show, or None."""
-        from cms.localization import public_pages
-
         if not wanted:
             return {}
         ids = {pk for pk, _language in wanted}

@@ -5,6 +5,7 @@ document, and ``apply``, which narrows the page type's queryset or answers a bad
 Page types that share a parameter share the filter object, so the document describes it once.
 """
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from .schema import BOOLEAN, MOMENT, STRING
 
 
 @dataclass(frozen=True)
-class ApiFilter:
+class ApiFilter(ABC):
     name: str
     description: str
 
@@ -27,9 +28,9 @@ class ApiFilter:
     def schema(self) -> dict:
         return STRING
 
+    @abstractmethod
     def apply(self, queryset, value: str, params, model):
         """``queryset`` of ``model`` narrowed by ``value`` (``params`` for filters read together)."""
-        raise NotImplementedError
 
 
 @dataclass(frozen=True)

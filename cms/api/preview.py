@@ -11,6 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import Http404
+from django.urls import path
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
@@ -63,6 +64,4 @@ class PagePreviewEndpoint(PagesEndpoint):
 
     @classmethod
     def get_urlpatterns(cls):
-        from django.urls import path
-
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]

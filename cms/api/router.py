@@ -1,11 +1,12 @@
-"""The public API at /api/v2/: Wagtail's router with the platform's endpoints and HTTP behaviour."""
+"""The public API's router: Wagtail's, with the platform's endpoints and HTTP behaviour (its URLs: cms/api/urls.py)."""
 
-from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms.platform import registry
 
+from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 from .http import conditional
+from .preview import PagePreviewEndpoint
 
 
 class PlatformAPIRouter(WagtailAPIRouter):
@@ -21,9 +22,6 @@ class PlatformAPIRouter(WagtailAPIRouter):
 
 
 def build_router():
-    from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
-    from .preview import PagePreviewEndpoint
-
     router = PlatformAPIRouter("wagtailapi")
     router.register_endpoint("pages", PagesEndpoint)
     router.register_endpoint("images", ImagesEndpoint)
@@ -35,17 +33,3 @@ def build_router():
 
 
 api_router = build_router()
-
-
-def urlpatterns():
-    from . import views
-
-    return [
-        path("api/v2/openapi.json", conditional(views.openapi_document), name="api_openapi"),
-        path("api/v2/docs/", views.docs_page, name="api_docs"),
-        path("api/v2/", conditional(views.api_index), name="api_index"),
-        path("api/v2/", api_router.urls),
-        # Anything else under /api/ is a JSON 404, not a redirect to a /de/… HTML page
-        # (/api/v2 is left to APPEND_SLASH).
-        re_path(r"^api/(?!v2$)", conditional(views.api_not_found), name="api_not_found"),
-    ]

@@ -8,13 +8,12 @@ from django.views.decorators.http import require_safe
 
 from . import fields as f
 from .openapi import build_document
+from .router import api_router
 
 
 @require_safe
 def api_index(request):
     """/api/v2/: where the endpoints and their description are."""
-    from .router import api_router
-
     return english(
         JsonResponse(
             {

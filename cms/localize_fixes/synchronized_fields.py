@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django_tasks import task
 from wagtail.models import DraftStateMixin, Page
+from wagtail.signals import page_published
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 logger = logging.getLogger(__name__)
@@ -47,8 +48,6 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.signals import page_published
-
     page_published.connect(on_page_published, dispatch_uid="cms_localize_fixes_sync_live_translations")
 
 

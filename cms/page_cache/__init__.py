@@ -17,18 +17,17 @@ See docs/performance.md, "Caching".
 
 import secrets
 
-_next_change_sources = []
+# This package is imported while Django loads the apps (INSTALLED_APPS): store, and what it imports,
+# must need no model.
+from . import store
+
 _tag_sources = {}
 
 
 def register_next_change(source):
     """``source(now)`` returns the first instant after ``now`` at which a public page, listing, feed or
     API answer of the app changes by itself (a status word, an "upcoming" list), or None."""
-    _next_change_sources.append(source)
-
-
-def next_change_sources():
-    return list(_next_change_sources)
+    store.next_change_sources.append(source)
 
 
 def watch(model, tags, urls):
@@ -50,8 +49,6 @@ def depends_on(request, kind, pk):
     """The response being rendered shows a volatile value of one object (``kind`` and ``pk``, e.g. an
     event's free places): call this before reading the value, so that a change while the page renders
     makes the stored entry stale rather than wrong."""
-    from . import store
-
     if request is None:
         return
     tags = request.__dict__.setdefault("page_cache_tags", {})

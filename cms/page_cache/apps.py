@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 
 class PageCacheConfig(AppConfig):
@@ -11,8 +12,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from wagtail import hooks
-
         from . import invalidation
 
         hooks.search_for_hooks()  # snippets are registered in wagtail_hooks.py

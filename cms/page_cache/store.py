@@ -32,9 +32,9 @@ from django.utils import timezone
 
 from cms.request_cache import forget, memo
 
-from . import next_change_sources
-
 GENERATION_KEY = "page_cache:generation"
+# Filled by ``cms.page_cache.register_next_change``.
+next_change_sources = []
 
 
 def generation():
@@ -81,7 +81,7 @@ def next_change(current_generation, now):
     stored = cache.get(key)
     if stored is None or (stored and stored <= now):
         moment = timezone.now()
-        instants = [instant for source in next_change_sources() if (instant := source(moment)) is not None]
+        instants = [instant for source in next_change_sources if (instant := source(moment)) is not None]
         stored = min(instants).timestamp() if instants else 0
         cache.set(key, stored, settings.PAGE_CACHE_TIMEOUT)
     return stored or None
