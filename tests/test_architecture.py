@@ -271,7 +271,6 @@ BASELINE = {
         ("cms.api.router", "cms.api.views"),
         ("cms.content_cache", "cms.page_cache", "cms.page_cache.store", "cms.request_cache", "cms.site_chrome"),
         ("editorial.roles", "editorial.workflow"),
-        ("search.backends", "search.backends.postgres", "search.backends.sqlite"),
     },
     "app cycles": {
         ("cms", "home", "participation", "programmes"),
@@ -285,11 +284,6 @@ BASELINE = {
         "editorial.site_setup -> programmes.reference_data",
         "editorial_tools.publishing_calendar -> programmes.calendar",
         "programmes.factories -> home.models",
-        "search.forms -> home.models",
-        "search.forms -> programmes.models",
-        "search.management.commands.generate_search_dataset -> home.models",
-        "search.query -> programmes.models",
-        "search.views -> programmes.models",
     },
     "app labels in cms": {
         "cms.demo.content_de: home.HomePage",
@@ -338,9 +332,6 @@ BASELINE = {
         "programmes.models.topics -> programmes.models.calls",
         "programmes.models.topics -> programmes.models.events",
         "programmes.models.topics -> programmes.models.partnerships",
-        "search.backends -> search.backends.postgres",
-        "search.backends -> search.backends.sqlite",
-        "search.query -> programmes.models",
     },
     "function-local third-party imports": {
         "cms.api.preview -> django",
@@ -361,10 +352,6 @@ BASELINE = {
         "participation.forms -> django",
         "participation.forms -> wagtail",
         "participation.wagtail_hooks -> django",
-        "search.backends -> modelsearch",
-        "search.backends -> wagtail",
-        "search.forms -> django",
-        "search.management.commands.generate_search_dataset -> modelsearch",
         "security.otp -> django_otp",
     },
 }
