@@ -20,9 +20,11 @@ from cms.api.params import CORE_ENDPOINTS, PAGE_PARAMETERS
 from cms.platform import (
     ApiEndpoint,
     ApiObject,
+    Facet,
     Feed,
     NavigationEntry,
     PageType,
+    SearchSource,
     SitemapSource,
     SnippetAccess,
     Urls,
@@ -222,6 +224,32 @@ def check_unique_names(app_configs=None, **kwargs):
         *_clashes(sections, "The section slug", "platform.E005", hint),
         *_clashes(sitemap_sources, "The sitemap source name", "platform.E005", hint),
     ]
+
+
+@checks.register()
+def check_search_names(app_configs=None, **kwargs):
+    """platform.E005: a facet is a query parameter of the site search, so one name means one filter;
+    a type key is one choice of its type filter, so the page types sharing it share its label, and a
+    SearchSource's key is its own."""
+    hint = "Names are global: prefix them with the app's name."
+    facets = [(facet.name, app) for app, facet in registry.contributions_by_app(Facet)]
+    problems = _clashes(facets, "The search facet", "platform.E005", hint)
+    labels, first_app = defaultdict(set), {}
+    for app, page_type in registry.contributions_by_app(PageType):
+        if page_type.search:
+            labels[page_type.search.key].add(str(page_type.search.label))
+            first_app.setdefault(page_type.search.key, app)
+    problems += [
+        checks.Error(
+            f"The search type {key!r} has {len(found)} labels ({', '.join(sorted(found))}); the type filter shows one.",
+            "Give the page types that share a search key one PageSearch (or the same label).",
+            id="platform.E005",
+        )
+        for key, found in labels.items()
+        if len(found) > 1
+    ]
+    sources = [(source.key, app) for app, source in registry.contributions_by_app(SearchSource)]
+    return problems + _clashes([*first_app.items(), *sources], "The search type", "platform.E005", hint)
 
 
 @checks.register()

@@ -12,7 +12,7 @@ import sys
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -71,6 +71,60 @@ class PageType:
     section: Section | None = None
     site_root: bool = False
     on_topic_pages: bool = False
+    search: "PageSearch | None" = None  # a choice of the site search's type filter
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter of the site search offered across types (?topic=, ?country=). Each PageSearch and
+    SearchSource names the field of its model that the chosen value is looked up in."""
+
+    name: str  # the query parameter
+    label: str
+    all_label: str  # the empty choice ("All topics")
+    invalid_message: str  # for a value that is not a choice, with %(value)s
+    choices: Callable[[Any], Iterable[tuple[str, str, Any]]]  # locale -> (value, label, lookup value), as shown
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class PageSearch:
+    """A page type's choice in the site search's type filter; page types sharing ``key`` are one choice."""
+
+    key: str  # the ?type= value
+    label: str
+    order: int = 100
+    facets: Mapping[str, str] = field(default_factory=dict)  # facet name -> lookup from the model
+    # page -> the result line beside the title: any of status, status_label, date, date_label.
+    result: Callable[[Any], Mapping[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """Results of the site search that are not pages (snippets with a page to land on)."""
+
+    key: str  # the ?type= value
+    label: str
+    model: type
+    queryset: Callable[[], Any]  # every row, all languages: searched and suggested
+    visible: Callable[[Any, Any], Any]  # (queryset, locale) -> the rows a visitor may be led to
+    # (item, request, locale) -> url, text (the excerpt's source) and the result line (as PageSearch.result).
+    describe: Callable[[Any, Any, Any], Mapping[str, Any]]
+    facets: Mapping[str, str] = field(default_factory=dict)  # facet name -> lookup from the model
+    result_related: Sequence[str] = ()  # select_related for what describe reads
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class SearchType:
+    """One choice of the site search's type filter (built by the registry, not registered): the page
+    models sharing a PageSearch key, or a SearchSource."""
+
+    key: str
+    label: str
+    order: int
+    page_models: tuple[type, ...] = ()
+    source: SearchSource | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +278,24 @@ class Registry:
         """The PageType of ``model`` or of its nearest registered ancestor (specific pages subclass)."""
         by_model = {page_type.model: page_type for page_type in self.page_types()}
         return next((by_model[cls] for cls in model.__mro__ if cls in by_model), None)
+
+    def facets(self) -> list[Facet]:
+        return sorted(self.contributions(Facet), key=lambda facet: facet.order)
+
+    def search_sources(self) -> list[SearchSource]:
+        return sorted(self.contributions(SearchSource), key=lambda source: source.order)
+
+    def search_types(self) -> dict[str, SearchType]:
+        """The site search's type filter, key -> SearchType, by order; a key's first label counts
+        (cms/checks.py reports a key with two)."""
+        found: dict[str, SearchType] = {}
+        for page_type in self.page_types():
+            if search := page_type.search:
+                known = found.get(search.key) or SearchType(search.key, search.label, search.order)
+                found[search.key] = replace(known, page_models=(*known.page_models, page_type.model))
+        for source in self.search_sources():
+            found.setdefault(source.key, SearchType(source.key, source.label, source.order, source=source))
+        return dict(sorted(found.items(), key=lambda item: item[1].order))
 
     def sections(self) -> list[Section]:
         return sorted((pt.section for pt in self.page_types() if pt.section), key=lambda s: s.order)

@@ -1,8 +1,10 @@
 """What the home app contributes to the platform (cms/platform.py)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from cms.api.fields import related, stream, value
 from cms.api.schema import BOOLEAN, PAGE_REF, STREAM, STRING
-from cms.platform import PageApi, PageType, Relation, register
+from cms.platform import PageApi, PageSearch, PageType, Relation, register
 from programmes.models import ProgrammePage
 
 from .models import HomePage, StandardPage
@@ -24,5 +26,6 @@ register(
             schema={"summary": STRING, "body": STREAM, "easy_language": BOOLEAN},
             listing=["summary"],
         ),
+        search=PageSearch("page", _("Other pages"), order=60),
     ),
 )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, SitemapSource, Urls, register
 
-from . import api, calendar, feeds, sitemap, widget
+from . import api, calendar, feeds, site_search, sitemap, widget
 from .models import (
     ApplicantType,
     CallForParticipationPage,
@@ -25,15 +25,15 @@ from .models import (
 )
 
 register(
-    PageType(ProgrammePage, api=api.PROGRAMME),
-    PageType(ProgrammePhasePage, api=api.PROGRAMME_PHASE),
+    PageType(ProgrammePage, api=api.PROGRAMME, search=site_search.PROGRAMMES),
+    PageType(ProgrammePhasePage, api=api.PROGRAMME_PHASE, search=site_search.PROGRAMME_PHASES),
     PageType(TopicIndexPage, api=api.INTRO),
-    PageType(TopicPage, api=api.TOPIC_PAGE),
+    PageType(TopicPage, api=api.TOPIC_PAGE, search=site_search.TOPIC_PAGES),
     PageType(CallIndexPage, api=api.INTRO),
     PageType(EventIndexPage, api=api.INTRO),
     PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX),
-    PageType(CallForParticipationPage, api=api.CALL),
-    PageType(EventPage, api=api.EVENT),
+    PageType(CallForParticipationPage, api=api.CALL, search=site_search.CALLS),
+    PageType(EventPage, api=api.EVENT, search=site_search.EVENTS),
 )
 register(
     ApiEndpoint(
@@ -71,3 +71,4 @@ register(
     ),
 )
 register(SitemapSource("partnership", sitemap.partnership_entries))
+register(site_search.TOPIC, site_search.COUNTRY, site_search.PARTNERSHIPS)

@@ -19,7 +19,7 @@ register(
     Service(
         "site_search",
         SiteSearch(
-            pages=query.search_pages, every_language=query.search_every_language, snippets=query.search_partnerships
+            pages=query.search_pages, every_language=query.search_every_language, snippets=query.search_snippets
         ),
     ),
 )

@@ -1,57 +1,47 @@
-"""The search form: the query and its filters. Unknown filter values are reported, never a 500."""
+"""The search form: the query and its filters. Unknown filter values are reported, never a 500.
+
+The type filter's choices are the page types' PageSearch keys and the SearchSources; the other
+filters are the Facets (cms/platform.py), each looked up where every type says.
+"""
+
+from functools import reduce
+from operator import or_
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cms.localization import active_locale, prefer_active_locale, public_pages
-from home.models import StandardPage
-from programmes.models import (
-    CallForParticipationPage,
-    Country,
-    EventPage,
-    ProgrammePage,
-    ProgrammePhasePage,
-    TopicPage,
-)
+from cms.localization import active_locale
+from cms.platform import registry
 
-from .query import clean_query
-
-# type value in the address → (label, page models); partnerships are snippets, searched beside the pages.
-PARTNERSHIP = "partnership"
-CONTENT_TYPES = {
-    "call": (_("Calls for participation"), [CallForParticipationPage]),
-    "event": (_("Events"), [EventPage]),
-    "topic": (_("Topics"), [TopicPage]),
-    "programme": (_("Programme"), [ProgrammePage, ProgrammePhasePage]),
-    PARTNERSHIP: (_("Partnerships"), []),
-    "page": (_("Other pages"), [StandardPage]),
-}
+from .query import clean_query, lookup_from_page
 
 
 class SearchForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Content type"),
         required=False,
-        choices=[("", _("All content types"))] + [(key, label) for key, (label, _models) in CONTENT_TYPES.items()],
         error_messages={"invalid_choice": _("There is no content type “%(value)s”.")},
-    )
-    topic = forms.ChoiceField(
-        label=_("Topic"), required=False, error_messages={"invalid_choice": _("There is no topic “%(value)s”.")}
-    )
-    country = forms.ChoiceField(
-        label=_("Country"), required=False, error_messages={"invalid_choice": _("There is no country “%(value)s”.")}
     )
 
     def __init__(self, data=None, *, locale=None, **kwargs):
         super().__init__(data, **kwargs)
         self.locale = locale or active_locale()
-        topics = prefer_active_locale(public_pages(TopicPage.objects.live()), self.locale).order_by("title")
-        self.topics = {topic.slug: topic for topic in topics.only("slug", "title", "translation_key", "locale_id")}
-        self.fields["topic"].choices = [("", _("All topics"))] + [(slug, t.title) for slug, t in self.topics.items()]
-        self.fields["country"].choices = [("", _("All countries"))] + sorted(
-            ((c.code, c.name) for c in Country.objects.exclude(code="DE")), key=lambda choice: choice[1]
-        )
+        self.types = registry.search_types()
+        self.fields["type"].choices = [("", _("All content types"))] + [(k, t.label) for k, t in self.types.items()]
+        self.facets = registry.facets()
+        # facet name -> {value in the address: the value its lookups compare with}
+        self.lookup_values = {}
+        for facet in self.facets:
+            choices = list(facet.choices(self.locale))
+            self.lookup_values[facet.name] = {value: lookup_value for value, _label, lookup_value in choices}
+            self.fields[facet.name] = forms.ChoiceField(
+                label=facet.label,
+                required=False,
+                choices=[("", facet.all_label)] + [(value, label) for value, label, _lookup in choices],
+                error_messages={"invalid_choice": facet.invalid_message},
+            )
 
     @property
     def query(self):
@@ -71,18 +61,30 @@ class SearchForm(forms.Form):
         return [str(error) for errors in self.errors.values() for error in errors]
 
     def includes_pages(self):
-        return self.valid("type") != PARTNERSHIP
+        kind = self.valid("type")
+        return kind is None or bool(self.types[kind].page_models)
 
-    def includes_partnerships(self):
-        return self.valid("type") in (None, PARTNERSHIP)
+    def sources(self):
+        """The SearchSources the type filter includes."""
+        kind = self.valid("type")
+        return [t.source for key, t in self.types.items() if t.source and kind in (None, key)]
 
-    def filter_partnerships(self, queryset):
-        """Narrow ``queryset`` (partnerships) by topic and country, as ``filter`` does pages."""
+    def chosen_facets(self):
+        """(facet name, lookup value) of each valid facet filter."""
+        return [
+            (facet.name, self.lookup_values[facet.name][value])
+            for facet in self.facets
+            if (value := self.valid(facet.name))
+        ]
+
+    def filter_source(self, source, queryset):
+        """Narrow ``queryset`` (``source``'s rows) by the facets, as ``filter`` does pages; a facet the
+        source has no lookup for leaves none."""
         related = Q()
-        if slug := self.valid("topic"):
-            related &= Q(topics__translation_key=self.topics[slug].translation_key)
-        if code := self.valid("country"):
-            related &= Q(country__code=code)
+        for name, lookup_value in self.chosen_facets():
+            if name not in source.facets:
+                return queryset.none()
+            related &= Q(**{source.facets[name]: lookup_value})
         if related:
             # As for pages: the search backend filters on indexed fields only, so through the ids.
             queryset = queryset.filter(id__in=queryset.model.objects.filter(related).values("id"))
@@ -90,31 +92,22 @@ class SearchForm(forms.Form):
 
     def filter(self, queryset):
         """Narrow ``queryset`` (pages) with the valid filters; invalid ones are left out (and reported)."""
-        from django.contrib.contenttypes.models import ContentType
-
-        if (kind := self.valid("type")) and kind != PARTNERSHIP:
-            models = CONTENT_TYPES[kind][1]
+        if (kind := self.valid("type")) and (models := self.types[kind].page_models):
             queryset = queryset.filter(content_type__in=ContentType.objects.get_for_models(*models).values())
         related = Q()
-        if slug := self.valid("topic"):
-            key = self.topics[slug].translation_key
-            related &= (
-                Q(callforparticipationpage__topics__translation_key=key)
-                | Q(eventpage__topics__translation_key=key)
-                | Q(programmepage__topics__translation_key=key)
-                | Q(translation_key=key)
-            )
-        if code := self.valid("country"):
-            related &= (
-                Q(callforparticipationpage__countries__code=code)
-                | Q(eventpage__countries__code=code)
-                | Q(programmepage__countries__code=code)
-                | Q(programmephasepage__focus_countries__code=code)
-            )
+        for name, lookup_value in self.chosen_facets():
+            # A page matches when any of the page types that offer the facet matches.
+            matches = [
+                Q(**{lookup_from_page(page_type.model, page_type.search.facets[name]): lookup_value})
+                for page_type in registry.page_types()
+                if page_type.search and name in page_type.search.facets
+            ]
+            related &= reduce(or_, matches) if matches else Q(pk__in=[])
         if related:
             # The search backend filters on indexed fields only: go through the page ids.
             queryset = queryset.filter(id__in=queryset.model.objects.filter(related).values("id"))
         return queryset
 
     def active_filters(self):
-        return {name: self.valid(name) for name in ("type", "topic", "country") if self.valid(name)}
+        names = ["type", *(facet.name for facet in self.facets)]
+        return {name: self.valid(name) for name in names if self.valid(name)}

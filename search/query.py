@@ -13,7 +13,7 @@ from operator import or_
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Exists, Q
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
@@ -22,7 +22,7 @@ from cms.localization import active_locale, prefer_active_locale, public_pages
 from cms.request_cache import memo
 
 from . import analysis
-from .backends import LocalizedPlainText
+from .backends.base import LocalizedPlainText
 
 MAX_QUERY_LENGTH = 200
 # Bidi overrides/isolates and zero-width characters: they reorder or hide what the visitor reads back.
@@ -118,12 +118,13 @@ def autocomplete_pages(queryset, query, locale=None, *, site=None):
     return pages.autocomplete(clean_query(query))
 
 
-def search_partnerships(queryset, query, locale=None, *, order_by_relevance=True):
-    """Search ``queryset`` (partnerships) for ``query`` as a visitor of ``locale`` would.
+def search_snippets(queryset, query, locale=None, *, order_by_relevance=True):
+    """Search ``queryset`` (translatable snippets, such as partnerships) for ``query`` as a visitor of
+    ``locale`` would.
 
-    Partnerships are snippets with a row per language: the visitor's language's rows, else the
-    source language's, matched with the same per-language analysis as pages. They have no draft
-    state; whether the site has a page for them to land on is the caller's business.
+    Snippets have a row per language: the visitor's language's rows, else the source language's,
+    matched with the same per-language analysis as pages. They have no draft state; whether the site
+    has a page for them to land on is the caller's business (SearchSource.visible).
     """
     locale = locale or active_locale()
     query = clean_query(query)
@@ -134,21 +135,11 @@ def search_partnerships(queryset, query, locale=None, *, order_by_relevance=True
     return items.search(LocalizedPlainText(query, query_languages(locale)), order_by_relevance=order_by_relevance)
 
 
-def with_landing_page(queryset, locale):
-    """``queryset`` (partnerships), or none of them when no partnership index is published for
-    ``locale`` or the source language: a result must lead to a page. Checked inside the search's
-    own queries (through the ids, as the backend filters on indexed fields only)."""
-    from programmes.models import PartnershipIndexPage
-
-    default = memo("default_locale", Locale.get_default)
-    landing = public_pages(PartnershipIndexPage.objects.live()).filter(locale_id__in={locale.pk, default.pk})
-    return queryset.filter(id__in=queryset.model.objects.filter(Exists(landing)).values("id"))
-
-
-def autocomplete_partnerships(queryset, query, locale=None):
-    """Partnerships whose partners' names begin with what the visitor has typed so far."""
+def autocomplete_snippets(queryset, query, locale=None):
+    """Snippets whose titles begin with what the visitor has typed so far, in the visitor's language
+    else the source language."""
     locale = locale or active_locale()
-    items = with_landing_page(prefer_active_locale(queryset, locale), locale)
+    items = prefer_active_locale(queryset, locale)
     backend = cluster_backend(locale)
     if backend:
         return items.autocomplete(clean_query(query), backend=backend)
@@ -156,7 +147,7 @@ def autocomplete_partnerships(queryset, query, locale=None):
 
 
 def search_every_language(queryset, query, *, order_by_relevance=True):
-    """Search pages or partnerships of every language (the API without ``locale``).
+    """Search pages or snippets of every language (the API without ``locale``).
 
     Each query word is tried in every site language. Pages are restricted to live, public ones.
     """
@@ -221,6 +212,13 @@ def accessor_chain(model):
         chain.insert(0, link.remote_field.get_accessor_name())
         model = parent
     return chain
+
+
+def lookup_from_page(model, lookup):
+    """``lookup``, a lookup from ``model`` (a page model), as one from Page: through the reverse
+    accessors down to the table that holds its first field (none for Page's own fields)."""
+    owner = model._meta.get_field(lookup.split("__")[0]).model
+    return "__".join([*accessor_chain(owner), lookup])
 
 
 def specific_pages(pages):

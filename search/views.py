@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
@@ -13,13 +12,13 @@ from wagtail.models import Page, Site
 from cms import content_cache
 from cms.languages import source_language
 from cms.localization import active_locale, localize_all, public_pages
-from programmes.models import CallForParticipationPage, CallStatus, EventPage, EventStatus, Partnership
+from cms.platform import registry
 
 from .forms import SearchForm
 from .query import (
     MergedResults,
     autocomplete_pages,
-    autocomplete_partnerships,
+    autocomplete_snippets,
     best_start,
     clean_query,
     excerpt_hits,
@@ -28,17 +27,16 @@ from .query import (
     query_terms,
     render_excerpt,
     search_pages,
-    search_partnerships,
+    search_snippets,
     specific_pages,
-    with_landing_page,
 )
 from .text import body_texts, summary_text
 
 PAGE_SIZE = 10
 EXCERPT_LENGTH = 240
 MAX_SUGGESTIONS = 8
-# Statuses worth a badge in results: what a visitor can still act on.
-SHOWN_STATUSES = {CallStatus.OPEN, CallStatus.UPCOMING, EventStatus.UPCOMING, EventStatus.ONGOING}
+# What a result line shows unless its PageSearch or SearchSource says otherwise.
+NO_RESULT_LINE = {"status": None, "status_label": None, "date": None, "date_label": None}
 
 
 def promoted_pages(logged_query, locale, site=None):
@@ -73,16 +71,12 @@ def excerpt(page, terms, language):
 
 
 def describe(page, terms, request=None):
-    """What a result shows beside its title: type, status, date, excerpt with the matched words marked."""
+    """What a result shows beside its title: type, the result line of its PageSearch (status, date),
+    excerpt with the matched words marked."""
     # Aliases and untranslated pages carry the source language's text: stem the excerpt in that.
     language = source_language(page) or active_locale().language_code
-    status, date = None, None
-    if isinstance(page, CallForParticipationPage):
-        status = page.status if page.status in SHOWN_STATUSES else None
-        date = page.deadline
-    elif isinstance(page, EventPage):
-        status = page.status if page.status in SHOWN_STATUSES else None
-        date = page.start
+    page_type = registry.page_type(type(page))
+    result = page_type.search.result if page_type and page_type.search else None
     return {
         "object": page,
         "page": page,
@@ -90,54 +84,45 @@ def describe(page, terms, request=None):
         "type_label": page.get_verbose_name(),
         "title": highlight(page.title, terms, language, length=300),
         "excerpt": excerpt(page, terms, language),
-        "status": status,
-        "status_label": status.label if status else None,
-        "date": date,
-        "date_label": _("Deadline") if isinstance(page, CallForParticipationPage) else None,
+        **NO_RESULT_LINE,
+        **(result(page) if result else {}),
     }
 
 
-def describe_partnership(partnership, terms, request=None, locale=None):
-    """A partnership as a result: its partners, status, the year it began and its focus and places."""
-    language = source_language(partnership) or active_locale().language_code
-    # Place names in the language of the partnership's text, which the excerpt is marked up as.
-    with translation.override(partnership.locale.language_code):
-        places = [
-            partnership.region.display_name if partnership.region_id else "",
-            partnership.country.name,
-            partnership.german_state.display_name if partnership.german_state_id else "",
-        ]
-    text = " · ".join(part for part in [partnership.focus, ", ".join(p for p in places if p)] if part)
+def describe_item(source, item, terms, request=None, locale=None):
+    """A SearchSource's item as a result: its title, and the text and result line its source gives."""
+    language = source_language(item) or active_locale().language_code
+    line = dict(source.describe(item, request, locale))
+    url, text = line.pop("url"), line.pop("text")
     return {
-        "object": partnership,
+        "object": item,
         "page": None,
-        "url": partnership.get_url(request, locale),
-        "type_label": Partnership._meta.verbose_name,
-        "title": highlight(partnership.title, terms, language, length=300),
+        "url": url,
+        "type_label": source.model._meta.verbose_name,
+        "title": highlight(item.title, terms, language, length=300),
         "excerpt": highlight(text, terms, language),
-        "status": partnership.status,
-        "status_label": partnership.get_status_display(),
-        "date": None,
-        "date_label": None,
-        "since": partnership.since,
+        **NO_RESULT_LINE,
+        **line,
     }
 
 
 def site_results(form, query, locale, site=None):
-    """Pages and partnerships matching ``query``, as one relevance-ordered sequence for the paginator."""
+    """Pages and the search sources' items (partnerships) matching ``query``, as one relevance-ordered
+    sequence for the paginator."""
     pages = None
     if form.includes_pages():
         pages = search_pages(form.filter(Page.objects.all()), query, locale, site=site)
-    partnerships = None
-    if form.includes_partnerships():
-        items = Partnership.objects.select_related("locale", "country", "region", "german_state")
-        items = with_landing_page(form.filter_partnerships(items), locale)
-        partnerships = search_partnerships(items, query, locale)
-    return MergedResults(pages, partnerships)
+    items = []
+    for source in form.sources():
+        rows = source.queryset().select_related(*source.result_related)
+        rows = source.visible(form.filter_source(source, rows), locale)
+        items.append(search_snippets(rows, query, locale))
+    return MergedResults(pages, *items)
 
 
 def search(request):
-    """Full-text search over the live, public pages and the partnerships, in the visitor's language.
+    """Full-text search over the live, public pages and the search sources (partnerships), in the
+    visitor's language.
 
     The answer to a query (status, results, the page's HTML) is kept in the content cache per address
     and language until published content changes or a shown status changes with the date
@@ -198,9 +183,10 @@ def search_answer(request, query):
             # One query for the specific pages of the whole result page, promotions included.
             specific = specific_pages(promoted_base + [item for item in items if isinstance(item, Page)])
             promoted = [describe(specific[page.pk], terms, request) for page in promoted_base if page.pk in specific]
+            sources = registry.search_sources()
             for item in items:
-                if isinstance(item, Partnership):
-                    results.append(describe_partnership(item, terms, request, locale))
+                if source := next((s for s in sources if isinstance(item, s.model)), None):
+                    results.append(describe_item(source, item, terms, request, locale))
                 elif item.pk in specific:
                     results.append(describe(specific[item.pk], terms, request))
     filters = form.active_filters()
@@ -227,16 +213,21 @@ def filter_query(query, filters):
 
 @require_GET
 def suggest(request):
-    """Titles for the autocomplete list: JSON for the script, the same pages (then partnerships) as the results."""
+    """Titles for the autocomplete list: JSON for the script, the same pages (then the search sources'
+    items, such as partnerships) as the results."""
     query = request.GET.get("q", "")
-    pages, partnerships = [], []
+    pages, items = [], []
     if query.strip():
         site = Site.find_for_request(request)
         pages = list(autocomplete_pages(Page.objects.all(), query, site=site)[:MAX_SUGGESTIONS])
-        if len(pages) < MAX_SUGGESTIONS:
-            # Partnerships fill what the pages leave free.
-            items = Partnership.objects.select_related("locale")
-            partnerships = list(autocomplete_partnerships(items, query)[: MAX_SUGGESTIONS - len(pages)])
+        # The sources fill, in their order, what the pages leave free.
+        locale = active_locale()
+        for source in registry.search_sources():
+            free = MAX_SUGGESTIONS - len(pages) - len(items)
+            if free <= 0:
+                break
+            rows = source.visible(source.queryset(), locale)
+            items += [(source, item) for item in autocomplete_snippets(rows, query, locale)[:free]]
     suggestions = [
         {
             "title": page.title,
@@ -249,9 +240,9 @@ def suggest(request):
         {
             "title": item.title,
             "url": item.get_url(request),
-            "type": str(Partnership._meta.verbose_name),
+            "type": str(source.model._meta.verbose_name),
             "lang": source_language(item),
         }
-        for item in partnerships
+        for source, item in items
     ]
     return JsonResponse({"query": query[:200], "suggestions": suggestions})

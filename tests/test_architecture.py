@@ -269,7 +269,6 @@ BASELINE = {
             "programmes.models.topics",
         ),
         ("editorial.roles", "editorial.workflow"),
-        ("search.backends", "search.backends.postgres", "search.backends.sqlite"),
     },
     "app cycles": {
         ("cms", "home", "participation", "programmes"),
@@ -283,11 +282,6 @@ BASELINE = {
         "editorial.site_setup -> programmes.reference_data",
         "editorial_tools.publishing_calendar -> programmes.calendar",
         "programmes.factories -> home.models",
-        "search.forms -> home.models",
-        "search.forms -> programmes.models",
-        "search.management.commands.generate_search_dataset -> home.models",
-        "search.query -> programmes.models",
-        "search.views -> programmes.models",
     },
     "app labels in cms": {
         "cms.demo.content_de: home.HomePage",
@@ -325,9 +319,6 @@ BASELINE = {
         "programmes.models.topics -> programmes.models.calls",
         "programmes.models.topics -> programmes.models.events",
         "programmes.models.topics -> programmes.models.partnerships",
-        "search.backends -> search.backends.postgres",
-        "search.backends -> search.backends.sqlite",
-        "search.query -> programmes.models",
     },
     "function-local third-party imports": {
         "editorial.site_setup -> django",
@@ -335,10 +326,6 @@ BASELINE = {
         "participation.forms -> django",
         "participation.forms -> wagtail",
         "participation.wagtail_hooks -> django",
-        "search.backends -> modelsearch",
-        "search.backends -> wagtail",
-        "search.forms -> django",
-        "search.management.commands.generate_search_dataset -> modelsearch",
         "security.otp -> django_otp",
     },
 }

@@ -2,10 +2,23 @@
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.images.models import Image
 from wagtail.models import Page
 
 from cms import platform
-from cms.platform import Feed, NavigationEntry, PageType, Registry, Section, Service, register, registry
+from cms.platform import (
+    Facet,
+    Feed,
+    NavigationEntry,
+    PageSearch,
+    PageType,
+    Registry,
+    SearchSource,
+    Section,
+    Service,
+    register,
+    registry,
+)
 
 
 class Parent(Page):
@@ -94,6 +107,41 @@ def test_sections_navigation_and_services_are_sorted_and_looked_up():
         assert [entry.key for entry in registry.navigation()] == ["a", "z"]
         assert registry.service("site_search") is len
         assert registry.service("missing", default=max) is max
+
+
+def test_search_types_merge_page_types_sharing_a_key_and_the_sources_by_order():
+    source = SearchSource("thing", "Things", Image, queryset=list, visible=max, describe=print, order=20)
+    late, early = (
+        Facet("b", "B", "All", "No %(value)s", list, order=2),
+        Facet("a", "A", "All", "No %(value)s", list, order=1),
+    )
+    with registry.override(
+        PageType(Parent, search=PageSearch("parent", "Parents", order=30, facets={"a": "title"})),
+        PageType(Child, search=PageSearch("parent", "Parents", order=30)),
+        PageType(Page, search=PageSearch("page", "Pages", order=10)),
+        source,
+        late,
+        early,
+        app_label="wagtailcore",
+    ):
+        types = registry.search_types()
+        assert list(types) == ["page", "thing", "parent"]
+        assert types["parent"].page_models == (Parent, Child) and types["parent"].label == "Parents"
+        assert types["thing"].source is source and types["thing"].page_models == ()
+        assert registry.search_sources() == [source]
+        assert registry.facets() == [early, late]
+
+
+def test_the_site_search_is_contributed_by_home_and_programmes():
+    assert {key: len(t.page_models) for key, t in registry.search_types().items()} == {
+        "call": 1,
+        "event": 1,
+        "topic": 1,
+        "programme": 2,
+        "partnership": 0,
+        "page": 1,
+    }
+    assert [facet.name for facet in registry.facets()] == ["topic", "country"]
 
 
 def test_the_apps_contributions_modules_are_discovered():

@@ -15,17 +15,21 @@ from cms.checks import (
     check_one_site_root,
     check_page_models_registered,
     check_relations_have_api_objects,
+    check_search_names,
     check_unique_names,
     project_page_models,
 )
 from cms.platform import (
     ApiEndpoint,
     ApiObject,
+    Facet,
     Feed,
     NavigationEntry,
     PageApi,
+    PageSearch,
     PageType,
     Relation,
+    SearchSource,
     Section,
     SitemapSource,
     SnippetAccess,
@@ -166,6 +170,31 @@ def test_feeds_navigation_sections_and_url_names_are_unique():
         "The sitemap source name 'page'",
         "The sitemap source name 'news'",
     ]
+
+
+def test_search_facets_and_type_keys_are_unique_and_a_key_has_one_label():
+    home_page, standard_page = project_page_models_of("home")
+    topic = Facet("topic", "Topic", "All topics", "No topic %(value)s", list)
+    source = SearchSource("thing", "Things", Image, queryset=list, visible=max, describe=print)
+    with registry.override(
+        PageType(home_page, search=PageSearch("page", "Pages")),
+        PageType(standard_page, search=PageSearch("page", "Pages", facets={"topic": "title"})),
+        topic,
+        source,
+        app_label="home",
+    ):
+        assert check_search_names() == []
+        register(
+            PageType(Image, search=PageSearch("page", "Other pages")),
+            Facet("topic", "Subject", "All", "No %(value)s", list),
+            SearchSource("page", "Pages", Image, queryset=list, visible=max, describe=print),
+            app_label="programmes",
+        )
+        messages = check_search_names()
+    assert ids(messages) == ["platform.E005"] * 3
+    assert messages[0].msg.startswith("The search facet 'topic' is contributed 2 times (by home, programmes)")
+    assert messages[1].msg.startswith("The search type 'page' has 2 labels (Other pages, Pages)")
+    assert messages[2].msg.startswith("The search type 'page' is contributed 2 times (by home, programmes)")
 
 
 def test_an_app_registers_only_its_own_models():

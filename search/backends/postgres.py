@@ -6,7 +6,7 @@ from modelsearch.index import SearchField
 from modelsearch.query import Phrase, PlainText
 
 from .. import analysis
-from . import AnalysingIndexerMixin, _indexers, analysed_terms
+from .base import AnalysingIndexerMixin, _indexers, analysed_terms
 
 
 class PostgresIndexer(AnalysingIndexerMixin, pg.ObjectIndexer):

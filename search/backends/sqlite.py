@@ -7,7 +7,7 @@ from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.query import Phrase, PlainText
 
 from .. import analysis
-from . import AnalysingIndexerMixin, _indexers, analysed_terms
+from .base import AnalysingIndexerMixin, _indexers, analysed_terms
 
 
 class SQLiteIndexer(AnalysingIndexerMixin, sqlite.ObjectIndexer):

@@ -66,13 +66,13 @@ def test_every_word_is_required_whatever_its_variants(corpus, language, query, e
 @pytest.mark.parametrize("language", ["de", "fr", "ar-dz", "en"])
 def test_partnership_query_set(site, language):
     from programmes.models import Partnership
-    from search.query import search_partnerships
+    from search.query import search_snippets
 
     partnerships = build_partnerships()
     locale = Locale.objects.get(language_code=language)
     misses = []
     for query, key in PARTNERSHIP_QUERIES[language]:
-        found = [item.pk for item in search_partnerships(Partnership.objects.all(), query, locale)]
+        found = [item.pk for item in search_snippets(Partnership.objects.all(), query, locale)]
         if found[:1] != [partnerships[key][language].pk]:
             misses.append((query, key, found))
     total = len(PARTNERSHIP_QUERIES[language])

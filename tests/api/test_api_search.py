@@ -1,7 +1,7 @@
 """The API's search parameter is the site search: same query and language, same pages and partnerships.
 
 The site search at /<lang>/search/ and /api/v2/pages/?search=…&locale=… both call
-search.query.search_pages (partnerships: search_partnerships): the API reaches it as the search app's
+search.query.search_pages (partnerships: search_snippets): the API reaches it as the search app's
 "site_search" service (search/contributions.py), without importing the search app. Checked here over the fixed
 per-language query set of search/tests/corpus.py plus queries that match several items, on the
 database in use (run with DATABASE_URL=postgres://… for PostgreSQL).

@@ -2,7 +2,8 @@
 
     manage.py generate_search_dataset --pages 10000
 
-The pages are StandardPages below a container page ("search-benchmark") under each language's home
+The pages are of the site search's type ``--type`` (default "page", the other pages: a page model
+with a summary and a body), below a container page ("search-benchmark") under each language's home
 page (the default site's root page and its translations, e.g. after ``load_demo_content``): real
 pages of the site, with an address, found by the site search and counted by the API. Their text is
 the text of the fixed query set's pages (search/tests/corpus.py) in that language, one of them per
@@ -24,11 +25,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils.html import escape
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.models import StandardPage
+from cms.platform import registry
 from search.tests.corpus import PAGES
 
 WORDS = {
@@ -82,16 +84,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--pages", type=int, default=10_000, help="Total number of pages (default 10000).")
         parser.add_argument("--seed", type=int, default=5)
+        parser.add_argument(
+            "--type",
+            dest="type_key",
+            default="page",
+            help="The site search type whose page model the pages are (default page: it needs summary and body).",
+        )
 
-    def handle(self, pages, seed, **options):
+    def handle(self, pages, seed, type_key, **options):
+        search_type = registry.search_types().get(type_key)
+        if search_type is None or not search_type.page_models:
+            raise CommandError(f"The site search has no page type {type_key!r}.")
+        page_model = search_type.page_models[0]
         rng = random.Random(seed)
         started = time.monotonic()
         homes = locale_homes()
         created, containers = [], {}
-        from modelsearch.signal_handlers import post_save_signal_handler
-
         # Indexed in batches below; generated pages refer to nothing, so the reference index has nothing to add.
-        post_save.disconnect(post_save_signal_handler, sender=StandardPage)
+        post_save.disconnect(post_save_signal_handler, sender=page_model)
         try:
             with transaction.atomic(), disable_reference_index_auto_update():
                 # Earlier versions of this command put the data set outside the site (depth 2).
@@ -102,7 +112,7 @@ class Command(BaseCommand):
                         old.delete()
                     homes[code].refresh_from_db()  # numchild changed
                     containers[code] = homes[code].add_child(
-                        instance=StandardPage(
+                        instance=page_model(
                             title=f"Search benchmark {code}", slug=CONTAINER_SLUG, locale=homes[code].locale
                         )
                     )
@@ -117,7 +127,7 @@ class Command(BaseCommand):
                     filler = " ".join(sentence(rng, words, 12) for _ in range(2))
                     body = [{"type": "rich_text", "value": f"<p>{escape(filler)}</p><p>{escape(text)}</p>"}]
                     container = containers[code]
-                    page = StandardPage(
+                    page = page_model(
                         title=sentence(rng, words, 4),
                         slug=f"p{n}",
                         locale=container.locale,
@@ -125,7 +135,7 @@ class Command(BaseCommand):
                         body=json.dumps(body if in_body else []),
                         # What add_child would set, without its query for the last child per page.
                         depth=container.depth + 1,
-                        path=StandardPage._get_path(container.path, container.depth + 1, m + 1),
+                        path=page_model._get_path(container.path, container.depth + 1, m + 1),
                         numchild=0,
                     )
                     page._cached_parent_obj = container  # get_parent() for the url_path, no query
@@ -137,12 +147,12 @@ class Command(BaseCommand):
                     children = sum(1 for page in created if page.locale_id == container.locale_id)
                     Page.objects.filter(pk=container.pk).update(numchild=children)
         finally:
-            post_save.connect(post_save_signal_handler, sender=StandardPage)
+            post_save.connect(post_save_signal_handler, sender=page_model)
         made = time.monotonic() - started
         backend = get_search_backend()
-        index = backend.get_index_for_model(StandardPage)
+        index = backend.get_index_for_model(page_model)
         for start in range(0, len(created), BATCH):
-            index.add_items(StandardPage, created[start : start + BATCH])
+            index.add_items(page_model, created[start : start + BATCH])
         for container in containers.values():
             index.add_item(container)
         # Fresh statistics for the planner, as a database in use has them: without, PostgreSQL
