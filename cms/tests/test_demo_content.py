@@ -18,15 +18,16 @@ from wagtail.images.models import Image, Rendition
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
-from cms.demo import content_de
 from cms.demo.localize_publish import save_page_translation
 from cms.demo.localize_slugs import translated_slug
-from cms.demo.translate import PO_DIR, po_path
+from cms.demo.translate import po_path
 from cms.languages import bcp47
-from cms.management.commands.load_demo_content import IMAGE_DIR, demo_key
+from cms.management.commands.load_demo_content import Demo, demo_key
 from cms.models import ImageAltText
 from cms.renditions import SITE_RENDITIONS
 from home.models import HomePage
+from programmes.demo import content_de
+from programmes.demo.content_de import IMAGE_DIR
 from programmes.models import (
     ApplicantType,
     CallForParticipationPage,
@@ -160,8 +161,11 @@ def german_state():
 
 def test_demo_po_files_exist():
     # Without them the translation tests below would test aliases only.
-    for name in ("fr.po", "ar_DZ.po", "en.po"):
-        assert (PO_DIR / name).is_file(), f"cms/demo/locale/{name} is missing"
+    po_dirs = Demo.registered().po_dirs
+    assert len(po_dirs) >= 2  # home's and programmes'
+    for po_dir in po_dirs:
+        for name in ("fr.po", "ar_DZ.po", "en.po"):
+            assert (po_dir / name).is_file(), f"{po_dir / name} is missing"
 
 
 def test_every_demo_page_is_translated_and_linked(demo):
@@ -244,12 +248,15 @@ def test_translating_leaves_german_pages_unchanged(db, tmp_path):
 
 
 def write_po_without(tmp_path, language, text):
-    """The demo PO files in tmp_path, the one for ``language`` without ``text``."""
+    """Every app's demo PO files merged in tmp_path (as --po-dir takes them), the one for ``language``
+    without ``text``."""
     for code in ("fr", "ar-dz", "en"):
-        po = polib.pofile(str(po_path(code)))
-        for entry in [entry for entry in po if entry.msgid == text and code == language]:
-            po.remove(entry)
-        po.save(str(tmp_path / po_path(code).name))
+        merged = polib.POFile()
+        for po_dir in Demo.registered().po_dirs:
+            merged.extend(
+                entry for entry in polib.pofile(str(po_path(code, po_dir))) if entry.msgid != text or code != language
+            )
+        merged.save(str(po_path(code, tmp_path)))
 
 
 def test_missing_string_leaves_the_page_an_alias_and_is_reported(db, tmp_path):
