@@ -20,10 +20,11 @@ from wagtail_localize.models import LocaleSynchronization, StringTranslation, Tr
 
 from cms.demo.localize_publish import save_page_translation
 from cms.demo.localize_slugs import translated_slug
-from cms.demo.translate import po_path
+from cms.demo.translate import is_identifier, po_path, read_catalogue
 from cms.languages import bcp47
 from cms.management.commands.load_demo_content import Demo, demo_key
 from cms.models import ImageAltText
+from cms.platform import registry
 from cms.renditions import SITE_RENDITIONS
 from home.models import HomePage
 from programmes.demo import content_de
@@ -245,6 +246,33 @@ def test_translating_leaves_german_pages_unchanged(db, tmp_path):
     call_command("load_demo_content", verbosity=0, skip_index=True)
     assert german_state() == german
     assert not french.filter(alias_of__isnull=False).exists()
+
+
+def demo_items(content, locale):
+    """The German pages and snippets of one DemoContent."""
+    pages = [
+        Page.objects.get(locale=locale, translation_key=demo_key("page", spec["key"])).specific
+        for spec in content.pages
+    ]
+    return pages + [
+        snippets.model.objects.get(locale=locale, translation_key=demo_key(snippets.kind, spec["key"]))
+        for snippets in content.snippets
+        for spec in snippets.items
+    ]
+
+
+def test_each_app_brings_the_translations_of_its_own_demo_content(demo):
+    # An app's PO files cover its pages, snippets and images, also where another app has the same text.
+    for content in [content for content in registry.demo_contents() if content.po_dir]:
+        items = demo_items(content, demo)
+        for language in ("fr", "ar-dz", "en"):
+            catalogue = read_catalogue(po_path(language, content.po_dir))
+            needed = [spec["description"] for spec in content.images.items] if content.images else []
+            for item in items:
+                source = TranslationSource.objects.get(object_id=item.translation_key, locale=demo)
+                po = Translation.objects.get(source=source, target_locale__language_code=language).export_po()
+                needed += [entry.msgid for entry in po if not is_identifier(item, entry.msgctxt)]
+            assert [text for text in needed if text not in catalogue] == [], (content.po_dir, language)
 
 
 def write_po_without(tmp_path, language, text):
