@@ -52,9 +52,9 @@ class Demo:
 
     def __init__(self, contents):
         self.pages = [page for content in contents for page in content.pages]
-        snippets = [snippets for content in contents for snippets in content.snippets]
-        self.snippets_before_pages = [snippets for snippets in snippets if snippets.before_pages]
-        self.snippets_after_pages = [snippets for snippets in snippets if not snippets.before_pages]
+        groups = [group for content in contents for group in content.snippets]  # DemoSnippets
+        self.snippets_before_pages = [group for group in groups if group.before_pages]
+        self.snippets_after_pages = [group for group in groups if not group.before_pages]
         self.images = [
             (content.images.directory, spec) for content in contents if content.images for spec in content.images.items
         ]
