@@ -9,6 +9,19 @@ loading mechanics.
 Translations are not content modules: the loader translates the German items through wagtail-localize
 from each DemoContent's PO files (``po_dir``: fr.po, ar_DZ.po, en.po; msgid = German segment), see
 ``translate.py``.
+
+A new app adds its part in its ``contributions.py``, e.g. a section with items that link to pages of
+another app by key::
+
+    register(DemoContent(pages=content_de.PAGES, po_dir=Path(demo.__file__).resolve().parent / "locale", order=300))
+
+    PAGES = [
+        {"key": "myapp-index", "type": "myapp.IndexPage", "parent": "home", "slug": "aktuelles",
+         "title": "Aktuelles", "show_in_menus": True, "fields": {"intro": "…"}},
+        {"key": "myapp-kickoff", "type": "myapp.ItemPage", "parent": "myapp-index", "slug": "auftakt",
+         "title": "…", "fields": {"summary": "…", "related_programme": PageRef("programme"),
+         "sources": "giz.de, Projekt 38368\nWebsite der SKEW"}},  # sources: one a line
+    ]
 """
 
 from dataclasses import dataclass
