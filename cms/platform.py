@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from django.apps import apps
@@ -230,6 +231,80 @@ class SiteSearch:
     snippets: Callable  # (queryset, text, locale) -> a translatable snippet's rows as that language shows them
 
 
+@dataclass(frozen=True)
+class DemoSnippets:
+    """Demo snippets of one translatable model (``manage.py load_demo_content``), in the German source.
+
+    Each item is a dict ``{"key": "bmz", <field>: <value>, ...}``; values may be the markers of
+    :mod:`cms.demo` (``PageRef``, ``SnippetRef``, ``ImageRef``, ``FromNow``) or of a resolver of the
+    DemoContent. The key is stable: the item's translation key is derived from ``(kind, key)``, so a
+    second run finds it again and every database gives it the same key.
+    """
+
+    kind: str  # the namespace of the keys; pages refer to an item as SnippetRef(kind, key)
+    model: type
+    items: Sequence[Mapping[str, Any]]
+    natural_key: Mapping[str, str]  # model field -> item key: finds an item saved without its demo key
+    key_field: str | None = None  # a model field that gets the item's key (e.g. ApplicantType.code)
+    before_pages: bool = True  # False for snippets that refer to pages: loaded once every page exists
+
+
+@dataclass(frozen=True)
+class DemoImages:
+    """Demo images, found again by title: ``{"key", "file" (in ``directory``), "title", "description"}``.
+    The description is the German alternative text and the msgid of its translations; pages show an
+    image as ``ImageRef(key)``."""
+
+    directory: Path
+    items: Sequence[Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class DemoField:
+    """A demo field the loader cannot simply set (e.g. an inline child relation), by field name."""
+
+    assign: Callable[[Any, Any, Callable[[Any], Any]], None]  # (instance, demo value, resolve)
+    fingerprint: Callable[[Any], Any]  # instance -> a comparable value, to save only what changed
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    """The demo site: its root page (a page key), its name and its site settings (a BaseSiteSetting
+    model and demo field values). Exactly one DemoContent names it."""
+
+    root: str
+    name: str
+    settings_model: type | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    """An app's part of the demo site, in German; ``manage.py load_demo_content`` loads every
+    DemoContent in ``order`` and translates it from the PO files in ``po_dir``.
+
+    A page is a dict ``{"key", "type" ("app.Model"), "parent" (the key of a page of any DemoContent,
+    None for the tree root), "slug", "title", "show_in_menus" (optional), "fields": {name: value}}``.
+    Field values may hold markers (``cms.demo``): ``PageRef(key)`` for a page of any app (rich text
+    links write ``[[page:KEY]]``), ``SnippetRef(kind, key)``, ``ImageRef(key)``, ``FromNow(days,
+    time)``, or the marker types of ``resolvers``. Pages are created in order (parents first, so an
+    app's section lands after the sections of lower ``order``) and may refer to pages loaded later.
+    ``po_dir`` holds ``fr.po``, ``ar_DZ.po`` and ``en.po`` with msgid = a German segment as
+    wagtail-localize extracts it (a field value, a rich text paragraph, a slug).
+    """
+
+    pages: Sequence[Mapping[str, Any]] = ()
+    snippets: Sequence[DemoSnippets] = ()  # in loading order; deleted in the reverse order by --reset
+    images: DemoImages | None = None
+    po_dir: Path | None = None
+    site: DemoSite | None = None
+    resolvers: Mapping[type, Callable[[Any], Any]] = field(default_factory=dict)  # marker type -> value
+    fields: Mapping[str, DemoField] = field(default_factory=dict)
+    # (queryset of every demo page, all languages) -> why --reset must not delete them, or None
+    reset_guard: Callable[[Any], str | None] | None = None
+    order: int = 100
+
+
 class Registry:
     def __init__(self):
         self._by_app: dict[str, list] = {}
@@ -329,6 +404,9 @@ class Registry:
 
     def service(self, name: str, default=None):
         return next((s.implementation for s in self.contributions(Service) if s.name == name), default)
+
+    def demo_contents(self) -> list[DemoContent]:
+        return sorted(self.contributions(DemoContent), key=lambda content: content.order)
 
     @contextmanager
     def override(self, *contributions, app_label: str | None = None):

@@ -1,13 +1,17 @@
 """What the home app contributes to the platform (cms/platform.py)."""
 
+from pathlib import Path
+
 from django.utils.translation import gettext_lazy as _
 
 from cms.api.fields import related, stream, value
 from cms.api.schema import BOOLEAN, PAGE_REF, STREAM, STRING
-from cms.platform import PageApi, PageSearch, PageType, Relation, register
+from cms.platform import DemoContent, DemoSite, PageApi, PageSearch, PageType, Relation, register
 from programmes.models import ProgrammePage
 
-from .models import HomePage, StandardPage
+from . import demo
+from .demo import content_de as demo_de
+from .models import HomePage, SiteSettings, StandardPage
 
 register(
     PageType(
@@ -28,4 +32,17 @@ register(
         ),
         search=PageSearch("page", _("Other pages"), order=60),
     ),
+)
+
+DEMO_PO_DIR = Path(demo.__file__).resolve().parent / "locale"
+register(
+    # First: the site's root, under which every app's demo section is created.
+    DemoContent(
+        pages=demo_de.HOME_PAGES,
+        site=DemoSite("home", demo_de.SITE_NAME, SiteSettings, demo_de.SITE_SETTINGS),
+        po_dir=DEMO_PO_DIR,
+        order=0,
+    ),
+    # Last: the site's own pages follow the sections among the home page's children.
+    DemoContent(pages=demo_de.SERVICE_PAGES, po_dir=DEMO_PO_DIR, order=1000),
 )

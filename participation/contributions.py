@@ -2,8 +2,9 @@
 
 from django.urls import include, path
 
-from cms.platform import Urls, register
+from cms.platform import DemoContent, Urls, register
 
-from . import urls
+from . import demo, urls
 
 register(Urls([path("participation/", include(urls))]))
+register(DemoContent(reset_guard=demo.refuse_reset_with_submissions))

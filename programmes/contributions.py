@@ -1,11 +1,25 @@
 """What the programmes app contributes to the platform (cms/platform.py)."""
 
+from pathlib import Path
+
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, SitemapSource, Urls, register
+from cms.platform import (
+    ApiEndpoint,
+    ApiObject,
+    DemoContent,
+    DemoImages,
+    DemoSnippets,
+    Feed,
+    PageType,
+    SitemapSource,
+    Urls,
+    register,
+)
 
-from . import api, calendar, feeds, site_search, sitemap, widget
+from . import api, calendar, demo, feeds, site_search, sitemap, widget
+from .demo import content_de as demo_de
 from .models import (
     ApplicantType,
     CallForParticipationPage,
@@ -15,6 +29,7 @@ from .models import (
     EventIndexPage,
     EventPage,
     Organisation,
+    Partnership,
     PartnershipIndexPage,
     ProgrammePage,
     ProgrammePhasePage,
@@ -72,3 +87,26 @@ register(
 )
 register(SitemapSource("partnership", sitemap.partnership_entries))
 register(site_search.TOPIC, site_search.COUNTRY, site_search.PARTNERSHIPS)
+register(
+    DemoContent(
+        pages=demo_de.PAGES,
+        snippets=[
+            DemoSnippets("applicant_type", ApplicantType, demo_de.APPLICANT_TYPES, {"code": "key"}, key_field="code"),
+            DemoSnippets("organisation", Organisation, demo_de.ORGANISATIONS, {"name": "name"}),
+            DemoSnippets("contact_point", ContactPoint, demo_de.CONTACT_POINTS, {"title": "title"}),
+            DemoSnippets("venue", Venue, demo_de.VENUES, {"name": "name"}),
+            DemoSnippets(
+                "partnership",
+                Partnership,
+                demo_de.PARTNERSHIPS,
+                {"german_partner": "german_partner", "maghreb_partner": "maghreb_partner"},
+                before_pages=False,  # a partnership refers to its phase page
+            ),
+        ],
+        images=DemoImages(demo_de.IMAGE_DIR, demo_de.IMAGES),
+        po_dir=Path(demo.__file__).resolve().parent / "locale",
+        resolvers={demo.Place: demo.resolve_place},
+        fields={"organisation_roles": demo.ORGANISATION_ROLES},
+        order=200,
+    )
+)

@@ -1,15 +1,15 @@
-"""Draw the demo site's illustrations (cms/demo/images/*.png) with Pillow: flat shapes, no photographs,
+"""Draw the demo site's illustrations (programmes/demo/images/*.png) with Pillow: flat shapes, no photographs,
 nothing downloaded. Run again after changing a drawing: ``.venv/bin/python scripts/draw_demo_images.py``.
 
 Each image is 1600 × 900 (the topic hero's largest rendition is 1440 × 810) in a small palette, so
-the PNG files stay far below 60 KB. cms/demo/content_de.py (IMAGES) names them, with their texts.
+the PNG files stay far below 60 KB. programmes/demo/content_de.py (IMAGES) names them, with their texts.
 """
 
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-OUT = Path(__file__).resolve().parent.parent / "cms" / "demo" / "images"
+OUT = Path(__file__).resolve().parent.parent / "programmes" / "demo" / "images"
 SIZE = (1600, 900)
 SKY, GROUND, DARK, SAND, WHITE = "#cfe6f2", "#8fbf7a", "#2f3e46", "#e9d8a6", "#ffffff"
 

@@ -1,4 +1,4 @@
-"""Translate the German demo content through wagtail-localize, from PO files in cms/demo/locale/.
+"""Translate the German demo content through wagtail-localize, from the PO files of every DemoContent.
 
 Two steps, both idempotent:
 
@@ -9,7 +9,8 @@ Two steps, both idempotent:
 2. Translation: for every demo snippet and page (snippets that pages refer to first, then pages
    parents first, then the remaining snippets) and every locale whose PO file exists, the German
    item is the ``TranslationSource``; a ``Translation`` to the locale gets the strings of the demo
-   PO (matched by msgid = the German segment) through ``Translation.import_po``, and
+   POs (every app's ``<po_dir>/<language>.po``, merged; matched by msgid = the German segment)
+   through ``Translation.import_po``, and
    ``save_target`` writes the translated page or snippet. Translations stay linked to their source
    and can be synced from the admin later. Synchronised fields (dates, topics, countries, eligible
    types, links to pages) are copied from the German source by wagtail-localize.
@@ -39,7 +40,6 @@ from cms.demo.localize_publish import save_page_translation
 from cms.demo.localize_slugs import translated_slug
 from cms.models import ImageAltText
 
-PO_DIR = Path(__file__).resolve().parent / "locale"
 TARGET_LANGUAGES = ("fr", "ar-dz", "en")
 
 
@@ -47,8 +47,8 @@ class MissingSegmentsError(Exception):
     pass
 
 
-def po_path(language_code, po_dir=PO_DIR):
-    """cms/demo/locale/fr.po, ar_DZ.po, en.po: gettext's file names for the language codes."""
+def po_path(language_code, po_dir):
+    """<po_dir>/fr.po, ar_DZ.po, en.po: gettext's file names for the language codes."""
     return Path(po_dir) / f"{to_locale(language_code)}.po"
 
 
@@ -110,22 +110,29 @@ class Report:
 
 
 class Translator:
-    def __init__(self, source_locale, *, po_dir=PO_DIR, languages=TARGET_LANGUAGES, strict=False):
+    def __init__(self, source_locale, *, po_dirs, languages=TARGET_LANGUAGES, strict=False):
+        """A language is translated from the merged PO files of ``po_dirs`` that it has; without any, it is
+        skipped (its pages stay aliases). ``strict``: every directory must have every language's file."""
         self.source_locale = source_locale
         self.strict = strict
         self.report = Report()
         self.catalogues = {}
+        missing_files = []
         for code in languages:
-            path = po_path(code, po_dir)
-            if path.exists():
-                locale, _created = Locale.objects.get_or_create(language_code=code)
-                self.catalogues[locale] = read_catalogue(path)
-            else:
+            paths = [po_path(code, po_dir) for po_dir in po_dirs]
+            found = [path for path in paths if path.exists()]
+            missing_files += [path for path in paths if not path.exists()]
+            if not found:
                 self.report.skipped_languages.append(code)
-        if strict and self.report.skipped_languages:
-            raise MissingSegmentsError(
-                "No demo PO file for " + ", ".join(str(po_path(code, po_dir)) for code in self.report.skipped_languages)
-            )
+                continue
+            locale, _created = Locale.objects.get_or_create(language_code=code)
+            catalogue = {}
+            for path in found:
+                for msgid, msgstr in read_catalogue(path).items():
+                    catalogue.setdefault(msgid, msgstr)
+            self.catalogues[locale] = catalogue
+        if strict and missing_files:
+            raise MissingSegmentsError("No demo PO file for " + ", ".join(str(path) for path in missing_files))
 
     def translate_all(self, items):
         """Translate the items (German instances, in dependency order) into every locale with a PO file."""

@@ -18,15 +18,17 @@ from wagtail.images.models import Image, Rendition
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
-from cms.demo import content_de
 from cms.demo.localize_publish import save_page_translation
 from cms.demo.localize_slugs import translated_slug
-from cms.demo.translate import PO_DIR, po_path
+from cms.demo.translate import is_identifier, po_path, read_catalogue
 from cms.languages import bcp47
-from cms.management.commands.load_demo_content import IMAGE_DIR, demo_key
+from cms.management.commands.load_demo_content import Demo, demo_key
 from cms.models import ImageAltText
+from cms.platform import registry
 from cms.renditions import SITE_RENDITIONS
 from home.models import HomePage
+from programmes.demo import content_de
+from programmes.demo.content_de import IMAGE_DIR
 from programmes.models import (
     ApplicantType,
     CallForParticipationPage,
@@ -160,8 +162,11 @@ def german_state():
 
 def test_demo_po_files_exist():
     # Without them the translation tests below would test aliases only.
-    for name in ("fr.po", "ar_DZ.po", "en.po"):
-        assert (PO_DIR / name).is_file(), f"cms/demo/locale/{name} is missing"
+    po_dirs = Demo.registered().po_dirs
+    assert len(po_dirs) >= 2  # home's and programmes'
+    for po_dir in po_dirs:
+        for name in ("fr.po", "ar_DZ.po", "en.po"):
+            assert (po_dir / name).is_file(), f"{po_dir / name} is missing"
 
 
 def test_every_demo_page_is_translated_and_linked(demo):
@@ -243,13 +248,43 @@ def test_translating_leaves_german_pages_unchanged(db, tmp_path):
     assert not french.filter(alias_of__isnull=False).exists()
 
 
+def demo_items(content, locale):
+    """The German pages and snippets of one DemoContent."""
+    pages = [
+        Page.objects.get(locale=locale, translation_key=demo_key("page", spec["key"])).specific
+        for spec in content.pages
+    ]
+    return pages + [
+        snippets.model.objects.get(locale=locale, translation_key=demo_key(snippets.kind, spec["key"]))
+        for snippets in content.snippets
+        for spec in snippets.items
+    ]
+
+
+def test_each_app_brings_the_translations_of_its_own_demo_content(demo):
+    # An app's PO files cover its pages, snippets and images, also where another app has the same text.
+    for content in [content for content in registry.demo_contents() if content.po_dir]:
+        items = demo_items(content, demo)
+        for language in ("fr", "ar-dz", "en"):
+            catalogue = read_catalogue(po_path(language, content.po_dir))
+            needed = [spec["description"] for spec in content.images.items] if content.images else []
+            for item in items:
+                source = TranslationSource.objects.get(object_id=item.translation_key, locale=demo)
+                po = Translation.objects.get(source=source, target_locale__language_code=language).export_po()
+                needed += [entry.msgid for entry in po if not is_identifier(item, entry.msgctxt)]
+            assert [text for text in needed if text not in catalogue] == [], (content.po_dir, language)
+
+
 def write_po_without(tmp_path, language, text):
-    """The demo PO files in tmp_path, the one for ``language`` without ``text``."""
+    """Every app's demo PO files merged in tmp_path (as --po-dir takes them), the one for ``language``
+    without ``text``."""
     for code in ("fr", "ar-dz", "en"):
-        po = polib.pofile(str(po_path(code)))
-        for entry in [entry for entry in po if entry.msgid == text and code == language]:
-            po.remove(entry)
-        po.save(str(tmp_path / po_path(code).name))
+        merged = polib.POFile()
+        for po_dir in Demo.registered().po_dirs:
+            merged.extend(
+                entry for entry in polib.pofile(str(po_path(code, po_dir))) if entry.msgid != text or code != language
+            )
+        merged.save(str(po_path(code, tmp_path)))
 
 
 def test_missing_string_leaves_the_page_an_alias_and_is_reported(db, tmp_path):

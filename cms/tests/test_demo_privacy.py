@@ -1,6 +1,6 @@
 """The demo Datenschutzerklärung says what the platform really stores and for how long (issue 6).
 
-The page text is demo content (cms/demo/content_de.py and its PO files), the facts are code and settings:
+The page text is demo content (home/demo/content_de.py and its PO files), the facts are code and settings:
 these tests tie them together, so that a changed retention period, rate limit, form field or cookie makes
 a test fail until the page says so too, in all four languages.
 """

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from cms import platform
 from cms.platform import (
+    DemoContent,
     Facet,
     Feed,
     NavigationEntry,
@@ -156,3 +157,18 @@ def test_the_apps_contributions_modules_are_discovered():
         "regions",
         "partnerships",
     ]
+
+
+def test_demo_contents_are_loaded_in_their_order_whatever_the_app_order():
+    later, earlier = DemoContent(pages=[{"key": "later"}], order=300), DemoContent(order=0)
+    with registry.override():
+        register(later, app_label="home")
+        register(earlier, app_label="programmes")
+        assert registry.demo_contents() == [earlier, later]
+
+
+def test_home_and_programmes_contribute_the_demo_site():
+    # The site root first, every app's section after it, the site's own pages last.
+    orders = {(label, content.order) for label, content in registry.contributions_by_app(DemoContent)}
+    assert {("home", 0), ("programmes", 200), ("home", 1000)} <= orders
+    assert sum(1 for content in registry.demo_contents() if content.site) == 1

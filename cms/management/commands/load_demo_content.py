@@ -1,4 +1,6 @@
-"""Load the demo site from cms/demo/content_de.py: idempotent, and ``--reset`` rebuilds from scratch.
+"""Load the demo site from every app's ``DemoContent`` (cms/platform.py), in their order: idempotent, and
+``--reset`` rebuilds from scratch. The loader names no app: each app's content module gives its pages,
+snippets, images, site settings and PO files, and the markers and fields only it knows how to load.
 
 Items are found again by stable keys: pages by their slug under their parent, snippets by a
 translation key derived from their demo key (falling back to a natural key such as an applicant
@@ -32,43 +34,51 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 from wagtail_localize.models import LocaleSynchronization, TranslatableObject, TranslationSource
 
-from cms.demo import FromNow, ImageRef, PageRef, Place, SnippetRef
-from cms.demo import content_de as content
+from cms.demo import LANGUAGE, FromNow, ImageRef, PageRef, SnippetRef
 from cms.demo.indexing import deferred_index_updates
-from cms.demo.translate import PO_DIR, MissingSegmentsError, Translator, missing_summary, synchronise_locales
+from cms.demo.translate import MissingSegmentsError, Translator, missing_summary, synchronise_locales
+from cms.platform import registry
 from cms.public_url import PublicUrlError, site_fields
 from cms.renditions import make_renditions
-from home.models import HomePage, SiteSettings
-from programmes.models import (
-    ApplicantType,
-    ContactPoint,
-    Country,
-    Organisation,
-    Partnership,
-    ProgrammeOrganisation,
-    Region,
-    Venue,
-)
 
 # Demo keys become translation keys through this namespace, so they are the same in every database.
 DEMO_NAMESPACE = uuid.UUID("6f1d3c52-8a43-5c7e-9a0b-4b7d2e1f0c11")
 EXTRA_LOCALES = ("fr", "ar-dz", "en")
 PAGE_TOKEN = re.compile(r"\[\[page:([\w-]+)\]\]")
-IMAGE_DIR = Path(content.__file__).resolve().parent / "images"
 
-# kind -> (model, content list, natural key fields used when the translation key is not found)
-SNIPPETS = {
-    "applicant_type": (ApplicantType, "APPLICANT_TYPES", {"code": "key"}),
-    "organisation": (Organisation, "ORGANISATIONS", {"name": "name"}),
-    "contact_point": (ContactPoint, "CONTACT_POINTS", {"title": "title"}),
-    "venue": (Venue, "VENUES", {"name": "name"}),
-    "partnership": (
-        Partnership,
-        "PARTNERSHIPS",
-        {"german_partner": "german_partner", "maghreb_partner": "maghreb_partner"},
-    ),
-}
-SNIPPET_ORDER_BEFORE_PAGES = ("applicant_type", "organisation", "contact_point", "venue")
+
+class Demo:
+    """Every registered DemoContent, merged in their order: what the loader and ``--reset`` work through."""
+
+    def __init__(self, contents):
+        self.pages = [page for content in contents for page in content.pages]
+        groups = [group for content in contents for group in content.snippets]  # DemoSnippets
+        self.snippets_before_pages = [group for group in groups if group.before_pages]
+        self.snippets_after_pages = [group for group in groups if not group.before_pages]
+        self.images = [
+            (content.images.directory, spec) for content in contents if content.images for spec in content.images.items
+        ]
+        self.po_dirs = list(dict.fromkeys(content.po_dir for content in contents if content.po_dir))
+        self.resolvers = {marker: resolve for content in contents for marker, resolve in content.resolvers.items()}
+        self.fields = {name: demo_field for content in contents for name, demo_field in content.fields.items()}
+        self.reset_guards = [content.reset_guard for content in contents if content.reset_guard]
+        sites = [content.site for content in contents if content.site]
+        if len(sites) != 1:
+            raise CommandError(f"The demo needs exactly one DemoContent with a site (DemoSite), not {len(sites)}.")
+        self.site = sites[0]
+
+    @classmethod
+    def registered(cls):
+        return cls(registry.demo_contents())
+
+    @property
+    def snippets(self):
+        """In loading order: snippets that pages refer to, then snippets that refer to pages."""
+        return self.snippets_before_pages + self.snippets_after_pages
+
+    def root_model(self):
+        """The model of the site's root page (the home pages of every language are its instances)."""
+        return apps.get_model(next(page["type"] for page in self.pages if page["key"] == self.site.root))
 
 
 def demo_key(kind, key):
@@ -97,9 +107,10 @@ def strip_block_ids(value):
 
 
 class Loader:
-    def __init__(self, stdout):
+    def __init__(self, stdout, demo):
         self.stdout = stdout
-        self.locale, _created = Locale.objects.get_or_create(language_code=content.LANGUAGE)
+        self.demo = demo
+        self.locale, _created = Locale.objects.get_or_create(language_code=LANGUAGE)
         self.now = timezone.now()
         self.pages = {}
         self.snippets = {}
@@ -115,10 +126,9 @@ class Loader:
             return self.snippets[value.kind, value.key]
         if isinstance(value, ImageRef):
             return self.images[value.key]
-        if isinstance(value, Place):
-            if "-" in value.code:
-                return Region.objects.get(code=value.code)
-            return Country.objects.get(code=value.code)
+        for marker, resolve in self.demo.resolvers.items():
+            if isinstance(value, marker):
+                return resolve(value)
         if isinstance(value, FromNow):
             tz = zoneinfo.ZoneInfo(zone or "Europe/Berlin")
             day = timezone.localdate(self.now, tz) + datetime.timedelta(days=value.days)
@@ -167,11 +177,8 @@ class Loader:
         for name, value in fields.items():
             if skip_page_refs and contains_page_ref(value):
                 continue
-            if name == "organisation_roles":
-                obj.organisation_roles = [
-                    ProgrammeOrganisation(organisation=self.resolve(organisation), role=role, sort_order=index)
-                    for index, (organisation, role) in enumerate(value)
-                ]
+            if name in self.demo.fields:
+                self.demo.fields[name].assign(obj, value, self.resolve)
                 continue
             field = obj._meta.get_field(name)
             if isinstance(field, StreamField):
@@ -182,8 +189,8 @@ class Loader:
     def fingerprint(self, obj, names):
         result = {}
         for name in names:
-            if name == "organisation_roles":
-                result[name] = [(role.organisation_id, role.role) for role in obj.organisation_roles.all()]
+            if name in self.demo.fields:
+                result[name] = self.demo.fields[name].fingerprint(obj)
                 continue
             field = obj._meta.get_field(name)
             value = getattr(obj, name)
@@ -204,7 +211,7 @@ class Loader:
             self.counts["locale", "created" if created else "unchanged"] += 1
 
     def configure_site(self):
-        home = self.pages["home"]
+        home = self.pages[self.demo.site.root]
         address = site_fields()  # PUBLIC_URL: `make run` sets it from HOST and PORT
         site = Site.objects.filter(**address).first() or Site.objects.filter(is_default_site=True).first()
         created = site is None
@@ -212,7 +219,7 @@ class Loader:
         wanted = {
             **address,
             "is_default_site": True,
-            "site_name": content.SITE_NAME,
+            "site_name": self.demo.site.name,
             "root_page_id": home.pk,
         }
         changed = created or any(getattr(site, name) != value for name, value in wanted.items())
@@ -225,11 +232,14 @@ class Loader:
         return site
 
     def load_site_settings(self, site):
-        created = not SiteSettings.objects.filter(site=site).exists()
-        settings = SiteSettings.for_site(site)  # creates the row if missing
-        before = self.fingerprint(settings, content.SITE_SETTINGS)
-        self.assign(settings, content.SITE_SETTINGS, "site-settings")
-        changed = before != self.fingerprint(settings, content.SITE_SETTINGS)
+        model, fields = self.demo.site.settings_model, self.demo.site.settings
+        if model is None:
+            return
+        created = not model.objects.filter(site=site).exists()
+        settings = model.for_site(site)  # creates the row if missing
+        before = self.fingerprint(settings, fields)
+        self.assign(settings, fields, "site-settings")
+        changed = before != self.fingerprint(settings, fields)
         if changed:
             settings.save()
         self.counts["site settings", "created" if created else "updated" if changed else "unchanged"] += 1
@@ -239,8 +249,8 @@ class Loader:
         """The demo's illustrations (drawn by scripts/draw_demo_images.py), found again by title; the file
         is replaced only when it differs. The worker's renditions are made here, not in a request."""
         collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-        for spec in content.IMAGES:
-            data = (IMAGE_DIR / spec["file"]).read_bytes()
+        for directory, spec in self.demo.images:
+            data = (directory / spec["file"]).read_bytes()
             image = find_demo_image(spec)
             created = image is None
             if created:
@@ -259,16 +269,16 @@ class Loader:
             self.images[spec["key"]] = image
 
     # --- snippets -----------------------------------------------------------------------------
-    def load_snippets(self, kind):
-        model, list_name, _natural_key = SNIPPETS[kind]
-        for spec in getattr(content, list_name):
+    def load_snippets(self, snippets):
+        kind = snippets.kind
+        for spec in snippets.items:
             fields = {name: value for name, value in spec.items() if name != "key"}
-            if kind == "applicant_type":
-                fields["code"] = spec["key"]
-            obj = self.find_snippet(kind, spec)
+            if snippets.key_field:
+                fields[snippets.key_field] = spec["key"]
+            obj = self.find_snippet(snippets, spec)
             created = obj is None
             if created:
-                obj = model(locale=self.locale, translation_key=demo_key(kind, spec["key"]))
+                obj = snippets.model(locale=self.locale, translation_key=demo_key(kind, spec["key"]))
                 before = None
             else:
                 before = self.fingerprint(obj, fields)
@@ -281,18 +291,17 @@ class Loader:
                 self.counts[kind, "unchanged"] += 1
             self.snippets[kind, spec["key"]] = obj
 
-    def find_snippet(self, kind, spec):
-        model, _list_name, natural_key = SNIPPETS[kind]
-        in_locale = model.objects.filter(locale=self.locale)
-        obj = in_locale.filter(translation_key=demo_key(kind, spec["key"])).first()
+    def find_snippet(self, snippets, spec):
+        in_locale = snippets.model.objects.filter(locale=self.locale)
+        obj = in_locale.filter(translation_key=demo_key(snippets.kind, spec["key"])).first()
         if obj is None:
-            obj = in_locale.filter(**{field: spec[key] for field, key in natural_key.items()}).first()
+            obj = in_locale.filter(**natural_key_lookup(snippets, spec)).first()
         return obj
 
     # --- pages ----------------------------------------------------------------------------------
     def find_or_create_pages(self):
         """Pass 1: every page exists, new ones as unpublished drafts without page references."""
-        for spec in content.PAGES:
+        for spec in self.demo.pages:
             model = apps.get_model(spec["type"])
             parent = self.pages[spec["parent"]] if spec["parent"] else self.tree_root()
             existing = parent.get_children().filter(slug=spec["slug"], locale=self.locale).first()
@@ -337,7 +346,7 @@ class Loader:
 
     def publish_pages(self):
         """Pass 2: all fields, and a published revision where anything changed."""
-        for spec in content.PAGES:
+        for spec in self.demo.pages:
             page = self.pages[spec["key"]]
             fields = dict(spec["fields"], title=spec["title"], show_in_menus=spec.get("show_in_menus", False))
             fields.setdefault("search_description", fields.get("summary", ""))
@@ -354,71 +363,75 @@ class Loader:
     def load(self):
         self.load_locales()
         self.load_images()
-        for kind in SNIPPET_ORDER_BEFORE_PAGES:
-            self.load_snippets(kind)
+        for snippets in self.demo.snippets_before_pages:
+            self.load_snippets(snippets)
         self.find_or_create_pages()
         site = self.configure_site()
-        self.load_snippets("partnership")
+        for snippets in self.demo.snippets_after_pages:
+            self.load_snippets(snippets)
         self.publish_pages()
         self.load_site_settings(site)
         return site
 
     # --- translations (wagtail-localize) ----------------------------------------------------------
-    def translate(self, po_dir=PO_DIR, strict=False):
+    def translate(self, po_dirs, strict=False):
         """Aliases of every German page in fr, ar-dz and en, then translations from the demo PO files."""
         targets = [Locale.objects.get(language_code=code) for code in EXTRA_LOCALES]
         created = synchronise_locales(self.locale, targets)
         self.counts["locale synchronisation", "created" if created else "unchanged"] += len(targets)
-        translator = Translator(self.locale, po_dir=po_dir, languages=EXTRA_LOCALES, strict=strict)
+        translator = Translator(self.locale, po_dirs=po_dirs, languages=EXTRA_LOCALES, strict=strict)
         translator.translate_image_alt_texts(list(self.images.values()))
         translator.translate_all(self.translatable_items())
         return translator.report
 
     def translatable_items(self):
         """German items, fresh from the database, in the order translations must be made: snippets that
-        pages refer to, pages with parents before children, then partnerships (they refer to pages)."""
+        pages refer to, pages with parents before children, then snippets that refer to pages."""
         items = []
-        for kind in (*SNIPPET_ORDER_BEFORE_PAGES, None, "partnership"):
-            if kind is None:
-                pages = Page.objects.filter(pk__in=[page.pk for page in self.pages.values()]).specific()
-                items += sorted(pages, key=lambda page: page.path)
-                continue
-            model = SNIPPETS[kind][0]
-            keys = [obj.pk for (item_kind, _key), obj in self.snippets.items() if item_kind == kind]
-            items += list(model.objects.filter(pk__in=keys).order_by("pk"))
+        for snippets in self.demo.snippets_before_pages:
+            items += self.loaded_snippets(snippets)
+        pages = Page.objects.filter(pk__in=[page.pk for page in self.pages.values()]).specific()
+        items += sorted(pages, key=lambda page: page.path)
+        for snippets in self.demo.snippets_after_pages:
+            items += self.loaded_snippets(snippets)
         return items
+
+    def loaded_snippets(self, snippets):
+        keys = [obj.pk for (kind, _key), obj in self.snippets.items() if kind == snippets.kind]
+        return list(snippets.model.objects.filter(pk__in=keys).order_by("pk"))
 
 
 def find_demo_image(spec):
     return get_image_model().objects.filter(title=spec["title"]).order_by("pk").first()
 
 
-def reset_content():
-    """Delete what the loader makes: the home page trees (all languages), its snippets, site settings,
-    the locale synchronisations and wagtail-localize's translation records of all of them."""
-    root = Page.get_first_root_node()
-    homes = list(HomePage.objects.filter(depth=2))
-    if apps.is_installed("participation"):
-        from participation.services import submissions_on_pages
+def natural_key_lookup(snippets, spec):
+    return {field: spec[key] for field, key in snippets.natural_key.items()}
 
-        pages = Page.objects.none()
-        for home in homes:
-            pages |= Page.objects.descendant_of(home, inclusive=True)
-        registrations, interests = submissions_on_pages(pages.values("pk"))
-        if registrations or interests:
-            # Submissions protect their pages (on_delete=PROTECT): say why instead of failing halfway.
-            raise CommandError(
-                f"Not reset: {registrations} registration(s) and {interests} expression(s) of interest belong to "
-                "the demo pages. Delete them first (manage.py personal_data delete <email>, or the admin)."
-            )
+
+def reset_content(demo=None):
+    """Delete what the loader makes: the home page trees (all languages), its snippets, site settings,
+    the locale synchronisations and wagtail-localize's translation records of all of them. A DemoContent's
+    reset_guard may refuse (e.g. while visitors' submissions belong to the pages)."""
+    demo = demo or Demo.registered()
+    root = Page.get_first_root_node()
+    homes = list(demo.root_model().objects.filter(depth=2))
+    pages = Page.objects.none()
+    for home in homes:
+        pages |= Page.objects.descendant_of(home, inclusive=True)
+    for guard in demo.reset_guards:
+        refusal = guard(pages)
+        if refusal:
+            raise CommandError(refusal)
     sites = list(Site.objects.filter(root_page__in=homes))
-    SiteSettings.objects.filter(site__in=sites).delete()
+    if demo.site.settings_model is not None:
+        demo.site.settings_model.objects.filter(site__in=sites).delete()
     Site.objects.filter(pk__in=[site.pk for site in sites]).update(root_page=root)
     deleted = Counter()
     translation_keys = set()
     LocaleSynchronization.objects.filter(locale__language_code__in=EXTRA_LOCALES).delete()
     # Aliases and translations first, so that deleting a source never finds its aliases gone.
-    for home in sorted(homes, key=lambda page: page.locale.language_code == content.LANGUAGE):
+    for home in sorted(homes, key=lambda page: page.locale.language_code == LANGUAGE):
         home = Page.objects.filter(pk=home.pk).first()  # may have gone with the page it aliased
         if home is None:
             continue
@@ -426,19 +439,17 @@ def reset_content():
         translation_keys |= set(tree.values_list("translation_key", flat=True))
         deleted["pages"] += tree.count()
         home.delete()
-    for kind in ("partnership", "venue", "contact_point", "organisation", "applicant_type"):
-        model, list_name, natural_key = SNIPPETS[kind]
-        for spec in getattr(content, list_name):
-            matches = model.objects.filter(translation_key=demo_key(kind, spec["key"]))
+    for snippets in reversed(demo.snippets):  # those that refer to others before those they refer to
+        model = snippets.model
+        for spec in snippets.items:
+            matches = model.objects.filter(translation_key=demo_key(snippets.kind, spec["key"]))
             keys = set(matches.values_list("translation_key", flat=True))
-            natural = model.objects.filter(
-                locale__language_code=content.LANGUAGE, **{field: spec[key] for field, key in natural_key.items()}
-            )
+            natural = model.objects.filter(locale__language_code=LANGUAGE, **natural_key_lookup(snippets, spec))
             keys |= set(natural.values_list("translation_key", flat=True))
             translation_keys |= keys
             _total, per_model = model.objects.filter(translation_key__in=keys).delete()
-            deleted[kind] += per_model.get(model._meta.label, 0)
-    for spec in content.IMAGES:  # after the pages that show them; alternative texts and renditions go with them
+            deleted[snippets.kind] += per_model.get(model._meta.label, 0)
+    for _directory, spec in demo.images:  # after the pages that show them; alt texts and renditions go with them
         image = find_demo_image(spec)
         if image is not None:
             image.delete()
@@ -472,8 +483,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--po-dir",
-            default=str(PO_DIR),
-            help="Directory with the demo translations fr.po, ar_DZ.po, en.po (default: %(default)s).",
+            help="Directory with the demo translations fr.po, ar_DZ.po, en.po of all the demo content (default: "
+            "each app's own, the po_dir of its DemoContent).",
         )
 
     def handle(self, *args, reset=False, skip_index=False, strict=False, po_dir=None, verbosity=1, **options):
@@ -485,15 +496,16 @@ class Command(BaseCommand):
         try:
             # Each saved object is indexed once at the end; without --skip-index the indexes are rebuilt below.
             with transaction.atomic(), deferred_index_updates(update_at_end=skip_index):
+                demo = Demo.registered()
                 if reset:
-                    deleted = reset_content()
+                    deleted = reset_content(demo)
                     if verbosity:
                         self.stdout.write(
                             "Reset: deleted " + ", ".join(f"{count} {kind}" for kind, count in deleted.items())
                         )
-                loader = Loader(self.stdout)
+                loader = Loader(self.stdout, demo)
                 loader.load()
-                translations = loader.translate(po_dir=po_dir or PO_DIR, strict=strict)
+                translations = loader.translate([Path(po_dir)] if po_dir else demo.po_dirs, strict=strict)
         except MissingSegmentsError as error:
             raise CommandError(str(error)) from error
         if "setup_roles" in get_commands():  # translator groups, if that command is installed
@@ -513,7 +525,7 @@ class Command(BaseCommand):
         for kind, parts in by_kind.items():
             self.stdout.write(f"{kind}: {', '.join(parts)}")
         self.stdout.write("Pages:")
-        for spec in content.PAGES:
+        for spec in self.demo.pages:
             page = loader.pages[spec["key"]]
             self.stdout.write(f"  {page.get_url() or '?'}  {page.title}")
         for (language, kind, action), count in sorted(translations.counts.items()):
