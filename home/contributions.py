@@ -2,15 +2,19 @@
 
 from cms.api.fields import related, stream, value
 from cms.api.schema import BOOLEAN, PAGE_REF, STREAM, STRING
-from cms.platform import PageApi, PageType, Relation, register
+from cms.platform import PageApi, PageType, PermissionGrant, Relation, register
 from programmes.models import ProgrammePage
 
 from .models import HomePage, StandardPage
+
+# Content in the source language, not interface text: editors rewrite it in the admin.
+SETUP_INTRO = "Diese Startseite wurde bei der Einrichtung angelegt. Ersetzen Sie diesen Text im Admin."
 
 register(
     PageType(
         HomePage,
         site_root=True,
+        setup_fields={"intro": SETUP_INTRO},
         api=PageApi(
             fields=[value("intro"), related("featured_programme"), stream("body"), value("footer_note")],
             relations={"featured_programme": Relation(ProgrammePage)},
@@ -25,4 +29,7 @@ register(
             listing=["summary"],
         ),
     ),
+)
+register(
+    PermissionGrant(("admin",), (("home", "change_sitesettings"), ("home", "view_sitesettings"))),
 )

@@ -2,8 +2,22 @@
 
 from django.urls import include, path
 
-from cms.platform import Urls, register
+from cms.platform import PermissionGrant, Urls, register
 
 from . import urls
 
 register(Urls([path("participation/", include(urls))]))
+register(
+    # Submissions: read, work on (status, note), delete on request (GDPR); Administratoren as the programme
+    # team. The outbox stays read-only (the site writes it, not people), but failed e-mails may be sent
+    # again once the mail server works.
+    PermissionGrant(
+        ("programme_team", "admin"),
+        tuple(
+            ("participation", f"{action}_{model}")
+            for model in ("registration", "expressionofinterest")
+            for action in ("view", "change", "delete")
+        )
+        + (("participation", "view_outgoingmail"), ("participation", "resend_outgoingmail")),
+    ),
+)

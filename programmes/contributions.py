@@ -3,9 +3,20 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from cms.platform import ApiEndpoint, ApiObject, Feed, PageType, SitemapSource, Urls, register
+from cms.platform import (
+    ApiEndpoint,
+    ApiObject,
+    Feed,
+    PageType,
+    Section,
+    SetupStep,
+    SitemapSource,
+    SnippetAccess,
+    Urls,
+    register,
+)
 
-from . import api, calendar, feeds, sitemap, widget
+from . import api, calendar, feeds, reference_data, sitemap, widget
 from .models import (
     ApplicantType,
     CallForParticipationPage,
@@ -15,6 +26,7 @@ from .models import (
     EventIndexPage,
     EventPage,
     Organisation,
+    Partnership,
     PartnershipIndexPage,
     ProgrammePage,
     ProgrammePhasePage,
@@ -24,14 +36,22 @@ from .models import (
     Venue,
 )
 
+# The sections' titles are German page titles (content, translated in wagtail-localize like any page).
+# Editors create programme pages with their content; calls, events and programmes go live after approval.
+PROGRAMME_SECTION = Section("Programm", "programm", order=10, approval=True, created_by_setup=False)
+TOPICS_SECTION = Section("Themen", "themen", order=20)
+CALLS_SECTION = Section("Aufrufe", "aufrufe", order=30, approval=True)
+EVENTS_SECTION = Section("Veranstaltungen", "veranstaltungen", order=40, approval=True)
+PARTNERSHIPS_SECTION = Section("Partnerschaften", "partnerschaften", order=50)
+
 register(
-    PageType(ProgrammePage, api=api.PROGRAMME),
+    PageType(ProgrammePage, api=api.PROGRAMME, section=PROGRAMME_SECTION),
     PageType(ProgrammePhasePage, api=api.PROGRAMME_PHASE),
-    PageType(TopicIndexPage, api=api.INTRO),
+    PageType(TopicIndexPage, api=api.INTRO, section=TOPICS_SECTION),
     PageType(TopicPage, api=api.TOPIC_PAGE),
-    PageType(CallIndexPage, api=api.INTRO),
-    PageType(EventIndexPage, api=api.INTRO),
-    PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX),
+    PageType(CallIndexPage, api=api.INTRO, section=CALLS_SECTION),
+    PageType(EventIndexPage, api=api.INTRO, section=EVENTS_SECTION),
+    PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX, section=PARTNERSHIPS_SECTION),
     PageType(CallForParticipationPage, api=api.CALL),
     PageType(EventPage, api=api.EVENT),
 )
@@ -71,3 +91,13 @@ register(
     ),
 )
 register(SitemapSource("partnership", sitemap.partnership_entries))
+register(SetupStep("reference_data", reference_data.ensure_reference_data))
+register(
+    # Rows per language, translated with wagtail-localize.
+    *(
+        SnippetAccess(model, translatable=True)
+        for model in (Organisation, ContactPoint, Venue, ApplicantType, Partnership)
+    ),
+    # Reference data without language (ISO codes): editors maintain it, translators only read it.
+    *(SnippetAccess(model, translatable=False) for model in (Country, Region)),
+)
