@@ -2,9 +2,11 @@
 
 from django.urls import include, path
 
-from cms.platform import PermissionGrant, Urls, register
+from cms.platform import PermissionGrant, Service, Urls, register
+from programmes.panels import REGISTRATIONS_SERVICE
 
 from . import urls
+from .panels import EVENT_REGISTRATIONS
 
 register(Urls([path("participation/", include(urls))]))
 register(
@@ -21,3 +23,4 @@ register(
         + (("participation", "view_outgoingmail"), ("participation", "resend_outgoingmail")),
     ),
 )
+register(Service(REGISTRATIONS_SERVICE, EVENT_REGISTRATIONS))
