@@ -54,13 +54,16 @@ class PageApi:
 
 @dataclass(frozen=True)
 class Section:
-    """A top-level area of the site under the home page, created by site setup."""
+    """A top-level area of the site under the home page. Site setup creates its page where missing,
+    titled in the default content language (a lazy translation is rendered in it)."""
 
     title: str
     slug: str
     order: int
     in_menu: bool = True
     approval: bool = False  # publishing goes through the approval workflow
+    # False for pages editors create with their content (a programme): setup leaves them to the editors.
+    created_by_setup: bool = True
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ class PageType:
     site_root: bool = False
     on_topic_pages: bool = False
     search: "PageSearch | None" = None  # a choice of the site search's type filter
+    # Field values site setup gives the page it creates (the site root's required fields).
+    setup_fields: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -372,8 +377,16 @@ class Registry:
             found.setdefault(source.key, SearchType(source.key, source.label, source.order, source=source))
         return dict(sorted(found.items(), key=lambda item: item[1].order))
 
+    def site_root(self) -> type | None:
+        """The page model of every language's home page (platform.E009: exactly one)."""
+        return next((pt.model for pt in self.page_types() if pt.site_root), None)
+
+    def section_page_types(self) -> list[PageType]:
+        """The page types that have a section, in section order."""
+        return sorted((pt for pt in self.page_types() if pt.section), key=lambda pt: pt.section.order)
+
     def sections(self) -> list[Section]:
-        return sorted((pt.section for pt in self.page_types() if pt.section), key=lambda s: s.order)
+        return [pt.section for pt in self.section_page_types()]
 
     def api_objects(self) -> list[ApiObject]:
         return self.contributions(ApiObject)

@@ -12,38 +12,29 @@ settings, locales, redirects, search promotions and search terms, snippets, medi
 ``setup_roles`` only adds what is missing, except that it withdraws the "publish" permission Redaktion
 held before the approval workflow existed, so it can be rerun at any time. docs/editors.md describes
 the roles.
+
+Content apps add to this through their ``contributions.py`` (cms/platform.py): the snippets editors and
+translators work on (``SnippetAccess``) and the model permissions a role needs for the app's admin
+areas (``PermissionGrant``, e.g. submissions for Programmteam and Administratoren).
 """
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
-EDITOR_GROUP = "Redaktion"
-APPROVER_GROUP = "Freigabe"
-# Works on submissions (registrations, expressions of interest); no page permissions.
-PROGRAMME_TEAM_GROUP = "Programmteam"
-# Runs the site: everything below, without being a superuser (a superuser bypasses every check).
-ADMIN_GROUP = "Administratoren"
+from cms.platform import registry
 
-# Translator group name by locale language code.
-TRANSLATOR_GROUPS = {
-    "fr": "Übersetzung FR",
-    "ar-dz": "Übersetzung AR",
-    "en": "Übersetzung EN",
-}
-
-# Snippets that have a row per locale and are translated with wagtail-localize.
-TRANSLATABLE_SNIPPETS = [
-    ("programmes", "organisation"),
-    ("programmes", "contactpoint"),
-    ("programmes", "venue"),
-    ("programmes", "applicanttype"),
-    ("programmes", "partnership"),
-]
-# Reference data without locale (ISO codes); editors maintain them, translators only read.
-SHARED_SNIPPETS = [("programmes", "country"), ("programmes", "region")]
+from .groups import (
+    ADMIN_GROUP,
+    APPROVER_GROUP,
+    EDITOR_GROUP,
+    PROGRAMME_TEAM_GROUP,
+    TRANSLATOR_GROUPS,
+    locale_homes,
+)
+from .workflow import setup_workflow
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
@@ -66,21 +57,13 @@ MEDIA_FOR_TRANSLATORS = [("wagtailimages", "choose_image"), ("wagtaildocs", "cho
 # The alternative texts of images in a translator's own language (editorial/alt_texts.py limits them
 # to the languages of the user's page permissions); Redaktion writes them in the image form.
 ALT_TEXT_PERMISSION = ("cms", "change_imagealttext")
-# Submissions (participation app): read, work on (status, note), delete on request (GDPR); the outbox
-# read-only, but failed e-mails may be sent again once the mail server works.
-PROGRAMME_TEAM_PERMISSIONS = [
-    ("participation", f"{action}_{model}")
-    for model in ("registration", "expressionofinterest")
-    for action in ("view", "change", "delete")
-] + [("participation", "view_outgoingmail"), ("participation", "resend_outgoingmail")]
-# Administratoren: the admin areas besides pages and the groups' own permissions. Outgoing mail stays
-# read-only for everyone (participation's outbox is written by the site, not by people).
+# Administratoren: the core's admin areas besides pages and the groups' own permissions (the content
+# apps grant theirs, e.g. site settings and submissions).
 ADMIN_MODEL_PERMISSIONS = (
     [("wagtailimages", f"{action}_image") for action in ("add", "change", "delete", "choose")]
     + [("wagtaildocs", f"{action}_document") for action in ("add", "change", "delete", "choose")]
     + COLLECTION_PERMISSIONS
     + [("auth", f"{action}_{model}") for model in ("user", "group") for action in ("add", "change", "delete", "view")]
-    + [("home", "change_sitesettings"), ("home", "view_sitesettings")]
     + [
         (app, f"{action}_{model}")
         for app, model in (
@@ -107,51 +90,52 @@ ADMIN_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "un
 TRANSLATOR_PAGE_PERMISSIONS = ("change", "publish")
 
 
-def _model_permissions(models, actions):
-    return [(app, f"{action}_{model}") for app, model in models for action in actions]
+ALL_SNIPPET_ACTIONS = ("add", "change", "delete", "view")
+
+
+def snippet_permissions(translatable_actions, shared_actions):
+    """The registered snippets' permissions: translatable ones (a row per language) with the first
+    actions, shared ones (reference data without language) with the second."""
+    return [
+        (access.model._meta.app_label, f"{action}_{access.model._meta.model_name}")
+        for access in registry.snippet_access()
+        for action in (translatable_actions if access.translatable else shared_actions)
+    ]
+
+
+def granted(role):
+    """The model permissions the content apps grant ``role``."""
+    return [permission for grant in registry.grants() if role in grant.roles for permission in grant.permissions]
 
 
 def group_model_permissions():
     """Model-level permissions per group name."""
     editor = (
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
-        + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
+        + snippet_permissions(ALL_SNIPPET_ACTIONS, ALL_SNIPPET_ACTIONS)
         + MEDIA_FOR_EDITORS
         + SEARCH_FOR_EDITORS
     )
     translator = (
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
-        + _model_permissions(TRANSLATABLE_SNIPPETS, ("change", "view"))
-        + _model_permissions(SHARED_SNIPPETS, ("view",))
+        + snippet_permissions(("change", "view"), ("view",))
         + MEDIA_FOR_TRANSLATORS
         + [ALT_TEXT_PERMISSION]
     )
     admin = (
         [ADMIN_ACCESS, SUBMIT_TRANSLATION]
-        + _model_permissions(TRANSLATABLE_SNIPPETS + SHARED_SNIPPETS, ("add", "change", "delete", "view"))
+        + snippet_permissions(ALL_SNIPPET_ACTIONS, ALL_SNIPPET_ACTIONS)
         + ADMIN_MODEL_PERMISSIONS
         + [ALT_TEXT_PERMISSION]
         + [("wagtailsearchpromotions", "view_query")]  # promotions themselves are in ADMIN_MODEL_PERMISSIONS
-        # Administrators see and work on submissions as the programme team does (GDPR requests included).
-        + PROGRAMME_TEAM_PERMISSIONS
     )
     return {
-        EDITOR_GROUP: editor,
-        APPROVER_GROUP: editor,
-        PROGRAMME_TEAM_GROUP: [ADMIN_ACCESS] + PROGRAMME_TEAM_PERMISSIONS,
-        **dict.fromkeys(TRANSLATOR_GROUPS.values(), translator),
-        ADMIN_GROUP: admin,
+        EDITOR_GROUP: editor + granted("editor"),
+        APPROVER_GROUP: editor + granted("approver"),
+        PROGRAMME_TEAM_GROUP: [ADMIN_ACCESS] + granted("programme_team"),
+        **dict.fromkeys(TRANSLATOR_GROUPS.values(), translator + granted("translator")),
+        ADMIN_GROUP: admin + granted("admin"),
     }
-
-
-def locale_homes():
-    """{language_code: home page} for every locale in which the default site's root has a version."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    # The tree root spans every locale: a grant there would lift the locale restriction.
-    if site is None or site.root_page.depth < 2:
-        return {}
-    pages = Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth)
-    return {page.locale.language_code: page for page in pages.select_related("locale")}
 
 
 def page_permission_plan():
@@ -246,7 +230,5 @@ def setup_roles():
         ).delete()
         if removed:
             report.append(f"{name}: {action} withdrawn ({removed} removed)")
-    from .workflow import setup_workflow  # imports wagtail's workflow models; keeps this module light
-
     report += setup_workflow()
     return report

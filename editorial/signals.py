@@ -12,7 +12,9 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
 
-from .roles import EDITOR_GROUP, grant_locale_home_permissions, locale_homes
+from .groups import EDITOR_GROUP, locale_homes
+from .roles import grant_locale_home_permissions
+from .workflow import setup_workflow
 
 
 @receiver(post_save)
@@ -35,8 +37,6 @@ def roles_follow_the_site_root(sender, instance, raw=False, **kwargs):
         return
     if not Group.objects.filter(name=EDITOR_GROUP).exists():
         return
-    from .workflow import setup_workflow
-
     for home in locale_homes().values():
         grant_locale_home_permissions(home)
     setup_workflow()

@@ -5,12 +5,14 @@ site!") as the root of the default site, the locale ``de`` and Wagtail's groups 
 Moderators. ``setup_site`` turns that into the platform's structure:
 
 1. the four locales (``WAGTAIL_CONTENT_LANGUAGES``);
-2. a German ``HomePage`` as the default site's root, replacing the placeholder (only if the placeholder
-   is still empty; any other root page is left alone with a message), and the site at the public
-   address (``PUBLIC_URL``, or ``--hostname``/``--port``) instead of Wagtail's ``localhost:80``;
-3. the section pages under it (topics, calls, events, partnerships), where missing;
+2. a German home page (the page type registered with ``site_root=True``) as the default site's root,
+   replacing the placeholder (only if the placeholder is still empty; any other root page is left alone
+   with a message), and the site at the public address (``PUBLIC_URL``, or ``--hostname``/``--port``)
+   instead of Wagtail's ``localhost:80``;
+3. the section pages under it (the registered sections: topics, calls, events, partnerships), where
+   missing;
 4. French, Arabic and English synchronised from German, which gives each language its home page;
-5. the reference data: countries, regions and applicant types (``programmes.reference_data``);
+5. the registered setup steps (programmes: countries, regions and applicant types);
 6. the roles and the approval workflow (``setup_roles``), on those home pages.
 
 Like ``setup_roles`` it only adds what is missing, so it can run again after every deployment.
@@ -19,22 +21,14 @@ Like ``setup_roles`` it only adds what is missing, so it can run again after eve
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
+from cms.platform import registry
 from cms.public_url import PublicUrlError, site_fields
-from programmes.reference_data import ensure_reference_data
 
 from .roles import setup_roles
-
-# Content in the source language, not interface text: editors rewrite it in the admin.
-HOME_INTRO = "Diese Startseite wurde bei der Einrichtung angelegt. Ersetzen Sie diesen Text im Admin."
-SECTIONS = [
-    ("programmes.TopicIndexPage", "Themen", "themen"),
-    ("programmes.CallIndexPage", "Aufrufe", "aufrufe"),
-    ("programmes.EventIndexPage", "Veranstaltungen", "veranstaltungen"),
-    ("programmes.PartnershipIndexPage", "Partnerschaften", "partnerschaften"),
-]
 
 
 class SiteSetupError(Exception):
@@ -79,15 +73,14 @@ def ensure_address(site, hostname, port):
 
 
 def ensure_home(hostname, port, site_name):
-    """The default site with a German HomePage as its root. Returns (home, report lines)."""
-    from home.models import HomePage
-
+    """The default site with a German home page as its root. Returns (home, report lines)."""
+    home_model = registry.site_root()
     german = Locale.get_default()
     tree_root = Page.get_first_root_node()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first() or Site.objects.first()
     report = []
     root = site.root_page if site else None
-    if root is not None and isinstance(root.specific, HomePage):
+    if root is not None and isinstance(root.specific, home_model):
         return root.specific, ["Home page: exists", *ensure_address(site, hostname, port)]
     if root is not None and root.depth > 1 and not is_wagtail_placeholder(root):
         raise SiteSetupError(
@@ -101,9 +94,10 @@ def ensure_home(hostname, port, site_name):
         title = root.title
         root.delete()
         report.append(f"Home page: Wagtail's placeholder “{title}” removed")
-    home = HomePage.objects.filter(depth=2, locale=german, alias_of__isnull=True).first()
+    home = home_model.objects.filter(depth=2, locale=german, alias_of__isnull=True).first()
     if home is None:
-        home = HomePage(title=site_name, slug="home", intro=HOME_INTRO, locale=german)
+        fields = registry.page_type(home_model).setup_fields
+        home = home_model(title=site_name, slug="home", locale=german, **fields)
         tree_root.add_child(instance=home)
         _publish(home)
         report.append(f"Home page: “{home.title}” created")
@@ -119,14 +113,15 @@ def ensure_home(hostname, port, site_name):
 
 
 def ensure_sections(home):
-    from django.apps import apps
-
     report = []
-    for label, title, slug in SECTIONS:
-        model = apps.get_model(label)
-        if model.objects.child_of(home).exists():
+    for page_type in registry.section_page_types():
+        section, model = page_type.section, page_type.model
+        if not section.created_by_setup or model.objects.child_of(home).exists():
             continue
-        page = model(title=title, slug=slug, locale=home.locale)
+        # The German source title, which the translators translate like any page title.
+        with translation.override(home.locale.language_code):
+            title = str(section.title)
+        page = model(title=title, slug=section.slug, locale=home.locale, show_in_menus=section.in_menu)
         try:
             home.add_child(instance=page)
         except ValidationError as error:  # e.g. an unrelated page already holds the slug
@@ -148,8 +143,15 @@ def ensure_synchronisation(source):
     return report or ["Locale synchronisation: all set"]
 
 
+def run_setup_steps():
+    report = []
+    for step in registry.setup_steps():
+        report += step.run()
+    return report
+
+
 def setup_site(hostname=None, port=None, site_name=None):
-    """Locales, home page, sections, synchronisation, roles and workflow. Returns report lines."""
+    """Locales, home page, sections, synchronisation, setup steps, roles and workflow. Returns report lines."""
     try:
         site_fields(hostname, port)
     except PublicUrlError as error:
@@ -160,6 +162,6 @@ def setup_site(hostname=None, port=None, site_name=None):
         report += lines
         report += ensure_sections(home)
         report += ensure_synchronisation(home.locale)
-        report += ensure_reference_data()
+        report += run_setup_steps()
         report += setup_roles()
     return report

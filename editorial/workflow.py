@@ -1,9 +1,10 @@
 """The "Freigabe" approval workflow: German pages go live only after a member of Freigabe approves them.
 
 The workflow is assigned to the German home page (so every German page is covered: Redaktion has no
-"publish" permission anywhere) and, explicitly, to the German call index, event index and programme
-page. Those explicit assignments keep calls, events and programme pages under approval even if an
-administrator later changes the home page's workflow in Settings › Workflows.
+"publish" permission anywhere) and, explicitly, to the German pages of the sections registered with
+``approval=True`` (cms/platform.py; programmes: the call index, the event index and programme pages).
+Those explicit assignments keep them under approval even if an administrator later changes the home
+page's workflow in Settings › Workflows.
 
 Translations (fr, ar-dz, en) are not put under this workflow: wagtail-localize's translation editor
 offers only "Publish" (no "Submit for moderation"), the translators publish their own language, and
@@ -21,7 +22,9 @@ changed in the admin is left alone.
 from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Locale, Page, Task, Workflow, WorkflowPage, WorkflowTask
 
-from .roles import ADMIN_GROUP, APPROVER_GROUP, locale_homes
+from cms.platform import registry
+
+from .groups import ADMIN_GROUP, APPROVER_GROUP, locale_homes
 
 WORKFLOW_NAME = "Freigabe"
 TASK_NAME = "Freigabe durch die Programmleitung"
@@ -29,9 +32,6 @@ TASK_NAME = "Freigabe durch die Programmleitung"
 # What Wagtail's migration 0048 creates for its default group "Moderators".
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 WAGTAIL_DEFAULT_GROUP = "Moderators"
-
-# Page types whose subtree gets the workflow explicitly, besides the German home page.
-COVERED_SECTIONS = ["programmes.CallIndexPage", "programmes.EventIndexPage", "programmes.ProgrammePage"]
 
 
 def approval_workflow():
@@ -51,19 +51,13 @@ def approval_workflow():
 
 
 def covered_pages():
-    """The German pages the workflow is assigned to: the home page and the sections above."""
+    """The German pages the workflow is assigned to: the home page and the sections under approval."""
     home = locale_homes().get(Locale.get_default().language_code)
     if home is None:
         return []
-    pages = [home]
-    for label in COVERED_SECTIONS:
-        app_label, model_name = label.split(".")
-        pages += list(
-            Page.objects.descendant_of(home).filter(
-                content_type__app_label=app_label, content_type__model=model_name.lower(), alias_of__isnull=True
-            )
-        )
-    return pages
+    models = [page_type.model for page_type in registry.section_page_types() if page_type.section.approval]
+    sections = Page.objects.descendant_of(home).exact_type(*models).filter(alias_of__isnull=True)
+    return [home, *sections]
 
 
 def is_wagtail_default_workflow(workflow):

@@ -14,8 +14,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from icalendar import Event, vUri
 from wagtail.models import DraftStateMixin, Page, Revision, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
+
+from cms.ical import build_calendar
 
 GO_LIVE = _("Goes live")
 EXPIRES = _("Expires")
@@ -103,11 +106,7 @@ def calendar_days(locale=None):
 
 
 def ical(days, request, name):
-    """The calendar as iCalendar for the editorial team's calendar program (the events' writer builds it)."""
-    from icalendar import Event, vUri
-
-    from programmes.calendar import build_calendar
-
+    """The calendar as iCalendar for the editorial team's calendar program (built as the event calendars are)."""
     stamp = timezone.now().astimezone(UTC)
     components = []
     for _day, entries in days:

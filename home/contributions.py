@@ -6,17 +6,21 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.api.fields import related, stream, value
 from cms.api.schema import BOOLEAN, PAGE_REF, STREAM, STRING
-from cms.platform import DemoContent, DemoSite, PageApi, PageSearch, PageType, Relation, register
+from cms.platform import DemoContent, DemoSite, PageApi, PageSearch, PageType, PermissionGrant, Relation, register
 from programmes.models import ProgrammePage
 
 from . import demo
 from .demo import content_de as demo_de
 from .models import HomePage, SiteSettings, StandardPage
 
+# Content in the source language, not interface text: editors rewrite it in the admin.
+SETUP_INTRO = "Diese Startseite wurde bei der Einrichtung angelegt. Ersetzen Sie diesen Text im Admin."
+
 register(
     PageType(
         HomePage,
         site_root=True,
+        setup_fields={"intro": SETUP_INTRO},
         api=PageApi(
             fields=[value("intro"), related("featured_programme"), stream("body"), value("footer_note")],
             relations={"featured_programme": Relation(ProgrammePage)},
@@ -45,4 +49,7 @@ register(
     ),
     # Last: the site's own pages follow the sections among the home page's children.
     DemoContent(pages=demo_de.SERVICE_PAGES, po_dir=DEMO_PO_DIR, order=1000),
+)
+register(
+    PermissionGrant(("admin",), (("home", "change_sitesettings"), ("home", "view_sitesettings"))),
 )

@@ -50,6 +50,7 @@ from .models import (
     RegistrationStatus,
     language_name,
 )
+from .panels import NewSubmissionsPanel
 from .stats import registration_counts
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -570,6 +571,11 @@ class FailedMailPanel(Component):
             "participation/admin/failed_mail_panel.html",
             {"count": self.count, "url": reverse("participation_outbox:index") + "?delivery=failed"},
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_submissions_panel(request, panels):
+    panels.append(NewSubmissionsPanel(request.user))
 
 
 @hooks.register("construct_homepage_panels")

@@ -13,9 +13,10 @@ import datetime
 
 from django.http import HttpResponse, HttpResponseNotFound
 from django.utils.translation import get_language, gettext
-from icalendar import Calendar, Event, vDuration, vUri
+from icalendar import Event, vUri
 
 from cms.api.http import conditional
+from cms.ical import build_calendar
 from cms.languages import bcp47
 from cms.localization import localize_all, public_pages
 
@@ -23,7 +24,6 @@ from .models import EventPage, EventSchedule, Venue
 
 FEED_LIMIT = 200
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-REFRESH_INTERVAL = datetime.timedelta(hours=6)
 STATUSES = {EventSchedule.CANCELLED: "CANCELLED", EventSchedule.POSTPONED: "TENTATIVE"}
 UID_DOMAIN = "kommunale-zusammenarbeit-maghreb"
 ID_MAX = 2**31 - 1  # PostgreSQL integer
@@ -86,24 +86,6 @@ def event_component(page, request, venue=None, private_join_url=""):
             parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": page.online_platform or gettext("Online")},
         )
     return event
-
-
-def build_calendar(name, events):
-    calendar = Calendar()
-    calendar.add("prodid", "-//Kommunale Zusammenarbeit Maghreb-Deutschland//Events//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    # icalendar knows no type for X- properties and would write str(timedelta) ("6:00:00").
-    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
-    for event in events:
-        calendar.add_component(event)
-    # A VTIMEZONE for every TZID the events use (RFC 5545 §3.6.5).
-    calendar.add_missing_timezones()
-    return calendar
 
 
 def event_file(page, venue=None, private_join_url=""):

@@ -13,12 +13,15 @@ from cms.platform import (
     DemoSnippets,
     Feed,
     PageType,
+    Section,
+    SetupStep,
     SitemapSource,
+    SnippetAccess,
     Urls,
     register,
 )
 
-from . import api, calendar, demo, feeds, site_search, sitemap, widget
+from . import api, calendar, demo, feeds, reference_data, site_search, sitemap, widget
 from .demo import content_de as demo_de
 from .models import (
     ApplicantType,
@@ -39,14 +42,22 @@ from .models import (
     Venue,
 )
 
+# The sections' titles are German page titles (content, translated in wagtail-localize like any page).
+# Editors create programme pages with their content; calls, events and programmes go live after approval.
+PROGRAMME_SECTION = Section("Programm", "programm", order=10, approval=True, created_by_setup=False)
+TOPICS_SECTION = Section("Themen", "themen", order=20)
+CALLS_SECTION = Section("Aufrufe", "aufrufe", order=30, approval=True)
+EVENTS_SECTION = Section("Veranstaltungen", "veranstaltungen", order=40, approval=True)
+PARTNERSHIPS_SECTION = Section("Partnerschaften", "partnerschaften", order=50)
+
 register(
-    PageType(ProgrammePage, api=api.PROGRAMME, search=site_search.PROGRAMMES),
+    PageType(ProgrammePage, api=api.PROGRAMME, search=site_search.PROGRAMMES, section=PROGRAMME_SECTION),
     PageType(ProgrammePhasePage, api=api.PROGRAMME_PHASE, search=site_search.PROGRAMME_PHASES),
-    PageType(TopicIndexPage, api=api.INTRO),
+    PageType(TopicIndexPage, api=api.INTRO, section=TOPICS_SECTION),
     PageType(TopicPage, api=api.TOPIC_PAGE, search=site_search.TOPIC_PAGES),
-    PageType(CallIndexPage, api=api.INTRO),
-    PageType(EventIndexPage, api=api.INTRO),
-    PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX),
+    PageType(CallIndexPage, api=api.INTRO, section=CALLS_SECTION),
+    PageType(EventIndexPage, api=api.INTRO, section=EVENTS_SECTION),
+    PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX, section=PARTNERSHIPS_SECTION),
     PageType(CallForParticipationPage, api=api.CALL, search=site_search.CALLS),
     PageType(EventPage, api=api.EVENT, search=site_search.EVENTS),
 )
@@ -109,4 +120,14 @@ register(
         fields={"organisation_roles": demo.ORGANISATION_ROLES},
         order=200,
     )
+)
+register(SetupStep("reference_data", reference_data.ensure_reference_data))
+register(
+    # Rows per language, translated with wagtail-localize.
+    *(
+        SnippetAccess(model, translatable=True)
+        for model in (Organisation, ContactPoint, Venue, ApplicantType, Partnership)
+    ),
+    # Reference data without language (ISO codes): editors maintain it, translators only read it.
+    *(SnippetAccess(model, translatable=False) for model in (Country, Region)),
 )

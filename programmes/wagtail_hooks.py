@@ -1,10 +1,12 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.snippet_choosers import chooser_with_creation
 
 from .models import ApplicantType, ContactPoint, Country, Organisation, Partnership, Region, Venue
+from .panels import dashboard_panels
 
 
 class PartnershipViewSet(SnippetViewSet):
@@ -83,3 +85,8 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 register_snippet(PartnershipViewSet)
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_call_and_event_panels(request, panels):
+    panels.extend(dashboard_panels(request.user))

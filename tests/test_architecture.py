@@ -268,24 +268,15 @@ BASELINE = {
             "programmes.models.programme",
             "programmes.models.topics",
         ),
-        ("editorial.roles", "editorial.workflow"),
     },
     "app cycles": {
         ("home", "programmes"),  # programmes.factories -> home.models
     },
     "layers": {
-        "editorial.panels -> programmes.models",
-        "editorial.site_setup -> home.models",
-        "editorial.site_setup -> programmes.reference_data",
-        "editorial_tools.publishing_calendar -> programmes.calendar",
         "programmes.factories -> home.models",
     },
     "app labels in cms": set(),
     "function-local first-party imports": {
-        "editorial.roles -> editorial.workflow",
-        "editorial.signals -> editorial.workflow",
-        "editorial.site_setup -> home.models",
-        "editorial_tools.publishing_calendar -> programmes.calendar",
         "home.models -> programmes.models",
         "participation.forms -> cms.localization",
         "participation.forms -> home.models",
@@ -305,8 +296,6 @@ BASELINE = {
         "programmes.models.topics -> programmes.models.partnerships",
     },
     "function-local third-party imports": {
-        "editorial.site_setup -> django",
-        "editorial_tools.publishing_calendar -> icalendar",
         "participation.forms -> django",
         "participation.forms -> wagtail",
         "participation.wagtail_hooks -> django",

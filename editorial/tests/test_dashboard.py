@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
-from editorial.panels import CallDeadlinesPanel, NewSubmissionsPanel, UpcomingEventsPanel, registration_counts
 from participation.models import Registration
+from participation.panels import NewSubmissionsPanel
 from programmes.factories import CallForParticipationPageFactory, EventPageFactory, make_draft
+from programmes.panels import CallDeadlinesPanel, UpcomingEventsPanel, registration_counts
 
 
 def days(n):

@@ -9,10 +9,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page, Site, Workflow, WorkflowPage
 
+from cms.platform import registry
 from editorial.roles import APPROVER_GROUP, EDITOR_GROUP, TRANSLATOR_GROUPS
 from editorial.workflow import WORKFLOW_NAME
 from home.models import HomePage
-from programmes.models import CallIndexPage, EventIndexPage
+from programmes.models import CallIndexPage, EventIndexPage, ProgrammePage
 
 from .conftest import make_user
 from .test_roles import grants
@@ -70,6 +71,22 @@ def test_setup_site_on_a_migrated_database(client, django_user_model):
     call_command("setup_site", stdout=again)
     assert (Page.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count()) == before
     assert "Home page: exists" in again.getvalue() and "created" not in again.getvalue()
+
+
+def test_sections_and_setup_steps_come_from_the_registry():
+    report = io.StringIO()
+    call_command("setup_site", stdout=report)
+
+    home = default_root().specific
+    created = [section for section in registry.sections() if section.created_by_setup]
+    assert [(page.title, page.slug, page.show_in_menus) for page in home.get_children()] == [
+        (section.title, section.slug, section.in_menu) for section in created
+    ]
+    assert [section.title for section in created] == ["Themen", "Aufrufe", "Veranstaltungen", "Partnerschaften"]
+    # Editors create programme pages with their content; the workflow still covers them by type.
+    assert not ProgrammePage.objects.exists()
+    assert any(section.approval and not section.created_by_setup for section in registry.sections())
+    assert "Applicant types:" in report.getvalue()  # programmes' reference data, a registered setup step
 
 
 def test_roles_follow_the_site_root_when_the_placeholder_is_replaced(client):
