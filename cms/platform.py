@@ -225,6 +225,10 @@ class Registry:
         by_model = {page_type.model: page_type for page_type in self.page_types()}
         return next((by_model[cls] for cls in model.__mro__ if cls in by_model), None)
 
+    def site_root(self) -> type | None:
+        """The page model of every language's site root (the one PageType with ``site_root``)."""
+        return next((page_type.model for page_type in self.page_types() if page_type.site_root), None)
+
     def sections(self) -> list[Section]:
         return sorted((pt.section for pt in self.page_types() if pt.section), key=lambda s: s.order)
 

@@ -15,6 +15,7 @@ from cms.forms import PlatformPageForm
 from cms.localization import localize_all, public_pages
 from cms.pages import ContentPage, PlatformPage
 from cms.routing import SiteRootRoutingMixin
+from programmes.models import CallForParticipationPage, EventPage, Partnership, ProgrammePage
 
 
 class HomePage(SiteRootRoutingMixin, PlatformPage):
@@ -62,8 +63,6 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.models import CallForParticipationPage, EventPage, Partnership
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
             # Read from the content cache: the template shows it in its cached part.
@@ -82,8 +81,6 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
 
     def localized_featured_programme(self):
         """The featured programme in the visitor's language where translated, if live and public; else None."""
-        from programmes.models import ProgrammePage
-
         if not self.featured_programme_id:
             return None
         programme = next(

@@ -32,8 +32,8 @@ register(
     PageType(CallIndexPage, api=api.INTRO),
     PageType(EventIndexPage, api=api.INTRO),
     PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX),
-    PageType(CallForParticipationPage, api=api.CALL),
-    PageType(EventPage, api=api.EVENT),
+    PageType(CallForParticipationPage, api=api.CALL, on_topic_pages=True),
+    PageType(EventPage, api=api.EVENT, on_topic_pages=True),
 )
 register(
     ApiEndpoint(
