@@ -312,7 +312,6 @@ BASELINE = {
         "editorial.signals -> editorial.workflow",
         "editorial.site_setup -> home.models",
         "editorial_tools.publishing_calendar -> programmes.calendar",
-        "programmes.models.topics -> programmes.models.events",
         "search.backends -> search.backends.postgres",
         "search.backends -> search.backends.sqlite",
         "search.query -> programmes.models",
