@@ -23,8 +23,10 @@ def country_field():
 
 
 class TopicsAndCountriesFilterForm(ListingFilterForm):
-    """Fills the choices of a ``topic`` and a ``country`` field, where the form has them: the live
-    topics in the visitor's language and the partner countries."""
+    """Filters by the ``topic`` and ``country`` fields a form declares (``topic_field()``,
+    ``country_field()``): their choices are the live topics in the visitor's language and the partner
+    countries, and ``apply`` narrows pages with TopicsMixin and CountriesMixin by them, so a form with
+    just these two fields needs no more code."""
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -40,6 +42,17 @@ class TopicsAndCountriesFilterForm(ListingFilterForm):
     def topic_key(self):
         slug = self.valid_value("topic")
         return next((t.translation_key for t in self.topics if t.slug == slug), None)
+
+    def by_topic_and_country(self, queryset):
+        """Narrowed to the chosen topic and country of pages with TopicsMixin and CountriesMixin."""
+        if key := self.topic_key():
+            queryset = queryset.filter(topics__translation_key=key)
+        if country := self.valid_value("country"):
+            queryset = queryset.filter(countries__code=country)
+        return queryset
+
+    def apply(self, queryset):
+        return self.by_topic_and_country(queryset).distinct()
 
 
 class CallFilterForm(TopicsAndCountriesFilterForm):
@@ -64,10 +77,7 @@ class CallFilterForm(TopicsAndCountriesFilterForm):
     def apply(self, queryset):
         if status := self.valid_value("status"):
             queryset = queryset.with_status(status)
-        if key := self.topic_key():
-            queryset = queryset.filter(topics__translation_key=key)
-        if country := self.valid_value("country"):
-            queryset = queryset.filter(countries__code=country)
+        queryset = self.by_topic_and_country(queryset)
         if code := self.valid_value("eligible"):
             # Codes are synchronised across translations, so one value matches every language.
             queryset = queryset.filter(eligible_types__code=code)
@@ -112,10 +122,7 @@ class EventFilterForm(TopicsAndCountriesFilterForm):
         queryset = queryset.past() if self.valid_value("when") == "past" else queryset.upcoming()
         if event_format := self.valid_value("format"):
             queryset = queryset.filter(event_format=event_format)
-        if key := self.topic_key():
-            queryset = queryset.filter(topics__translation_key=key)
-        if country := self.valid_value("country"):
-            queryset = queryset.filter(countries__code=country)
+        queryset = self.by_topic_and_country(queryset)
         if date_from := self.valid_value("date_from"):
             queryset = queryset.filter(end__date__gte=date_from)
         if date_to := self.valid_value("date_to"):
