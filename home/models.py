@@ -14,7 +14,9 @@ from cms.fields import optional_link
 from cms.forms import PlatformPageForm
 from cms.localization import localize_all, public_pages
 from cms.pages import ContentPage, PlatformPage
+from cms.platform import registry
 from cms.routing import SiteRootRoutingMixin
+from programmes.models import CallForParticipationPage, EventPage, Partnership, ProgrammePage
 
 
 class HomePage(SiteRootRoutingMixin, PlatformPage):
@@ -47,23 +49,24 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
 
     base_form_class = PlatformPageForm
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "programmes.ProgrammePage",
-        "programmes.TopicIndexPage",
-        "programmes.CallIndexPage",
-        "programmes.EventIndexPage",
-        "programmes.PartnershipIndexPage",
-        "home.StandardPage",
-    ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from programmes.models import CallForParticipationPage, EventPage, Partnership
+    @classmethod
+    def clean_subpage_models(cls):
+        """Every registered page type that names the home page as its parent (cms/platform.py), so an
+        app's sections go below it without an edit here. Read on every call, not cached as Wagtail
+        does: registry.override() in tests changes the page types."""
+        return [
+            page_type.model
+            for page_type in registry.page_types()
+            if page_type.model is not cls and cls in page_type.model.clean_parent_page_models()
+        ]
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             # Read from the content cache: the template shows it in its cached part.
@@ -82,8 +85,6 @@ class HomePage(SiteRootRoutingMixin, PlatformPage):
 
     def localized_featured_programme(self):
         """The featured programme in the visitor's language where translated, if live and public; else None."""
-        from programmes.models import ProgrammePage
-
         if not self.featured_programme_id:
             return None
         programme = next(

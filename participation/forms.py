@@ -6,12 +6,17 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page, Site
 
 from cms import content_cache
+from cms.localization import active_locale, public_pages
 from cms.request_cache import memo
+from home.models import SiteSettings
+from programmes.models import ApplicantType, Country, Region, TopicPage
 
 from .models import EMAIL_MAX, MESSAGE_MAX, NAME_MAX, TEXT_MAX
 
@@ -45,12 +50,6 @@ def privacy_policy_url(request):
 
 
 def _privacy_policy_url(request):
-    from django.db.models import Q
-    from wagtail.models import Page, Site
-
-    from cms.localization import active_locale, public_pages
-    from home.models import SiteSettings
-
     if Site.find_for_request(request) is None:
         return None
     chosen = SiteSettings.for_request(request).privacy_page_id
@@ -203,10 +202,6 @@ class InterestForm(SubmissionForm):
 
     def resolve(self):
         """The cleaned data with the stored rows in place of the submitted keys."""
-        from wagtail.models import Locale
-
-        from programmes.models import ApplicantType, Country, Region, TopicPage
-
         data = dict(self.cleaned_data)
         default = Locale.get_default()
         data["applicant_type"] = (

@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -645,8 +645,6 @@ def register_participation_admin_urls():
         path("outbox/resend/", resend_mail, name="resend_failed_mail"),
         path("outbox/resend/<int:pk>/", resend_mail, name="resend_mail"),
     ]
-    from django.urls import include
-
     return [path("participation/reports/", include((urls, "participation_admin")))]
 
 

@@ -58,8 +58,8 @@ register(
     PageType(CallIndexPage, api=api.INTRO, section=CALLS_SECTION),
     PageType(EventIndexPage, api=api.INTRO, section=EVENTS_SECTION),
     PageType(PartnershipIndexPage, api=api.PARTNERSHIP_INDEX, section=PARTNERSHIPS_SECTION),
-    PageType(CallForParticipationPage, api=api.CALL, search=site_search.CALLS),
-    PageType(EventPage, api=api.EVENT, search=site_search.EVENTS),
+    PageType(CallForParticipationPage, api=api.CALL, search=site_search.CALLS, on_topic_pages=True),
+    PageType(EventPage, api=api.EVENT, search=site_search.EVENTS, on_topic_pages=True),
 )
 register(
     ApiEndpoint(

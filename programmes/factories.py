@@ -14,6 +14,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
+from cms.platform import registry
 from programmes.models import (
     ApplicantType,
     CallForParticipationPage,
@@ -216,9 +217,8 @@ PartnershipIndexPageFactory = index_page_factory(PartnershipIndexPage, "Partners
 
 
 def _home_page():
-    from home.models import HomePage
-
-    return HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()
+    """The default language's site root (the home page, found through the registry: programmes imports no home)."""
+    return registry.site_root().objects.filter(locale=Locale.get_default()).order_by("path").first()
 
 
 # --- Translations and drafts -----------------------------------------------------------

@@ -1,72 +1,62 @@
-"""Listing filters. Every value a visitor can put in the address is validated here: an unknown
-value is reported in words and ignored, never a server error."""
+"""The listing filters of calls, events and partnerships (cms/listing.py validates and paginates)."""
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
+from cms.listing import ListingFilterForm, choice_field
 from cms.localization import prefer_active_locale
 
 from .models.calls import CallStatus
 from .models.events import EventFormat
 from .models.reference import ApplicantType, Country, Region
+from .models.topics import TopicPage
 
 
-def _choice(label, choices, unknown_message, all_label):
-    return forms.ChoiceField(
-        label=label,
-        required=False,
-        choices=[("", all_label), *choices],
-        error_messages={"invalid_choice": unknown_message},
+def topic_field():
+    return choice_field(_("Topic"), [], _("There is no topic “%(value)s”; showing all topics."), _("All topics"))
+
+
+def country_field():
+    return choice_field(
+        _("Country"), [], _("There is no country “%(value)s”; showing all countries."), _("All countries")
     )
 
 
-class ListingFilterForm(forms.Form):
-    """Validates the query string; ``apply`` narrows a queryset with the valid values only."""
+class TopicsAndCountriesFilterForm(ListingFilterForm):
+    """Filters by the ``topic`` and ``country`` fields a form declares (``topic_field()``,
+    ``country_field()``): their choices are the live topics in the visitor's language and the partner
+    countries, and ``apply`` narrows pages with TopicsMixin and CountriesMixin by them, so a form with
+    just these two fields needs no more code."""
 
-    def __init__(self, data=None, *, topics=(), **kwargs):
+    def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.topics = list(topics)
+        self.topics = []
         if "topic" in self.fields:
+            self.topics = list(TopicPage.objects.for_listing().order_by("title"))
             self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.title) for t in self.topics]
         if "country" in self.fields:
             self.fields["country"].choices = [("", _("All countries"))] + [
                 (c.code, c.name) for c in Country.objects.exclude(code="DE")
             ]
 
-    def valid_value(self, name):
-        """The cleaned value of a field, or None where it was empty or invalid."""
-        if not self.is_bound:
-            return None
-        self.is_valid()
-        if name in self.errors:
-            return None
-        return self.cleaned_data.get(name) or None
-
     def topic_key(self):
         slug = self.valid_value("topic")
         return next((t.translation_key for t in self.topics if t.slug == slug), None)
 
-    @property
-    def messages(self):
-        if not self.is_bound or self.is_valid():
-            return []
-        return [str(error) for errors in self.errors.values() for error in errors]
+    def by_topic_and_country(self, queryset):
+        """Narrowed to the chosen topic and country of pages with TopicsMixin and CountriesMixin."""
+        if key := self.topic_key():
+            queryset = queryset.filter(topics__translation_key=key)
+        if country := self.valid_value("country"):
+            queryset = queryset.filter(countries__code=country)
+        return queryset
 
-    def active_filters(self):
-        return {name: value for name in self.fields if (value := self.valid_value(name))}
-
-
-def topic_field():
-    return _choice(_("Topic"), [], _("There is no topic “%(value)s”; showing all topics."), _("All topics"))
+    def apply(self, queryset):
+        return self.by_topic_and_country(queryset).distinct()
 
 
-def country_field():
-    return _choice(_("Country"), [], _("There is no country “%(value)s”; showing all countries."), _("All countries"))
-
-
-class CallFilterForm(ListingFilterForm):
-    status = _choice(
+class CallFilterForm(TopicsAndCountriesFilterForm):
+    status = choice_field(
         _("Status"),
         CallStatus.choices,
         _("“%(value)s” is not a status of calls; showing calls of every status."),
@@ -74,7 +64,7 @@ class CallFilterForm(ListingFilterForm):
     )
     topic = topic_field()
     country = country_field()
-    eligible = _choice(
+    eligible = choice_field(
         _("Who can apply"), [], _("There is no applicant type “%(value)s”; showing all calls."), _("Everyone")
     )
 
@@ -87,10 +77,7 @@ class CallFilterForm(ListingFilterForm):
     def apply(self, queryset):
         if status := self.valid_value("status"):
             queryset = queryset.with_status(status)
-        if key := self.topic_key():
-            queryset = queryset.filter(topics__translation_key=key)
-        if country := self.valid_value("country"):
-            queryset = queryset.filter(countries__code=country)
+        queryset = self.by_topic_and_country(queryset)
         if code := self.valid_value("eligible"):
             # Codes are synchronised across translations, so one value matches every language.
             queryset = queryset.filter(eligible_types__code=code)
@@ -101,14 +88,14 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class EventFilterForm(ListingFilterForm):
+class EventFilterForm(TopicsAndCountriesFilterForm):
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
         choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
         error_messages={"invalid_choice": _("“%(value)s” is not a choice here; showing upcoming events.")},
     )
-    format = _choice(
+    format = choice_field(
         _("Format"),
         EventFormat.choices,
         _("“%(value)s” is not an event format; showing events of every format."),
@@ -135,10 +122,7 @@ class EventFilterForm(ListingFilterForm):
         queryset = queryset.past() if self.valid_value("when") == "past" else queryset.upcoming()
         if event_format := self.valid_value("format"):
             queryset = queryset.filter(event_format=event_format)
-        if key := self.topic_key():
-            queryset = queryset.filter(topics__translation_key=key)
-        if country := self.valid_value("country"):
-            queryset = queryset.filter(countries__code=country)
+        queryset = self.by_topic_and_country(queryset)
         if date_from := self.valid_value("date_from"):
             queryset = queryset.filter(end__date__gte=date_from)
         if date_to := self.valid_value("date_to"):
@@ -146,10 +130,10 @@ class EventFilterForm(ListingFilterForm):
         return queryset.distinct()
 
 
-class PartnershipFilterForm(ListingFilterForm):
+class PartnershipFilterForm(TopicsAndCountriesFilterForm):
     country = country_field()
     topic = topic_field()
-    land = _choice(_("German Land"), [], _("There is no German Land “%(value)s”; showing all."), _("All Länder"))
+    land = choice_field(_("German Land"), [], _("There is no German Land “%(value)s”; showing all."), _("All Länder"))
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -164,24 +148,3 @@ class PartnershipFilterForm(ListingFilterForm):
         if land := self.valid_value("land"):
             queryset = queryset.filter(german_state__code=land)
         return queryset.distinct()
-
-
-class PageNumberError(Exception):
-    def __init__(self, message, status):
-        super().__init__(message)
-        self.status = status
-
-
-def paginate(queryset, page_number, per_page):
-    """Return a page of results; raise PageNumberError with a message a person understands."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(page_number or 1)
-    except PageNotAnInteger as error:
-        raise PageNumberError(_("The page number must be a whole number."), 400) from error
-    except EmptyPage as error:
-        raise PageNumberError(
-            _("There is no page %(number)s; the results have %(count)s page(s).")
-            % {"number": page_number, "count": paginator.num_pages},
-            404,
-        ) from error

@@ -27,8 +27,18 @@ def countries_field(help_text):
 class TopicsMixin(models.Model):
     topics = topics_field(_("The topics this is about."))
 
+    # A page type registered with PageType(on_topic_pages=True) is listed on topic pages: in a
+    # section rendered by this template, which gets the items as ``items``.
+    topic_page_template = ""
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def on_topic_page(cls, topic_key):
+        """The pages a topic page lists: live, public, in the visitor's language, about the topic with
+        this translation key. A page type orders and limits them."""
+        return cls.objects.for_listing().filter(topics__translation_key=topic_key).distinct()
 
     def live_topics(self):
         """The topics in the visitor's language where that version is live, else as chosen; none unpublished."""

@@ -3,7 +3,7 @@
 import secrets
 
 from django.conf import settings
-from django_otp import user_has_device
+from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 RECOVERY_DEVICE_NAME = "recovery"
@@ -38,7 +38,5 @@ def normalise_token(value):
 
 def remove_second_factor(user):
     """Delete every device of the user (authenticator and recovery codes)."""
-    from django_otp import devices_for_user
-
     for device in list(devices_for_user(user, confirmed=None)):
         device.delete()

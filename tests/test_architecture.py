@@ -258,50 +258,7 @@ def lines_of(root, package):
 
 
 # Today's violations (docs/design/plugin-registry.md, section 0); each step of issue 15 deletes some.
-BASELINE = {
-    "module cycles": {
-        (
-            "programmes.filters",
-            "programmes.models.calls",
-            "programmes.models.indexes",
-            "programmes.models.partnerships",
-            "programmes.models.programme",
-            "programmes.models.topics",
-        ),
-    },
-    "app cycles": {
-        ("home", "programmes"),  # programmes.factories -> home.models
-    },
-    "layers": {
-        "programmes.factories -> home.models",
-    },
-    "app labels in cms": set(),
-    "function-local first-party imports": {
-        "home.models -> programmes.models",
-        "participation.forms -> cms.localization",
-        "participation.forms -> home.models",
-        "participation.forms -> programmes.models",
-        "programmes.factories -> home.models",
-        "programmes.models.indexes -> cms.localization",
-        "programmes.models.indexes -> cms.request_cache",
-        "programmes.models.indexes -> programmes.filters",
-        "programmes.models.indexes -> programmes.models.calls",
-        "programmes.models.indexes -> programmes.models.events",
-        "programmes.models.indexes -> programmes.models.partnerships",
-        "programmes.models.indexes -> programmes.models.programme",
-        "programmes.models.indexes -> programmes.models.topics",
-        "programmes.models.partnerships -> programmes.models.indexes",
-        "programmes.models.topics -> programmes.models.calls",
-        "programmes.models.topics -> programmes.models.events",
-        "programmes.models.topics -> programmes.models.partnerships",
-    },
-    "function-local third-party imports": {
-        "participation.forms -> django",
-        "participation.forms -> wagtail",
-        "participation.wagtail_hooks -> django",
-        "security.otp -> django_otp",
-    },
-}
+BASELINE = {}
 
 
 def test_no_new_import_violations_and_no_stale_baseline():

@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Page
 
+from cms.platform import PageType, registry
 from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
 from programmes.factories import ProgrammePageFactory, ProgrammePhasePageFactory, TopicPageFactory
@@ -91,3 +92,13 @@ def test_one_index_of_each_kind_per_home(tree, index_type):
 def test_leaf_pages_take_no_children(tree, leaf):
     parent = tree[leaf].specific
     assert not [page_type for page_type in ALL_TYPES if page_type.can_create_at(parent)]
+
+
+def test_the_home_page_takes_the_registered_page_types_that_name_it_as_parent():
+    # A listing page's parent is the registry's site root; the home page takes whatever names it.
+    registered = (PageType(HomePage, site_root=True), PageType(StandardPage), PageType(CallIndexPage))
+    with registry.override(*registered, app_label="home"):
+        assert HomePage.allowed_subpage_models() == [StandardPage, CallIndexPage]
+        assert CallIndexPage.allowed_parent_page_models() == [HomePage]
+    with registry.override(PageType(StandardPage), app_label="home"):
+        assert CallIndexPage.clean_parent_page_models() == []

@@ -144,10 +144,15 @@ class CallForParticipationPage(ContentPage, TopicsMixin, CountriesMixin):
     base_form_class = CallForm
     parent_page_types = ["programmes.CallIndexPage"]
     subpage_types = []
+    topic_page_template = "programmes/topic_page_calls.html"
 
     class Meta:
         verbose_name = _("call for participation")
         verbose_name_plural = _("calls for participation")
+
+    @classmethod
+    def on_topic_page(cls, topic_key):
+        return super().on_topic_page(topic_key).order_by("-deadline").with_listing_relations()[:10]
 
     def clean(self):
         super().clean()

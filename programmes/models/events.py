@@ -221,10 +221,15 @@ class EventPage(ContentPage, TopicsMixin, CountriesMixin):
     base_form_class = EventForm
     parent_page_types = ["programmes.EventIndexPage"]
     subpage_types = []
+    topic_page_template = "programmes/topic_page_events.html"
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    @classmethod
+    def on_topic_page(cls, topic_key):
+        return super().on_topic_page(topic_key).upcoming().with_listing_relations()[:10]
 
     def clean(self):
         super().clean()

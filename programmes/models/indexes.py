@@ -1,115 +1,25 @@
 """Index pages: the filtered, paginated listings of calls, events and partnerships."""
 
-from functools import partial
-
-from django.conf import settings
-from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Locale, Page
 
-from cms import content_cache
-from cms.forms import PlatformPageForm
-from cms.pages import PlatformPage
+from cms.localization import localize_all, public_pages
+from cms.pages import ListingPage
+from cms.request_cache import memo
+from programmes.filters import CallFilterForm, EventFilterForm, PartnershipFilterForm
 
-PAGE_SIZE = 10
-
-
-class FilteredListingPage(PlatformPage):
-    """A page that lists items filtered by the query string.
-
-    Bad input never fails: invalid filter values are named in a notice and ignored (status 400),
-    a page number that does not exist gets a notice and no results (status 400 or 404).
-    """
-
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text shown above the list."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    base_form_class = PlatformPageForm
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-    filter_form_class = None
-
-    class Meta:
-        abstract = True
-
-    def get_items(self):
-        raise NotImplementedError
-
-    @classmethod
-    def for_language(cls, language_code):
-        """The live, public listing of this kind in that language, else the source language's; None if neither."""
-        from cms.localization import public_pages
-
-        default = settings.LANGUAGE_CODE
-        pages = public_pages(cls.objects.live()).filter(locale__language_code__in={language_code, default})
-        pages = sorted(
-            pages.select_related("locale"), key=lambda page: (page.locale.language_code != language_code, page.path)
-        )
-        return pages[0] if pages else None
-
-    # The listing's HTML and status are kept per address (filters, page number) in the content cache
-    # (cms/content_cache.py); empty: worked out on every request.
-    listing_cache_name = ""
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Worked out on first use: a listing served from the content cache costs no query.
-        listing = content_cache.LazyValues(partial(self.build_listing, request))
-        context.update(
-            listing.lazy(("filter_form", "filter_messages", "page_obj", "items", "filter_query")),
-            listing_cache_name=self.listing_cache_name,
-            listing_status=partial(self.listing_status, request, listing),
-        )
-        return context
-
-    def listing_status(self, request, listing):
-        if not self.listing_cache_name:
-            return listing.get("listing_status")
-        parts = (self.pk, request.get_full_path())
-        return content_cache.cached(
-            f"{self.listing_cache_name}-status", parts, partial(listing.get, "listing_status"), request=request
-        )
-
-    def build_listing(self, request):
-        from programmes.filters import PageNumberError, paginate
-
-        from .topics import TopicPage
-
-        topics = TopicPage.objects.for_listing().order_by("title")
-        form = self.filter_form_class(request.GET or None, topics=topics)
-        messages = form.messages
-        status = 400 if messages else 200
-        try:
-            page_obj = paginate(form.apply(self.get_items()), request.GET.get("page"), PAGE_SIZE)
-        except PageNumberError as error:
-            messages.append(str(error))
-            status = error.status
-            page_obj = None
-        query = request.GET.copy()
-        query.pop("page", None)
-        return {
-            "filter_form": form,
-            "filter_messages": messages,
-            "listing_status": status,
-            "page_obj": page_obj,
-            "items": page_obj.object_list if page_obj else [],
-            "filter_query": query.urlencode(),
-        }
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if hasattr(response, "context_data"):
-            status = response.context_data.get("listing_status", 200)
-            response.status_code = status() if callable(status) else status
-        return response
+from .calls import CallForParticipationPage
+from .events import EventPage
+from .partnerships import Partnership, partnership_json_ld
+from .programme import ProgrammePhasePage
+from .topics import TopicPage
 
 
-class CallIndexPage(FilteredListingPage):
+class CallIndexPage(ListingPage):
     subpage_types = ["programmes.CallForParticipationPage"]
     listing_cache_name = "call-listing"
 
@@ -117,19 +27,13 @@ class CallIndexPage(FilteredListingPage):
         verbose_name = _("call index")
         verbose_name_plural = _("call indexes")
 
-    @property
-    def filter_form_class(self):
-        from programmes.filters import CallFilterForm
-
-        return CallFilterForm
+    filter_form_class = CallFilterForm
 
     def get_items(self):
-        from .calls import CallForParticipationPage
-
         return CallForParticipationPage.objects.for_listing().order_by("-deadline").with_listing_relations()
 
 
-class EventIndexPage(FilteredListingPage):
+class EventIndexPage(ListingPage):
     subpage_types = ["programmes.EventPage"]
     listing_cache_name = "event-listing"
 
@@ -137,19 +41,13 @@ class EventIndexPage(FilteredListingPage):
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
-    @property
-    def filter_form_class(self):
-        from programmes.filters import EventFilterForm
-
-        return EventFilterForm
+    filter_form_class = EventFilterForm
 
     def get_items(self):
-        from .events import EventPage
-
         return EventPage.objects.for_listing().with_listing_relations()
 
 
-class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
+class PartnershipIndexPage(RoutablePageMixin, ListingPage):
     """The partnerships listing, and one page per partnership at ``<id>-<names>/``.
 
     Partnerships are snippets (one row per language). Under the index of a language, a partnership
@@ -164,33 +62,23 @@ class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
         verbose_name = _("partnership index")
         verbose_name_plural = _("partnership indexes")
 
-    @property
-    def filter_form_class(self):
-        from programmes.filters import PartnershipFilterForm
-
-        return PartnershipFilterForm
+    filter_form_class = PartnershipFilterForm
 
     def get_items(self):
-        from .partnerships import Partnership
-
         return Partnership.objects.for_display()
 
     # RoutablePageMixin's own index route and preview would skip the listing's status codes and the
     # headless preview: hand both back to the listing page.
     @re_path(r"^$")
     def index_route(self, request, *args, **kwargs):
-        return FilteredListingPage.serve(self, request, *args, **kwargs)
+        return ListingPage.serve(self, request, *args, **kwargs)
 
     def serve_preview(self, request, mode_name):
-        return FilteredListingPage.serve_preview(self, request, mode_name)
+        return ListingPage.serve_preview(self, request, mode_name)
 
     def shown_partnership(self, pk):
         """(the partnership this index shows at ``<pk>-…/``, all its versions): the version in this
         page's language, else the source language's; None where neither exists."""
-        from cms.request_cache import memo
-
-        from .partnerships import Partnership
-
         versions = list(
             Partnership.objects.filter(
                 translation_key__in=Partnership.objects.filter(pk=pk).values("translation_key")
@@ -216,12 +104,6 @@ class PartnershipIndexPage(RoutablePageMixin, FilteredListingPage):
         )
 
     def partnership_context(self, request, partnership, versions):
-        from cms.localization import localize_all, public_pages
-
-        from .partnerships import Partnership, partnership_json_ld
-        from .programme import ProgrammePhasePage
-        from .topics import TopicPage
-
         context = Page.get_context(self, request)
         # Its other real versions, each under its own language's index (language switcher, hreflang).
         translation_urls = {}

@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
@@ -22,7 +23,6 @@ from cms.sources import SourcesMixin, sources_field
 from programmes.mixins import TopicsMixin, topics_field
 
 from .querysets import TranslatableSnippetQuerySet
-from .topics import TopicPage
 
 
 class PartnershipStatus(models.TextChoices):
@@ -51,10 +51,10 @@ def landing_pages():
 
 
 def _landing_pages():
-    from .indexes import PartnershipIndexPage
-
+    # Named, not imported: the index page module imports this one.
+    index_model = apps.get_model("programmes", "PartnershipIndexPage")
     pages = {}
-    for page in public_pages(PartnershipIndexPage.objects.live()).order_by("path"):
+    for page in public_pages(index_model.objects.live()).order_by("path"):
         current = pages.get(page.locale_id)
         if current is None or (current.alias_of_id and not page.alias_of_id):
             pages[page.locale_id] = page
@@ -186,7 +186,8 @@ class Partnership(TranslatableMixin, TopicsMixin, SourcesMixin, index.Indexed, C
                 self.region.display_name if self.region_id else "",
                 self.german_state.display_name if self.german_state_id else "",
             ]
-        topics = localize_all(self.topics.all(), self.locale, public_pages(TopicPage.objects.live()))
+        topic_model = self._meta.get_field("topics").related_model
+        topics = localize_all(self.topics.all(), self.locale, public_pages(topic_model.objects.live()))
         names += [topic.title for topic in topics if topic.live]
         return " ".join(name for name in names if name)
 

@@ -9,7 +9,9 @@ from cms.forms import PlatformPageForm
 from cms.image_alt import with_alt_texts
 from cms.localization import active_locale, localize_all, public_pages
 from cms.pages import ContentPage, PlatformPage
+from cms.platform import registry
 
+from .partnerships import Partnership
 from .querysets import ListingPageManager
 
 
@@ -58,23 +60,15 @@ class TopicPage(ContentPage):
         verbose_name_plural = _("topics")
 
     def get_context(self, request, *args, **kwargs):
-        from .calls import CallForParticipationPage
-        from .events import EventPage
-        from .partnerships import Partnership
-
         context = super().get_context(request, *args, **kwargs)
         key = self.translation_key
         context.update(
-            calls=CallForParticipationPage.objects.for_listing()
-            .filter(topics__translation_key=key)
-            .distinct()
-            .order_by("-deadline")
-            .with_listing_relations()[:10],
-            events=EventPage.objects.for_listing()
-            .filter(topics__translation_key=key)
-            .distinct()
-            .upcoming()
-            .with_listing_relations()[:10],
+            # Every page type registered with on_topic_pages (a TopicsMixin model): its section and items.
+            topic_listings=[
+                (page_type.model.topic_page_template, page_type.model.on_topic_page(key))
+                for page_type in registry.page_types()
+                if page_type.on_topic_pages
+            ],
             partnerships=Partnership.objects.for_display().filter(topics__translation_key=key).distinct(),
         )
         return context

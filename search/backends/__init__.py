@@ -8,16 +8,19 @@ stemming on both databases. Configure with
 """
 
 from django.db import connection
+from django.utils.module_loading import import_string
 from modelsearch.backends.database.sqlite.utils import fts5_available
 
-from .postgres import MultilingualPostgresBackend
-from .sqlite import MultilingualSQLiteBackend
+# Imported for the database in use only: modelsearch's SQLite module looks up a model at import time
+# that exists only when the default database is SQLite (a PostgreSQL site fails to start otherwise).
+BACKENDS = {
+    "postgresql": "search.backends.postgres.MultilingualPostgresBackend",
+    "sqlite": "search.backends.sqlite.MultilingualSQLiteBackend",
+}
 
 
 def SearchBackend(params):
     """The multilingual backend for the default database (PostgreSQL or SQLite with FTS5)."""
-    if connection.vendor == "postgresql":
-        return MultilingualPostgresBackend(params)
-    if connection.vendor == "sqlite" and fts5_available():
-        return MultilingualSQLiteBackend(params)
-    raise NotImplementedError("The multilingual search backend needs PostgreSQL or SQLite with FTS5.")
+    if connection.vendor not in BACKENDS or (connection.vendor == "sqlite" and not fts5_available()):
+        raise NotImplementedError("The multilingual search backend needs PostgreSQL or SQLite with FTS5.")
+    return import_string(BACKENDS[connection.vendor])(params)
