@@ -113,7 +113,8 @@ class NewsItemPage(ContentPage, TopicsMixin, CountriesMixin, SourcesMixin):
         or behind a view restriction."""
         linked = (self.related_programme, self.related_call, self.related_event)
         pages = [page for page in (live_localized(item) for item in linked if item) if page]
-        shown = set(public_pages(Page.objects.live().filter(pk__in=[page.pk for page in pages])).values_list("pk", flat=True))
+        public = public_pages(Page.objects.live().filter(pk__in=[page.pk for page in pages]))
+        shown = set(public.values_list("pk", flat=True))
         return {
             "topics": self.live_topics(),
             "countries": list(self.countries.all()),

@@ -25,9 +25,7 @@ def test_newest_first_with_dates_as_the_sources_give_them(client, news):
 def test_filter_by_topic_and_country(client, news):
     assert titles(client.get("/de/aktuelles/", {"topic": "wasser"})) == ["Wassermeldung"]
     assert titles(client.get("/de/aktuelles/", {"country": "TN"})) == ["Neuer Name", "Auftaktkonferenz"]
-    assert titles(client.get("/de/aktuelles/", {"country": "DZ", "topic": "abfallwirtschaft"})) == [
-        "Auftaktkonferenz"
-    ]
+    assert titles(client.get("/de/aktuelles/", {"country": "DZ", "topic": "abfallwirtschaft"})) == ["Auftaktkonferenz"]
 
 
 @pytest.mark.parametrize(
