@@ -55,3 +55,10 @@ def test_pagination(client, news):
 def test_drafts_and_private_items_are_not_listed(client, news):
     news.latest.unpublish()
     assert "Jüngste Meldung" not in titles(client.get("/de/aktuelles/"))
+
+
+def test_a_published_change_shows_at_once_in_the_cached_listing(client, news):
+    assert "Wassermeldung" in titles(client.get("/de/aktuelles/"))  # now in the content cache
+    news.water_news.title = "Wassermeldung (aktualisiert)"
+    news.water_news.save_revision().publish()
+    assert "Wassermeldung (aktualisiert)" in titles(client.get("/de/aktuelles/"))
