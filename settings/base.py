@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "editorial_tools",
     "participation",
     "security",
+    "news",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.redirects",
