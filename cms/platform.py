@@ -101,7 +101,8 @@ class PageSearch:
     label: str
     order: int = 100
     facets: Mapping[str, str] = field(default_factory=dict)  # facet name -> lookup from the model
-    # page -> the result line beside the title: any of status, status_label, date, date_label.
+    # page -> the result line beside the title: any of status, status_label, date, date_label and
+    # year_only (the sources give only the year of the date: shown as the year).
     result: Callable[[Any], Mapping[str, Any]] | None = None
 
 

@@ -11,17 +11,16 @@ from wagtail_localize.fields import SynchronizedField
 from cms import content_cache
 from cms.fields import optional_link
 from cms.localization import live_localized, public_pages
-from cms.pages import ContentPage
+from cms.pages import ContentPage, ListingPage
 from cms.sources import SourcesMixin
 from programmes.mixins import CountriesMixin, TopicsMixin
-from programmes.models.indexes import FilteredListingPage
 from programmes.models.programme import DatePrecision
 from programmes.models.querysets import ListingPageManager
 
 from .filters import NewsFilterForm
 
 
-class NewsIndexPage(FilteredListingPage):
+class NewsIndexPage(ListingPage):
     subpage_types = ["news.NewsItemPage"]
     filter_form_class = NewsFilterForm
     listing_cache_name = "news-listing"
@@ -62,6 +61,7 @@ class NewsItemPage(ContentPage, TopicsMixin, CountriesMixin, SourcesMixin):
     related_event = optional_link("programmes.EventPage", _("related event"), _("An event this news is about."))
 
     objects = ListingPageManager()
+    topic_page_template = "news/topic_page_news.html"
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("date_precision")], heading=_("Date")),
@@ -97,6 +97,16 @@ class NewsItemPage(ContentPage, TopicsMixin, CountriesMixin, SourcesMixin):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    @classmethod
+    def on_topic_page(cls, topic_key):
+        return (
+            super()
+            .on_topic_page(topic_key)
+            .order_by("-date", "-pk")
+            .select_related("image")
+            .prefetch_related("countries")[:10]
+        )
 
     @property
     def year_only(self):

@@ -134,14 +134,9 @@ def test_search_types_merge_page_types_sharing_a_key_and_the_sources_by_order():
 
 
 def test_the_site_search_is_contributed_by_home_and_programmes():
-    assert {key: len(t.page_models) for key, t in registry.search_types().items()} == {
-        "call": 1,
-        "event": 1,
-        "topic": 1,
-        "programme": 2,
-        "partnership": 0,
-        "page": 1,
-    }
+    counts = {key: len(t.page_models) for key, t in registry.search_types().items()}
+    # Other installed apps (news) add their own keys.
+    assert {"call": 1, "event": 1, "topic": 1, "programme": 2, "partnership": 0, "page": 1}.items() <= counts.items()
     assert [facet.name for facet in registry.facets()] == ["topic", "country"]
 
 

@@ -67,7 +67,8 @@ def test_the_installed_apps_pass_every_check():
 
 def test_every_project_page_model_needs_a_page_type():
     models = project_page_models()
-    assert {model._meta.app_label for model in models} == {"home", "programmes"}  # not wagtailcore.Page
+    labels = {model._meta.app_label for model in models}
+    assert {"home", "programmes"} <= labels and "wagtailcore" not in labels
     registered = [PageType(model) for model in models if model._meta.model_name != "standardpage"]
     with registry.override(*registered, app_label="home"):
         messages = check_page_models_registered()

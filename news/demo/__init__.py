@@ -10,7 +10,8 @@ shows the year only.
 import datetime
 from pathlib import Path
 
-from cms.demo import PageRef, Place
+from cms.demo import PageRef
+from programmes.demo import Place
 
 PO_DIR = Path(__file__).resolve().parent / "locale"
 

@@ -1,21 +1,12 @@
-"""The demo news: loaded with the rest of the demo, translated into fr, ar-dz and en from news/demo/locale
-without a missing string (strict), each item with its sources.
+"""The demo news: loaded with the rest of the demo (news registers its DemoContent), translated into
+fr, ar-dz and en from news/demo/locale without a missing string (strict), each item with its sources."""
 
-Until the demo loader reads each app's demo content from the registry, the news pages are added to the
-German demo pages and the news catalogues to the demo's own for this test.
-"""
-
-import polib
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from wagtail.models import Locale
 
-from cms.demo import content_de
-from cms.demo.translate import PO_DIR, po_path
-from news.demo import PAGES
-from news.demo import PO_DIR as NEWS_PO_DIR
 from news.models import NewsIndexPage, NewsItemPage
 from programmes.models import CallForParticipationPage, ProgrammePage
 
@@ -25,21 +16,10 @@ LANGUAGES = ("fr", "ar-dz", "en")
 INDEX_TITLES = {"de": "Aktuelles", "fr": "Actualités", "ar-dz": "الأخبار", "en": "News"}
 
 
-def merged_catalogues(directory):
-    for code in LANGUAGES:
-        merged = polib.pofile(str(po_path(code, PO_DIR)))
-        for entry in polib.pofile(str(po_path(code, NEWS_PO_DIR))):
-            merged.append(entry)
-        merged.save(str(po_path(code, directory)))
-    return directory
-
-
 @pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    po_dir = merged_catalogues(tmp_path_factory.mktemp("demo-locale"))
-    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock(), transaction.atomic():
-        patch.setattr(content_de, "PAGES", [*content_de.PAGES, *PAGES])
-        call_command("load_demo_content", verbosity=0, skip_index=True, po_dir=str(po_dir), strict=True)
+def loaded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0, skip_index=True, strict=True)
         yield
         transaction.set_rollback(True)
 

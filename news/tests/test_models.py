@@ -24,11 +24,6 @@ def test_one_news_index_per_home_page(news):
     assert NewsItemPage.can_create_at(news.index)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HomePage.subpage_types is a hand-kept list (home/models.py); the core's ListingPage/HomePage "
-    "rules from the registry (design (c)) will allow every registered section page under the home page.",
-)
 def test_the_news_index_can_be_created_under_the_home_page(site):
     assert NewsIndexPage in HomePage.allowed_subpage_models()
 

@@ -13,6 +13,6 @@ def test_the_site_search_finds_an_item(client, news):
     assert "/de/aktuelles/auftaktkonferenz/" in response.content.decode()
 
 
-def test_result_line_gives_the_date_unless_the_sources_give_the_year_only(news):
-    assert result_line(news.kick_off) == {"status": None, "date": news.kick_off.date, "date_label": None}
-    assert result_line(news.renamed)["date"] is None
+def test_result_line_gives_the_date_or_the_year_the_sources_give(news):
+    assert result_line(news.kick_off) == {"date": news.kick_off.date, "year_only": False}
+    assert result_line(news.renamed) == {"date": news.renamed.date, "year_only": True}
