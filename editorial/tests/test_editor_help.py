@@ -16,7 +16,9 @@ from programmes.factories import CallForParticipationPageFactory, EventPageFacto
 
 from .forms import event_form_data
 
-# Which page types the admin offers under which parent (pinned: a change here is a decision).
+# Which page types of home and programmes the admin offers under which parent (pinned: a change here
+# is a decision). Another installed app pins its own types (news/tests/test_models.py).
+PINNED_APPS = {"home", "programmes"}
 CREATION_MATRIX = {
     "home": {"home.standardpage", "programmes.programmepage"},
     "topic_index": {"programmes.topicpage"},
@@ -42,7 +44,7 @@ class TestCreationMatrix:
         offered = {
             f"{model._meta.app_label}.{model._meta.model_name}"
             for model in page.specific.allowed_subpage_models()
-            if model.can_create_at(page.specific)
+            if model.can_create_at(page.specific) and model._meta.app_label in PINNED_APPS
         }
         assert offered == CREATION_MATRIX[parent]
         for label in offered:
