@@ -7,6 +7,9 @@ from wagtail.users.models import UserProfile
 
 from home.factories import build_minimal_site
 
+# The browser fixtures (Chromium, axe-core, the demo site on the live server), for every app's tests.
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_state():

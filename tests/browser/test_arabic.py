@@ -13,7 +13,7 @@ from programmes.factories import translate_page
 from programmes.models import CallForParticipationPage, EventPage
 
 from ..multilingual import alias_missing_pages
-from .conftest import assert_no_wcag_violations
+from .fixtures import assert_no_wcag_violations
 
 pytestmark = pytest.mark.browser
 

@@ -29,7 +29,7 @@ from programmes.models import (
     TopicPage,
 )
 
-from .conftest import _is_local
+from .fixtures import _is_local
 
 pytestmark = pytest.mark.browser
 

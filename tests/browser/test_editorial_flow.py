@@ -21,7 +21,7 @@ from wagtail_localize.models import StringSegment, Translation
 from editorial.roles import APPROVER_GROUP, EDITOR_GROUP, TRANSLATOR_GROUPS
 from programmes.models import EventIndexPage, EventPage
 
-from .conftest import _is_local
+from .fixtures import _is_local
 
 pytestmark = pytest.mark.browser
 

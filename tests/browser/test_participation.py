@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from participation.models import Registration
 
-from .conftest import assert_no_wcag_violations
+from .fixtures import assert_no_wcag_violations
 
 pytestmark = pytest.mark.browser
 

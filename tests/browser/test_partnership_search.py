@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import assert_no_wcag_violations
+from .fixtures import assert_no_wcag_violations
 
 pytestmark = pytest.mark.browser
 

@@ -32,7 +32,7 @@ from programmes.factories import (
 )
 from programmes.models import CallIndexPage, TopicPage
 
-from .conftest import assert_no_wcag_violations
+from .fixtures import assert_no_wcag_violations
 
 pytestmark = pytest.mark.browser
 

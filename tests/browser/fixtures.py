@@ -1,4 +1,5 @@
-"""Headless Chromium (Debian's package) driven by Playwright, against pytest-django's live server.
+"""Headless Chromium (Debian's package) driven by Playwright, against pytest-django's live server: a
+plugin of the root conftest.py, so any app's tests use these fixtures (news/tests/test_browser.py).
 
 These tests never skip: without /usr/bin/chromium they fail and say how to install it.
 
