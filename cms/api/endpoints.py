@@ -9,6 +9,7 @@ Compared with Wagtail's own endpoints:
 """
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -442,8 +443,6 @@ def find_by_path(request, html_path):
     page. An alias (a page not yet translated) resolves to the page it stands for; a partnership's
     page under a partnership index to the partnership that page shows.
     """
-    from urllib.parse import urlsplit
-
     path = urlsplit(html_path).path
     components = [part for part in path.split("/") if part]
     if not components or components[0] not in dict(settings.LANGUAGES):
