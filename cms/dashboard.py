@@ -61,6 +61,7 @@ class DashboardPanel(Component):
         self.can_edit = can_edit_source_pages(user)
 
     def get_context(self):
+        """The template's context; each panel gives its own."""
         raise NotImplementedError
 
     def render_html(self, parent_context=None):

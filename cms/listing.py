@@ -20,6 +20,7 @@ class ListingFilterForm(forms.Form):
     """Validates the query string; ``apply`` narrows a queryset with the valid values only."""
 
     def apply(self, queryset):
+        """``queryset`` narrowed by the valid values; each form says how."""
         raise NotImplementedError
 
     def valid_value(self, name):

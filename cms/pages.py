@@ -79,6 +79,7 @@ class ListingPage(PlatformPage):
         return [site_root] if site_root else []
 
     def get_items(self):
+        """The listed pages, live and in the visitor's language; each listing page type says which."""
         raise NotImplementedError
 
     @classmethod

@@ -18,9 +18,8 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.page_cache import store
@@ -42,6 +41,7 @@ from programmes.factories import (
     translate_page,
 )
 from programmes.models import ProgrammeOrganisation
+from tests.queries import count_queries
 
 SIZES = (2, 10, 100)
 
@@ -182,18 +182,6 @@ def grow(world, size):
         )
         StandardPageFactory(parent=world.site.home, title=f"Seite {n}")
     world.size = size
-
-
-def count_queries(url):
-    """(cold, warm): the first request after a content change and the one after it."""
-    client = Client()
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        counts.append(len(context.captured_queries))
-    return tuple(counts)
 
 
 @pytest.fixture(scope="module")

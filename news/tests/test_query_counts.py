@@ -5,9 +5,8 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from cms.page_cache import store
 from home.factories import build_minimal_site
@@ -20,6 +19,7 @@ from programmes.factories import (
     publish_ancestors_in,
     translate_page,
 )
+from tests.queries import count_queries
 
 SIZES = (2, 10, 100)
 
@@ -80,18 +80,6 @@ def grow(world, size):
             world.first = item
             translate_page(item, "fr", title="Actualité 0")
     world.size = size
-
-
-def count_queries(url):
-    """(cold, warm): the first request after a content change and the one after it."""
-    client = Client()
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        counts.append(len(context.captured_queries))
-    return tuple(counts)
 
 
 @pytest.fixture(scope="module")
