@@ -4,6 +4,7 @@ The browser tests and the API documentation tests restore the demo content this 
 """
 
 import sqlite3
+import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -18,19 +19,22 @@ class DatabaseSnapshot:
     tables are not Django models, so dumpdata would miss them) exactly as they were, and it is fast.
 
     - SQLite: the backup API copies the whole database page by page, into memory and back.
-    - PostgreSQL: each table is copied into a schema of its own; restoring truncates the tables,
+    - PostgreSQL: each table is copied into a schema of the snapshot's own; restoring truncates the tables,
       copies the rows back in one transaction (in any order: Django creates every foreign key
       DEFERRABLE INITIALLY DEFERRED, so they are checked at commit) and moves every sequence past
       the restored ids.
     """
 
-    SCHEMA = "kz_demo_snapshot"
+    # One schema per snapshot: the browser tests and the API documentation tests each keep one (with
+    # different Sites) in the same worker's database.
+    SCHEMA_PREFIX = "kz_demo_snapshot_"
 
     def __init__(self, connection):
         self.connection = connection
         self.vendor = connection.vendor
         if self.vendor not in ("sqlite", "postgresql"):
             raise NotImplementedError(f"no database snapshot for {self.vendor}")
+        self.copy_schema = f"{self.SCHEMA_PREFIX}{uuid.uuid4().hex[:12]}"
         connection.ensure_connection()
         if self.vendor == "sqlite":
             self.copy = sqlite3.connect(":memory:", check_same_thread=False)
@@ -53,7 +57,7 @@ class DatabaseSnapshot:
             self.copy.close()
         else:
             with self.connection.cursor() as cursor:
-                cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.copy_schema} CASCADE")
 
     def _take_postgresql(self):
         quote = self.connection.ops.quote_name
@@ -76,11 +80,10 @@ class DatabaseSnapshot:
                 [schema],
             )
             self.sequences = [(table, column) for table, column in cursor.fetchall() if table in self.columns]
-            cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE; CREATE SCHEMA {self.SCHEMA}")
+            cursor.execute(f"DROP SCHEMA IF EXISTS {self.copy_schema} CASCADE; CREATE SCHEMA {self.copy_schema}")
             for table, columns in self.columns.items():
-                cursor.execute(
-                    f"CREATE TABLE {self.SCHEMA}.{quote(table)} AS SELECT {columns} FROM {quote(schema)}.{quote(table)}"
-                )
+                source = f"{quote(schema)}.{quote(table)}"
+                cursor.execute(f"CREATE TABLE {self.copy_schema}.{quote(table)} AS SELECT {columns} FROM {source}")
         self.schema = quote(schema)
 
     def _restore_postgresql(self):
@@ -91,7 +94,7 @@ class DatabaseSnapshot:
             for table, columns in self.columns.items():
                 cursor.execute(
                     f"INSERT INTO {self.schema}.{quote(table)} ({columns}) OVERRIDING SYSTEM VALUE "
-                    f"SELECT {columns} FROM {self.SCHEMA}.{quote(table)}"
+                    f"SELECT {columns} FROM {self.copy_schema}.{quote(table)}"
                 )
             for table, column in self.sequences:
                 name = f"{self.schema}.{quote(table)}"
